@@ -1,0 +1,140 @@
+/** Loading the calendar into checked Posts; needs the config to know channels and defaults. */
+import { createHash } from "node:crypto";
+import { InputError, type Diagnostic } from "../errors.js";
+import { isPlatform } from "../platforms.js";
+import { knownChannelNames, resolveChannel } from "../config/load.js";
+import type { Config } from "../config/model.js";
+import { parseDateTime } from "../time/datetime.js";
+import { formatInZone } from "../time/zone.js";
+import { didYouMean } from "../util/did-you-mean.js";
+import { readTextFile } from "../yaml/read-file.js";
+import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
+import { formatPath, zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
+import type { Calendar, Post } from "./model.js";
+import { calendarSchema, type RawCalendar, type RawPost } from "./schema.js";
+
+export const DEFAULT_CALENDAR_PATH = "calendar.yaml";
+
+export async function loadCalendar(file: string, config: Config): Promise<Calendar> {
+  const { text, bytes } = await readTextFile(file);
+  return parseCalendar(file, text, config, bytes);
+}
+
+/** Parses and checks calendar text; throws InputError with every problem found. */
+export function parseCalendar(file: string, text: string, config: Config, bytes: Uint8Array = Buffer.from(text, "utf8")): Calendar {
+  const parsed = parseYaml(file, text);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.value === undefined) throw new InputError(diagnostics);
+  const result = calendarSchema.safeParse(parsed.value);
+  if (!result.success) {
+    diagnostics.push(...zodIssuesToDiagnostics(parsed.source, result.error.issues, calendarSchema, parsed.value));
+    throw new InputError(diagnostics);
+  }
+  const posts = buildPosts(parsed.source, result.data, config, diagnostics);
+  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics);
+  return {
+    file,
+    ...(result.data.timezone ? { timezone: result.data.timezone } : {}),
+    posts,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    source: parsed.source,
+    warnings: diagnostics.filter((d) => d.severity === "warning"),
+  };
+}
+
+function buildPosts(source: YamlSource, raw: RawCalendar, config: Config, diagnostics: Diagnostic[]): Post[] {
+  const report = (severity: "error" | "warning", path: DataPath, message: string, key = false) =>
+    diagnostics.push({ file: source.file, ...locate(source, path, { key }), severity, message: `${formatPath(path)}: ${message}` });
+  const names = knownChannelNames(config);
+  const known = new Set(names);
+  const checkChannel = (path: DataPath, name: string): boolean => {
+    if (known.has(name)) return true;
+    report("error", path, `unknown channel "${name}"${didYouMean(name, names)}; declare it in the config or use a platform name`);
+    return false;
+  };
+
+  const firstById = new Map<string, number>();
+  const posts: Post[] = [];
+  raw.posts.forEach((p, index) => {
+    const at = (...rest: PropertyKey[]) => ["posts", index, ...rest];
+    const first = firstById.get(p.id);
+    if (first !== undefined) {
+      const firstLine = locate(source, ["posts", first, "id"]).line;
+      report("error", at("id"), `duplicate id "${p.id}" (first used on line ${firstLine})`);
+    } else {
+      firstById.set(p.id, index);
+    }
+
+    const channelOk = checkChannel(at("channel"), p.channel);
+    p.backups?.forEach((b, i) => {
+      if (checkChannel(at("backups", i), b) && b === p.channel) report("warning", at("backups", i), `"${b}" is the post's own channel; it cannot stand in for itself`);
+    });
+    for (const key of Object.keys(p.variants ?? {})) {
+      if (!known.has(key) && !isPlatform(key)) report("error", at("variants", key), `"${key}" is neither a platform nor a channel${didYouMean(key, names)}`, true);
+    }
+
+    const channel = channelOk ? resolveChannel(config, p.channel) : undefined;
+    const zone = p.timezone ?? raw.timezone ?? channel?.timezone ?? config.defaults.timezone;
+    const when = resolveTime(p.at, zone, at("at"), report);
+    const originalAt = p.originalAt !== undefined ? resolveTime(p.originalAt, zone, at("originalAt"), report) : undefined;
+    const { line, col } = locate(source, ["posts", index]);
+    if (when === undefined) return;
+    posts.push(toPost(p, config, { index, line, col, at: when, zone, originalAt }));
+  });
+
+  // Links between posts written by `failover reroute` must still point somewhere.
+  posts.forEach((post) => {
+    if (post.reroutedFrom !== undefined && !firstById.has(post.reroutedFrom)) {
+      report("error", ["posts", post.index, "reroutedFrom"], `no post has the id "${post.reroutedFrom}"`);
+    }
+  });
+  return posts;
+}
+
+function resolveTime(
+  text: string,
+  zone: string | undefined,
+  path: DataPath,
+  report: (severity: "error" | "warning", path: DataPath, message: string) => void,
+): number | undefined {
+  const r = parseDateTime(text, zone);
+  if (!r.ok) {
+    report("error", path, r.reason);
+    return undefined;
+  }
+  if (r.inGap) report("warning", path, `"${text}" does not exist in ${zone} (clocks spring forward); it is taken as ${formatInZone(r.epochMs, zone!)}`);
+  if (r.inOverlap) report("warning", path, `"${text}" happens twice in ${zone} (clocks fall back); the first, ${formatInZone(r.epochMs, zone!)}, is taken`);
+  return r.epochMs;
+}
+
+function toPost(
+  p: RawPost,
+  config: Config,
+  where: { index: number; line: number; col: number; at: number; zone: string | undefined; originalAt: number | undefined },
+): Post {
+  return {
+    id: p.id,
+    channel: p.channel,
+    at: where.at,
+    atText: p.at,
+    ...(where.zone ? { zone: where.zone } : {}),
+    text: p.text,
+    ...(p.title !== undefined ? { title: p.title } : {}),
+    ...(p.link !== undefined ? { link: p.link } : {}),
+    media: p.media ?? [],
+    backups: (p.backups ?? config.defaults.backups).filter((b) => b !== p.channel),
+    variants: p.variants ?? {},
+    policy: p.policy ?? config.defaults.policy,
+    maxDelayMs: p.maxDelay ?? config.defaults.maxDelayMs,
+    ...(p.campaign !== undefined ? { campaign: p.campaign } : {}),
+    status: p.status ?? "scheduled",
+    ...(p.reroutedFrom !== undefined ? { reroutedFrom: p.reroutedFrom } : {}),
+    ...(p.reroutedTo !== undefined ? { reroutedTo: p.reroutedTo } : {}),
+    ...(p.reason !== undefined ? { reason: p.reason } : {}),
+    ...(where.originalAt !== undefined ? { originalAt: where.originalAt } : {}),
+    ...(p.originalChannel !== undefined ? { originalChannel: p.originalChannel } : {}),
+    index: where.index,
+    line: where.line,
+    col: where.col,
+  };
+}

@@ -1,0 +1,48 @@
+/** The loaded, checked calendar: posts with their times resolved and their defaults applied. */
+import type { Policy } from "../yaml/fields.js";
+import type { YamlSource } from "../yaml/source.js";
+import type { Diagnostic } from "../errors.js";
+import type { Media, PostStatus } from "./schema.js";
+
+export interface Post {
+  id: string;
+  channel: string;
+  /** The instant it goes out, epoch milliseconds. */
+  at: number;
+  /** `at` as written in the file. */
+  atText: string;
+  /** The zone a local `at` was read in (and the one to show it in), if any. */
+  zone?: string;
+  text: string;
+  title?: string;
+  link?: string;
+  media: Media[];
+  /** Ordered backup channels, the config's default applied. */
+  backups: string[];
+  variants: Record<string, string>;
+  policy: Policy;
+  maxDelayMs: number;
+  campaign?: string;
+  status: PostStatus;
+  reroutedFrom?: string;
+  reroutedTo?: string;
+  reason?: string;
+  originalAt?: number;
+  originalChannel?: string;
+  /** Index in the file's `posts` list. */
+  index: number;
+  /** Where the post starts in the file (1-based), for annotations and messages. */
+  line: number;
+  col: number;
+}
+
+export interface Calendar {
+  file: string;
+  timezone?: string;
+  posts: Post[];
+  /** SHA-256 of the exact bytes read: a saved plan is refused if the file changed since. */
+  sha256: string;
+  source: YamlSource;
+  /** Problems that do not stop the run (a local time in a DST gap, say). */
+  warnings: Diagnostic[];
+}

@@ -1,0 +1,44 @@
+/** The content calendar (`calendar.yaml`): the posts, where and when they go, and their backups. */
+import { z } from "zod";
+import { duration, linkUrl, policy, timeZone } from "../yaml/fields.js";
+
+export const POST_STATUSES = ["scheduled", "posted", "rerouted", "skipped"] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+
+export const mediaSchema = z.strictObject({
+  path: z.string().min(1),
+  kind: z.enum(["image", "video", "gif"]),
+  alt: z.string().optional().meta({ description: "alt text; carried over to every platform that takes it" }),
+});
+
+export const postSchema = z.strictObject({
+  id: z.string().regex(/^\S+$/, "an id is one word, with no spaces").meta({ description: "unique within the file" }),
+  channel: z.string().min(1),
+  at: z.string().min(1).meta({ description: "2026-07-14T10:00 (local to the calendar's timezone) or ISO 8601 with an offset" }),
+  text: z.string(),
+  title: z.string().optional().meta({ description: "for platforms with titles: email subject, YouTube, Pinterest" }),
+  link: linkUrl.optional(),
+  media: z.array(mediaSchema).optional(),
+  backups: z.array(z.string().min(1)).optional().meta({ description: "ordered backup channels; default from the config" }),
+  variants: z.record(z.string(), z.string()).optional().meta({ description: "hand-written text per platform or channel, used as is" }),
+  policy: policy.optional(),
+  maxDelay: duration({ allowZero: true }).optional().meta({ description: "how late a rerouted or delayed post may go out" }),
+  campaign: z.string().optional(),
+  timezone: timeZone.optional().meta({ description: "read this post's local `at` in another zone" }),
+  status: z.enum(POST_STATUSES).optional(),
+  reroutedFrom: z.string().optional().meta({ description: "set by `failover reroute`: the post this one stands in for" }),
+  reroutedTo: z.string().optional().meta({ description: "set by `failover reroute`: the post standing in for this one" }),
+  reason: z.string().optional().meta({ description: "set by `failover reroute`: why" }),
+  originalAt: z.string().optional().meta({ description: "set by `failover reroute` on a delay: the time it had" }),
+  originalChannel: z.string().optional().meta({ description: "set by `failover reroute`: the channel it had" }),
+});
+
+export const calendarSchema = z.strictObject({
+  version: z.literal(1).meta({ description: "always 1" }),
+  timezone: timeZone.optional().meta({ description: "default zone for times written without an offset" }),
+  posts: z.array(postSchema),
+});
+
+export type RawCalendar = z.output<typeof calendarSchema>;
+export type RawPost = z.output<typeof postSchema>;
+export type Media = z.output<typeof mediaSchema>;

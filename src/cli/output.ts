@@ -1,0 +1,104 @@
+/**
+ * Everything the CLI prints goes through here: data to stdout, progress and logs to stderr,
+ * colour only where the terminal and the user want it, spinners only on an interactive stderr,
+ * and every known secret redacted on the way out.
+ */
+import { Chalk, type ChalkInstance } from "chalk";
+import { redact } from "../config/env.js";
+
+export type Format = "table" | "json" | "github" | "junit";
+
+export interface OutputOptions {
+  format: Format;
+  color: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Whether to colour a stream. Order: --no-color, NO_COLOR (non-empty, per no-color.org),
+ * FORCE_COLOR, TERM=dumb, then whether the stream is a TTY. chalk alone ignores NO_COLOR.
+ */
+export function wantsColor(flag: boolean, stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (!flag) return false;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  if (env.TERM === "dumb") return false;
+  return Boolean(stream.isTTY);
+}
+
+export interface Spinner {
+  update(text: string): void;
+  stop(): void;
+}
+
+export class Output {
+  readonly format: Format;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  /** Colours for stdout (data). */
+  readonly c: ChalkInstance;
+  /** Colours for stderr (logs). */
+  readonly ce: ChalkInstance;
+  private secrets: string[] = [];
+  private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  private readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  private readonly env: Readonly<Record<string, string | undefined>>;
+
+  constructor(options: OutputOptions) {
+    this.format = options.format;
+    this.quiet = options.quiet;
+    this.verbose = options.verbose;
+    this.stdout = options.stdout ?? process.stdout;
+    this.stderr = options.stderr ?? process.stderr;
+    this.env = options.env ?? process.env;
+    this.c = new Chalk({ level: wantsColor(options.color, this.stdout, this.env) ? 1 : 0 });
+    this.ce = new Chalk({ level: wantsColor(options.color, this.stderr, this.env) ? 1 : 0 });
+  }
+
+  /** Values to hide from everything printed from now on. */
+  addSecrets(secrets: readonly string[]): void {
+    this.secrets = [...new Set([...this.secrets, ...secrets])].sort((a, b) => b.length - a.length);
+  }
+
+  redact(text: string): string {
+    return redact(text, this.secrets);
+  }
+
+  /** Data: always printed, even with -q. */
+  data(text: string): void {
+    this.stdout.write(this.redact(text.endsWith("\n") ? text : `${text}\n`));
+  }
+
+  json(value: unknown): void {
+    this.data(JSON.stringify(value, null, 2));
+  }
+
+  info(text: string): void {
+    if (!this.quiet) this.stderr.write(this.redact(`${text}\n`));
+  }
+
+  warn(text: string): void {
+    if (!this.quiet) this.stderr.write(this.redact(`${this.ce.yellow("warning:")} ${text}\n`));
+  }
+
+  error(text: string): void {
+    this.stderr.write(this.redact(`${this.ce.red("error:")} ${text}\n`));
+  }
+
+  debug(text: string): void {
+    if (this.verbose) this.stderr.write(this.redact(`${this.ce.dim(text)}\n`));
+  }
+
+  /** An ora spinner on an interactive stderr, for table output only; a no-op otherwise. */
+  async spinner(text: string): Promise<Spinner> {
+    const interactive = Boolean(this.stderr.isTTY) && this.env.TERM !== "dumb" && !this.env.CI;
+    if (!interactive || this.quiet || this.format !== "table") return { update() {}, stop() {} };
+    const { default: ora } = await import("ora");
+    const spinner = ora({ text, stream: this.stderr, color: "cyan" }).start();
+    return { update: (t) => void (spinner.text = this.redact(t)), stop: () => void spinner.stop() };
+  }
+}

@@ -1,0 +1,43 @@
+/** Printing diagnostics (validate, and input errors under --format) in every output format. */
+import { formatDiagnostic, type Diagnostic } from "../../errors.js";
+import type { Output } from "../output.js";
+import { formatAnnotation, limitAnnotations } from "./github.js";
+import { formatJUnit } from "./junit.js";
+
+export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary: { ok: boolean; files: string[]; detail?: string }): void {
+  switch (out.format) {
+    case "json":
+      out.json({ schemaVersion: 1, ok: summary.ok, files: summary.files, problems: diagnostics });
+      return;
+    case "github":
+      for (const line of limitAnnotations(
+        diagnostics.map((d) => ({ level: d.severity, file: d.file, line: d.line, col: d.col, message: d.message })),
+      )) {
+        out.data(formatAnnotation(line));
+      }
+      return;
+    case "junit":
+      out.data(
+        formatJUnit(
+          "failover validate",
+          diagnostics.length === 0
+            ? summary.files.map((f) => ({ name: f, classname: "validate" }))
+            : diagnostics.map((d) => ({
+                name: `${d.file}:${d.line}:${d.col}`,
+                classname: "validate",
+                ...(d.severity === "error" ? { failure: { message: d.message, type: "invalid-input" } } : { skipped: d.message }),
+              })),
+        ),
+      );
+      return;
+    default: {
+      for (const d of diagnostics) {
+        const text = formatDiagnostic(d);
+        out.data(d.severity === "error" ? out.c.red(text) : out.c.yellow(text));
+      }
+      const errors = diagnostics.filter((d) => d.severity === "error").length;
+      if (summary.ok) out.data(`${out.c.green("✔")} ${summary.detail ?? summary.files.join(", ")}`);
+      else out.info(`${errors} problem${errors === 1 ? "" : "s"} found`);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+/** Loading the config file into a checked Config, every problem reported with its position. */
+import { existsSync } from "node:fs";
+import { InputError, type Diagnostic } from "../errors.js";
+import { isPlatform, PLATFORMS, type Platform } from "../platforms.js";
+import { didYouMean } from "../util/did-you-mean.js";
+import { readTextFile } from "../yaml/read-file.js";
+import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
+import { zodIssuesToDiagnostics, formatPath } from "../yaml/zod-diagnostics.js";
+import { builtinDefaults } from "./builtin.js";
+import { envRefs, secretValues, type Env } from "./env.js";
+import type { Channel, Config, Defaults, HealthSettings } from "./model.js";
+import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
+
+export const DEFAULT_CONFIG_PATH = "config/failover.yaml";
+
+export const BUILTIN_HEALTH_SETTINGS: HealthSettings = { timeoutMs: 5_000, deadlineMs: 20_000, concurrency: 16, retries: 2 };
+const BUILTIN_DEFAULTS: Defaults = {
+  backups: [],
+  policy: "reroute",
+  maxDelayMs: 6 * 3_600_000,
+  rerouteOn: ["partial_outage", "major_outage"],
+  windows: [],
+  minGapMs: 0,
+};
+
+export interface LoadConfigOptions {
+  /** The path given with --config; when absent the default path is tried and may be missing. */
+  file?: string;
+  env?: Env;
+}
+
+/** A channel for a platform used by name with no config entry: the platform with its defaults. */
+export function implicitChannel(platform: Platform, defaults: Defaults): Channel {
+  const builtin = builtinDefaults()[platform];
+  return {
+    name: platform,
+    platform,
+    displayName: builtin.displayName,
+    ...(defaults.timezone ? { timezone: defaults.timezone } : {}),
+    windows: defaults.windows,
+    minGapMs: defaults.minGapMs,
+    health: builtin.health,
+    healthOrigin: "builtin",
+    declared: false,
+  };
+}
+
+/** The channel a name refers to: a declared channel, or a platform name used with defaults. */
+export function resolveChannel(config: Config, name: string): Channel | undefined {
+  const declared = config.channels.get(name);
+  if (declared) return declared;
+  return isPlatform(name) ? implicitChannel(name, config.defaults) : undefined;
+}
+
+/** Names a calendar or config may use for a channel: declared channels and platform names. */
+export function knownChannelNames(config: Config): string[] {
+  return [...new Set([...config.channels.keys(), ...PLATFORMS])];
+}
+
+export function emptyConfig(env: Env = process.env): Config {
+  return {
+    defaults: BUILTIN_DEFAULTS,
+    channels: new Map(),
+    handles: {},
+    notices: [],
+    health: BUILTIN_HEALTH_SETTINGS,
+    secrets: [],
+    env,
+  };
+}
+
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<Config> {
+  const env = options.env ?? process.env;
+  const file = options.file ?? DEFAULT_CONFIG_PATH;
+  if (!options.file && !existsSync(file)) return emptyConfig(env);
+  const { text } = await readTextFile(file);
+  return parseConfig(file, text, env);
+}
+
+/** Parses and checks config text; throws InputError with every problem found. */
+export function parseConfig(file: string, text: string, env: Env = process.env): Config {
+  const parsed = parseYaml(file, text);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.value === undefined) throw new InputError(diagnostics);
+  const source = parsed.source;
+
+  const result = configSchema.safeParse(parsed.value);
+  if (!result.success) diagnostics.push(...zodIssuesToDiagnostics(source, result.error.issues, configSchema, parsed.value));
+  const templates = checkEnv(source, parsed.value, env, diagnostics);
+  if (!result.success) throw new InputError(diagnostics);
+
+  const config = buildConfig(file, source, result.data, env, templates);
+  crossCheck(config, result.data, source, diagnostics);
+  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics);
+  return config;
+}
+
+/** Every `${NAME}` must be set; collects the templates so their values can be redacted. */
+function checkEnv(source: YamlSource, value: unknown, env: Env, diagnostics: Diagnostic[]): string[] {
+  const templates: string[] = [];
+  const walk = (v: unknown, path: PropertyKey[]): void => {
+    if (typeof v === "string") {
+      const names = envRefs(v);
+      if (names.length === 0) return;
+      templates.push(v);
+      for (const name of names) {
+        if (env[name] === undefined) {
+          diagnostics.push({
+            file: source.file,
+            ...locate(source, path),
+            severity: "error",
+            message: `${formatPath(path)}: environment variable ${name} is not set`,
+          });
+        }
+      }
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => walk(item, [...path, i]));
+    } else if (v && typeof v === "object") {
+      for (const [k, item] of Object.entries(v)) walk(item, [...path, k]);
+    }
+  };
+  walk(value, []);
+  return templates;
+}
+
+function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env, templates: string[]): Config {
+  const d = raw.defaults ?? {};
+  const defaults: Defaults = {
+    backups: d.backups ?? BUILTIN_DEFAULTS.backups,
+    policy: d.policy ?? BUILTIN_DEFAULTS.policy,
+    maxDelayMs: d.maxDelay ?? BUILTIN_DEFAULTS.maxDelayMs,
+    rerouteOn: d.rerouteOn ?? BUILTIN_DEFAULTS.rerouteOn,
+    ...(d.timezone ? { timezone: d.timezone } : {}),
+    windows: d.windows ?? BUILTIN_DEFAULTS.windows,
+    minGapMs: d.minGap ?? BUILTIN_DEFAULTS.minGapMs,
+  };
+  const channels = new Map<string, Channel>();
+  for (const [name, c] of Object.entries(raw.channels ?? {})) channels.set(name, buildChannel(name, c, defaults));
+  const h = raw.health ?? {};
+  return {
+    file,
+    source,
+    defaults,
+    channels,
+    handles: raw.handles ?? {},
+    notices: (raw.notices ?? []).map((n, index) => ({
+      when: typeof n.when === "string" ? [n.when] : n.when,
+      on: n.on,
+      text: n.text,
+      variants: n.variants ?? {},
+      index,
+    })),
+    health: {
+      timeoutMs: h.timeout ?? BUILTIN_HEALTH_SETTINGS.timeoutMs,
+      deadlineMs: h.deadline ?? BUILTIN_HEALTH_SETTINGS.deadlineMs,
+      concurrency: h.concurrency ?? BUILTIN_HEALTH_SETTINGS.concurrency,
+      retries: h.retries ?? BUILTIN_HEALTH_SETTINGS.retries,
+    },
+    secrets: secretValues(templates, env),
+    env,
+  };
+}
+
+function buildChannel(name: string, c: RawChannel, defaults: Defaults): Channel {
+  const builtin = builtinDefaults()[c.platform];
+  const timezone = c.timezone ?? defaults.timezone;
+  return {
+    name,
+    platform: c.platform,
+    displayName: c.displayName ?? (name === c.platform ? builtin.displayName : `${builtin.displayName} (${name})`),
+    ...(timezone ? { timezone } : {}),
+    windows: c.windows ?? defaults.windows,
+    minGapMs: c.minGap ?? defaults.minGapMs,
+    health: c.health ?? builtin.health,
+    healthOrigin: c.health ? "config" : "builtin",
+    ...(c.textLimit !== undefined ? { textLimit: c.textLimit } : {}),
+    ...(c.instance ? { instance: c.instance } : {}),
+    declared: true,
+  };
+}
+
+/** References between parts of the config: backups, notices and handles name real channels. */
+function crossCheck(config: Config, raw: RawConfig, source: YamlSource, diagnostics: Diagnostic[]): void {
+  const names = knownChannelNames(config);
+  const known = new Set(names);
+  const err = (path: DataPath, message: string) =>
+    diagnostics.push({ file: source.file, ...locate(source, path), severity: "error", message });
+  const checkName = (path: DataPath, name: string) => {
+    if (!known.has(name)) err(path, `${formatPath(path)}: unknown channel "${name}"${didYouMean(name, names)}; declare it under channels or use a platform name`);
+  };
+  raw.defaults?.backups?.forEach((b, i) => checkName(["defaults", "backups", i], b));
+  raw.notices?.forEach((n, i) => {
+    if (typeof n.when === "string") checkName(["notices", i, "when"], n.when);
+    else n.when.forEach((w, j) => checkName(["notices", i, "when", j], w));
+    n.on.forEach((o, j) => checkName(["notices", i, "on", j], o));
+    for (const key of Object.keys(n.variants ?? {})) checkName(["notices", i, "variants", key], key);
+  });
+  for (const [identity, byTarget] of Object.entries(raw.handles ?? {})) {
+    for (const target of Object.keys(byTarget)) checkName(["handles", identity, target], target);
+  }
+}

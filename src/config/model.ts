@@ -1,0 +1,65 @@
+/** The loaded, checked config: what the rest of the tool works with. */
+import type { HealthSourceConfig } from "../health/source-schema.js";
+import type { KnownStatus } from "../health/status.js";
+import type { Platform } from "../platforms.js";
+import type { PostingWindow } from "../schedule/windows.js";
+import type { Policy } from "../yaml/fields.js";
+import type { YamlSource } from "../yaml/source.js";
+import type { Env } from "./env.js";
+
+export interface Channel {
+  name: string;
+  platform: Platform;
+  displayName: string;
+  timezone?: string;
+  windows: PostingWindow[];
+  minGapMs: number;
+  health: HealthSourceConfig[];
+  /** Where `health` came from: the user's config, or the platform's built-in defaults. */
+  healthOrigin: "config" | "builtin";
+  textLimit?: number;
+  instance?: string;
+  /** False for a channel used by platform name only, with the platform's defaults. */
+  declared: boolean;
+}
+
+export interface Notice {
+  when: string[];
+  on: string[];
+  text: string;
+  variants: Record<string, string>;
+  /** Index in the config's notices list, for ids and messages. */
+  index: number;
+}
+
+export interface Defaults {
+  backups: string[];
+  policy: Policy;
+  maxDelayMs: number;
+  rerouteOn: KnownStatus[];
+  timezone?: string;
+  windows: PostingWindow[];
+  minGapMs: number;
+}
+
+export interface HealthSettings {
+  timeoutMs: number;
+  deadlineMs: number;
+  concurrency: number;
+  retries: number;
+}
+
+export interface Config {
+  /** Absent when no config file exists and built-in defaults are used. */
+  file?: string;
+  source?: YamlSource;
+  defaults: Defaults;
+  /** Channels declared in the config, in file order. */
+  channels: Map<string, Channel>;
+  handles: Record<string, Record<string, string>>;
+  notices: Notice[];
+  health: HealthSettings;
+  /** Values of the environment variables the config uses: redacted from all output. */
+  secrets: string[];
+  env: Env;
+}

@@ -1,0 +1,60 @@
+/** The config file (`config/failover.yaml`): channels, their health sources, defaults, handles, notices. */
+import { z } from "zod";
+import { PLATFORMS } from "../platforms.js";
+import { healthSource } from "../health/source-schema.js";
+import { duration, knownHealthStatus, policy, postingWindow, sourceUrl, timeZone } from "../yaml/fields.js";
+
+const channelName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a channel name is letters, digits, '-', '_' or '.'");
+
+export const channelSchema = z.strictObject({
+  platform: z.enum(PLATFORMS).meta({ description: "which adapter rewrites posts for this channel" }),
+  timezone: timeZone.optional().meta({ description: "the zone its windows are in; default: defaults.timezone, then the calendar's" }),
+  windows: z.array(postingWindow).optional(),
+  minGap: duration({ allowZero: true }).optional().meta({ description: "least time between two posts on this channel" }),
+  health: z.array(healthSource).optional().meta({ description: "where its health is read; default: the platform's built-in sources" }),
+  textLimit: z.number().int().positive().optional().meta({ description: "override the platform's text limit (e.g. a Mastodon instance's, X Premium's 4000)" }),
+  instance: sourceUrl.optional().meta({ description: "Mastodon: the account's instance, e.g. https://mastodon.social" }),
+  displayName: z.string().optional(),
+});
+
+export const defaultsSchema = z.strictObject({
+  backups: z.array(channelName).optional(),
+  policy: policy.optional(),
+  maxDelay: duration({ allowZero: true }).optional(),
+  rerouteOn: z.array(knownHealthStatus).min(1).optional(),
+  timezone: timeZone.optional(),
+  windows: z.array(postingWindow).optional(),
+  minGap: duration({ allowZero: true }).optional(),
+});
+
+export const noticeSchema = z.strictObject({
+  when: z.union([channelName, z.array(channelName).min(1)]).meta({ description: "the channel (or channels) whose outage triggers the notice" }),
+  on: z.array(channelName).min(1).meta({ description: "where to post the notice" }),
+  text: z.string().min(1),
+  variants: z.record(z.string(), z.string()).optional(),
+});
+
+export const healthSettingsSchema = z.strictObject({
+  timeout: duration().optional().meta({ description: "per-source time limit, default 5s" }),
+  deadline: duration().optional().meta({ description: "the whole check's time limit, default 20s" }),
+  concurrency: z.number().int().min(1).max(256).optional().meta({ description: "sources fetched at once, default 16" }),
+  retries: z.number().int().min(0).max(5).optional().meta({ description: "retries for connect errors, 429 and 5xx, default 2" }),
+});
+
+export const configSchema = z.strictObject({
+  version: z.literal(1).meta({ description: "always 1" }),
+  defaults: defaultsSchema.optional(),
+  channels: z.record(channelName, channelSchema).optional(),
+  handles: z
+    .record(z.string(), z.record(z.string(), z.string().min(1)))
+    .optional()
+    .meta({ description: "one identity's handle on each platform or channel, for mentions: acme: { x: \"@acme_hq\" }" }),
+  notices: z.array(noticeSchema).optional(),
+  health: healthSettingsSchema.optional(),
+});
+
+export type RawConfig = z.output<typeof configSchema>;
+export type RawChannel = z.output<typeof channelSchema>;
+export type RawNotice = z.output<typeof noticeSchema>;

@@ -1,0 +1,58 @@
+/**
+ * Durations as people write them in a calendar: `90s`, `30m`, `6h`, `2d`, `1h30m`, `250ms`.
+ * Units must come largest first and each at most once, so `30m1h` is a typo, not 90 minutes.
+ */
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
+type Unit = keyof typeof UNIT_MS;
+const ORDER: Unit[] = ["d", "h", "m", "s", "ms"];
+const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/y;
+
+export type DurationResult = { ok: true; ms: number } | { ok: false; reason: string };
+
+export function parseDuration(input: string | number): DurationResult {
+  if (typeof input === "number") {
+    return input === 0
+      ? { ok: true, ms: 0 }
+      : { ok: false, reason: `a duration needs a unit, e.g. "${input}m" or "${input}s"` };
+  }
+  const text = input.trim();
+  if (text.startsWith("-")) return { ok: false, reason: `a negative duration ("${text}") makes no sense here` };
+  if (text === "" ) return { ok: false, reason: "an empty duration; write e.g. 30m, 6h or 1h30m" };
+  if (text === "0") return { ok: true, ms: 0 };
+  let ms = 0;
+  let lastUnit = -1;
+  PART.lastIndex = 0;
+  while (PART.lastIndex < text.length) {
+    const at = PART.lastIndex;
+    const match = PART.exec(text);
+    if (!match) {
+      return { ok: false, reason: `"${text}" is not a duration (at "${text.slice(at)}"); write e.g. 90s, 30m, 6h, 2d or 1h30m` };
+    }
+    const unit = match[2] as Unit;
+    const index = ORDER.indexOf(unit);
+    if (index <= lastUnit) {
+      return { ok: false, reason: `"${text}": units must go from largest to smallest, each once (d, h, m, s, ms)` };
+    }
+    lastUnit = index;
+    ms += Number(match[1]) * UNIT_MS[unit];
+  }
+  return { ok: true, ms: Math.round(ms) };
+}
+
+/** The shortest exact spelling of a duration, e.g. 5_400_000 -> "1h30m". */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return "0s";
+  const sign = ms < 0 ? "-" : "";
+  let rest = Math.abs(ms);
+  let out = "";
+  for (const unit of ORDER) {
+    const size = UNIT_MS[unit];
+    const count = Math.floor(rest / size);
+    if (count > 0) {
+      out += `${count}${unit}`;
+      rest -= count * size;
+    }
+  }
+  return sign + out;
+}

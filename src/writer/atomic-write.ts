@@ -1,0 +1,54 @@
+/**
+ * Writing a file so that a crash at any moment leaves either the old bytes or the whole new
+ * file: write a temp file in the same folder (same file system, so rename is atomic), fsync it,
+ * rename it over the target, then fsync the folder so the rename itself survives a power cut.
+ */
+import { open, rename, unlink, stat, chmod } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+
+/** Temp files being written right now, so an interrupt handler can remove them. */
+export const pendingTempFiles = new Set<string>();
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const folder = dirname(target);
+  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = (await stat(target)).mode & 0o777;
+  } catch {
+    mode = undefined;
+  }
+  pendingTempFiles.add(temp);
+  try {
+    const handle = await open(temp, "wx", mode ?? 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (mode !== undefined) await chmod(temp, mode);
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  } finally {
+    pendingTempFiles.delete(temp);
+  }
+  await syncFolder(folder);
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Not every platform can open a directory for fsync (Windows cannot); the rename is still atomic.
+  try {
+    const handle = await open(folder, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* best effort */
+  }
+}
