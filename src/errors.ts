@@ -30,6 +30,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.col} ${d.severity}: ${d.message}`;
 }
 
+/** File, then line, then column: the order a person reads a file in. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
 export abstract class FailoverError extends Error {
   abstract readonly exitCode: ExitCode;
 }

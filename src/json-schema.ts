@@ -17,7 +17,6 @@ export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
   const generated = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" });
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: `https://failover.dev/schema/${kind}.schema.json`,
     title: TITLES[kind],
     ...generated,
   };

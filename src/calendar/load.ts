@@ -1,6 +1,6 @@
 /** Loading the calendar into checked Posts; needs the config to know channels and defaults. */
 import { createHash } from "node:crypto";
-import { InputError, type Diagnostic } from "../errors.js";
+import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { isPlatform } from "../platforms.js";
 import { knownChannelNames, resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
@@ -11,7 +11,7 @@ import { readTextFile } from "../yaml/read-file.js";
 import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
 import { formatPath, zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
 import type { Calendar, Post } from "./model.js";
-import { calendarSchema, type RawCalendar, type RawPost } from "./schema.js";
+import { calendarSchema, calendarShell, postSchema, type CalendarShell, type RawPost } from "./schema.js";
 
 export const DEFAULT_CALENDAR_PATH = "calendar.yaml";
 
@@ -25,24 +25,42 @@ export function parseCalendar(file: string, text: string, config: Config, bytes:
   const parsed = parseYaml(file, text);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.value === undefined) throw new InputError(diagnostics);
-  const result = calendarSchema.safeParse(parsed.value);
-  if (!result.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(parsed.source, result.error.issues, calendarSchema, parsed.value));
-    throw new InputError(diagnostics);
+  const source = parsed.source;
+  // The file is checked in two layers so one bad post does not hide the others' problems: the
+  // top level first, then every post on its own, then the references between them.
+  const top = calendarShell.safeParse(parsed.value);
+  if (!top.success) {
+    diagnostics.push(...zodIssuesToDiagnostics(source, top.error.issues, calendarSchema, parsed.value));
+    throw new InputError(sortDiagnostics(diagnostics));
   }
-  const posts = buildPosts(parsed.source, result.data, config, diagnostics);
-  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics);
+  const rawPosts: Array<{ post: RawPost; index: number }> = [];
+  top.data.posts.forEach((value, index) => {
+    const r = postSchema.safeParse(value);
+    if (r.success) rawPosts.push({ post: r.data, index });
+    else {
+      const issues = r.error.issues.map((i) => ({ ...i, path: ["posts", index, ...i.path] }));
+      diagnostics.push(...zodIssuesToDiagnostics(source, issues, calendarSchema, parsed.value));
+    }
+  });
+  const posts = buildPosts(source, top.data, rawPosts, config, diagnostics);
+  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
   return {
     file,
-    ...(result.data.timezone ? { timezone: result.data.timezone } : {}),
+    ...(top.data.timezone ? { timezone: top.data.timezone } : {}),
     posts,
     sha256: createHash("sha256").update(bytes).digest("hex"),
-    source: parsed.source,
-    warnings: diagnostics.filter((d) => d.severity === "warning"),
+    source,
+    warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === "warning")),
   };
 }
 
-function buildPosts(source: YamlSource, raw: RawCalendar, config: Config, diagnostics: Diagnostic[]): Post[] {
+function buildPosts(
+  source: YamlSource,
+  calendar: CalendarShell,
+  raw: Array<{ post: RawPost; index: number }>,
+  config: Config,
+  diagnostics: Diagnostic[],
+): Post[] {
   const report = (severity: "error" | "warning", path: DataPath, message: string, key = false) =>
     diagnostics.push({ file: source.file, ...locate(source, path, { key }), severity, message: `${formatPath(path)}: ${message}` });
   const names = knownChannelNames(config);
@@ -55,7 +73,9 @@ function buildPosts(source: YamlSource, raw: RawCalendar, config: Config, diagno
 
   const firstById = new Map<string, number>();
   const posts: Post[] = [];
-  raw.posts.forEach((p, index) => {
+  // Ids of posts that failed their own schema still count, for duplicate and link checks.
+  const allIds = new Set(calendar.posts.map((p) => (p && typeof p === "object" ? (p as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === "string"));
+  raw.forEach(({ post: p, index }) => {
     const at = (...rest: PropertyKey[]) => ["posts", index, ...rest];
     const first = firstById.get(p.id);
     if (first !== undefined) {
@@ -74,7 +94,7 @@ function buildPosts(source: YamlSource, raw: RawCalendar, config: Config, diagno
     }
 
     const channel = channelOk ? resolveChannel(config, p.channel) : undefined;
-    const zone = p.timezone ?? raw.timezone ?? channel?.timezone ?? config.defaults.timezone;
+    const zone = p.timezone ?? calendar.timezone ?? channel?.timezone ?? config.defaults.timezone;
     const when = resolveTime(p.at, zone, at("at"), report);
     const originalAt = p.originalAt !== undefined ? resolveTime(p.originalAt, zone, at("originalAt"), report) : undefined;
     const { line, col } = locate(source, ["posts", index]);
@@ -84,7 +104,7 @@ function buildPosts(source: YamlSource, raw: RawCalendar, config: Config, diagno
 
   // Links between posts written by `failover reroute` must still point somewhere.
   posts.forEach((post) => {
-    if (post.reroutedFrom !== undefined && !firstById.has(post.reroutedFrom)) {
+    if (post.reroutedFrom !== undefined && !allIds.has(post.reroutedFrom)) {
       report("error", ["posts", post.index, "reroutedFrom"], `no post has the id "${post.reroutedFrom}"`);
     }
   });

@@ -39,6 +39,10 @@ export const calendarSchema = z.strictObject({
   posts: z.array(postSchema),
 });
 
+/** The top level alone, each post left for postSchema, so every post's problems are reported. */
+export const calendarShell = calendarSchema.extend({ posts: z.array(z.unknown()) });
+export type CalendarShell = z.output<typeof calendarShell>;
+
 export type RawCalendar = z.output<typeof calendarSchema>;
 export type RawPost = z.output<typeof postSchema>;
 export type Media = z.output<typeof mediaSchema>;

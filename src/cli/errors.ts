@@ -4,11 +4,7 @@ import type { Output } from "./output.js";
 
 export function reportError(error: unknown, out: Output): number {
   if (error instanceof InputError) {
-    for (const d of error.diagnostics) {
-      const line = formatDiagnostic(d);
-      if (d.severity === "error") out.error(line);
-      else out.warn(line);
-    }
+    for (const d of error.diagnostics) out.problem(formatDiagnostic(d), d.severity);
     if (out.verbose && error.stack) out.debug(error.stack);
     return error.exitCode;
   }

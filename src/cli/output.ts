@@ -89,6 +89,12 @@ export class Output {
     this.stderr.write(this.redact(`${this.ce.red("error:")} ${text}\n`));
   }
 
+  /** A diagnostic line (`file:line:col severity: message`), already labelled: stderr, coloured. */
+  problem(text: string, severity: "error" | "warning"): void {
+    if (severity === "warning" && this.quiet) return;
+    this.stderr.write(this.redact(`${severity === "error" ? this.ce.red(text) : this.ce.yellow(text)}\n`));
+  }
+
   debug(text: string): void {
     if (this.verbose) this.stderr.write(this.redact(`${this.ce.dim(text)}\n`));
   }

@@ -1,6 +1,6 @@
 /** Loading the config file into a checked Config, every problem reported with its position. */
 import { existsSync } from "node:fs";
-import { InputError, type Diagnostic } from "../errors.js";
+import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { isPlatform, PLATFORMS, type Platform } from "../platforms.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { readTextFile } from "../yaml/read-file.js";
@@ -81,17 +81,17 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
 export function parseConfig(file: string, text: string, env: Env = process.env): Config {
   const parsed = parseYaml(file, text);
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.value === undefined) throw new InputError(diagnostics);
+  if (parsed.value === undefined) throw new InputError(sortDiagnostics(diagnostics));
   const source = parsed.source;
 
   const result = configSchema.safeParse(parsed.value);
   if (!result.success) diagnostics.push(...zodIssuesToDiagnostics(source, result.error.issues, configSchema, parsed.value));
   const templates = checkEnv(source, parsed.value, env, diagnostics);
-  if (!result.success) throw new InputError(diagnostics);
+  if (!result.success) throw new InputError(sortDiagnostics(diagnostics));
 
   const config = buildConfig(file, source, result.data, env, templates);
   crossCheck(config, result.data, source, diagnostics);
-  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(diagnostics);
+  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
   return config;
 }
 
