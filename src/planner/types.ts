@@ -1,0 +1,68 @@
+/** The reroute plan: the contract's JSON (shared/CONTRACT.md), what `reroute --plan` applies. */
+import type { HealthStatus } from "../health/status.js";
+
+export type ActionKind = "reroute" | "delay" | "mirror" | "skip" | "notice" | "failback";
+
+export interface TextLength {
+  used: number;
+  limit: number;
+  unit: string;
+}
+
+export interface PlannedPost {
+  channel: string;
+  platform: string;
+  /** ISO 8601 with the offset of the zone the post is shown in. */
+  at: string;
+  text: string;
+  thread?: string[];
+  title?: string;
+  length: TextLength;
+}
+
+export interface PlanAction {
+  /** The post acted on; for a notice, the id of the notice post to add. */
+  postId: string;
+  action: ActionKind;
+  from: { channel: string; at: string };
+  to?: PlannedPost;
+  /** The id of the post the action adds (reroute, mirror, notice). */
+  newPostId?: string;
+  reasons: string[];
+  warnings: string[];
+  /** The post's line in the calendar, for annotations; absent for notices. */
+  line?: number;
+}
+
+export interface Unroutable {
+  postId: string;
+  channel: string;
+  at: string;
+  reasons: string[];
+  line: number;
+}
+
+export interface Plan {
+  schemaVersion: 1;
+  now: string;
+  calendar: string;
+  calendarSha256: string;
+  window: { from: string; to: string };
+  /** The health each channel had when the plan was made. */
+  health: Record<string, HealthStatus>;
+  actions: PlanAction[];
+  unroutable: Unroutable[];
+  /** Problems that block nothing: a notice that cannot go out, say. */
+  warnings: string[];
+}
+
+/** The outcome of rewriting a post for one target channel (an adapter's answer). */
+export interface RewriteOutcome {
+  ok: boolean;
+  text: string;
+  thread?: string[];
+  title?: string;
+  length: TextLength;
+  problems: string[];
+  warnings: string[];
+}
