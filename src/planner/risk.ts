@@ -1,0 +1,59 @@
+/**
+ * From a plan to the verdict `check` gives: each post in the window with its risk, and one word
+ * for the whole calendar (contract: go / covered / blocked, exit 0 / 3 / 4).
+ */
+import type { Calendar } from "../calendar/model.js";
+import { ExitCode } from "../errors.js";
+import { formatInZone } from "../time/zone.js";
+import { postsInWindow } from "./plan.js";
+import type { Plan } from "./types.js";
+
+export type Risk = "none" | "covered" | "blocked";
+export type Verdict = "go" | "covered" | "blocked";
+
+export interface PostRisk {
+  id: string;
+  channel: string;
+  at: string;
+  risk: Risk;
+  /** Where and when it would go instead (reroute, mirror, delay). */
+  reroute?: { channel: string; at: string };
+  action?: string;
+  reasons: string[];
+  /** The post's line in the calendar, for annotations. */
+  line: number;
+}
+
+export function assessRisk(plan: Plan, calendar: Calendar, now: number, windowMs: number): { verdict: Verdict; posts: PostRisk[] } {
+  const actions = new Map(plan.actions.filter((a) => a.action !== "notice").map((a) => [a.postId, a]));
+  const blocked = new Map(plan.unroutable.map((u) => [u.postId, u]));
+  const zone = (z?: string) => z ?? calendar.timezone ?? "UTC";
+  const posts: PostRisk[] = postsInWindow(calendar, now, windowMs)
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((p) => {
+      const base = { id: p.id, channel: p.channel, at: formatInZone(p.at, zone(p.zone)), line: p.line };
+      const u = blocked.get(p.id);
+      if (u) return { ...base, risk: "blocked" as const, reasons: u.reasons };
+      const a = actions.get(p.id);
+      if (a) {
+        return {
+          ...base,
+          risk: "covered" as const,
+          action: a.action,
+          ...(a.to ? { reroute: { channel: a.to.channel, at: a.to.at } } : {}),
+          reasons: a.reasons,
+        };
+      }
+      return { ...base, risk: "none" as const, reasons: [] };
+    });
+  const verdict: Verdict = posts.some((p) => p.risk === "blocked")
+    ? "blocked"
+    : posts.some((p) => p.risk === "covered")
+      ? "covered"
+      : "go";
+  return { verdict, posts };
+}
+
+export function exitCodeFor(verdict: Verdict): number {
+  return verdict === "blocked" ? ExitCode.Blocked : verdict === "covered" ? ExitCode.Covered : ExitCode.Go;
+}
