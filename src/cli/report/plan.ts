@@ -1,0 +1,117 @@
+/** How `check` and `reroute --dry-run` show a plan: tables for people, annotations and JUnit for CI. */
+import type { PostRisk, Verdict } from "../../planner/risk.js";
+import type { Plan, PlanAction } from "../../planner/types.js";
+import type { Output } from "../output.js";
+import { formatAnnotation, limitAnnotations, type Annotation } from "./github.js";
+import { formatJUnit, type JUnitCase } from "./junit.js";
+
+const VERDICT_TEXT: Record<Verdict, string> = {
+  go: "GO: nothing at risk",
+  covered: "COVERED: posts are at risk, and every one has a reroute",
+  blocked: "BLOCKED: some posts at risk have no viable backup within their max delay",
+};
+
+export function verdictLine(out: Output, verdict: Verdict): string {
+  const paint = verdict === "go" ? out.c.green : verdict === "covered" ? out.c.yellow : out.c.red;
+  return paint.bold(VERDICT_TEXT[verdict]);
+}
+
+/** `10:00 Tue 14 Jul` style for tables: the ISO string keeps its own offset, so read its wall clock. */
+function shortTime(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toUTCString().slice(0, 11).replace(",", "");
+  return `${day} ${m[4]}:${m[5]}`;
+}
+
+function indent(text: string, prefix = "      "): string {
+  return text
+    .trimEnd()
+    .split("\n")
+    .map((l) => prefix + l)
+    .join("\n");
+}
+
+/** The posts at risk, one block each: where it was, where it goes, why. */
+export function renderRiskTable(out: Output, posts: PostRisk[]): string {
+  const atRisk = posts.filter((p) => p.risk !== "none");
+  if (atRisk.length === 0) return out.c.green(`All ${posts.length} post${posts.length === 1 ? "" : "s"} in the window are on healthy channels.`);
+  const lines = [`${atRisk.length} of ${posts.length} post${posts.length === 1 ? "" : "s"} in the window at risk:`];
+  for (const p of atRisk) {
+    const mark = p.risk === "blocked" ? out.c.red("✖ blocked") : out.c.yellow("↪ covered");
+    const where = p.reroute ? ` → ${p.action} to ${out.c.bold(p.reroute.channel)} at ${shortTime(p.reroute.at)}` : p.action ? ` → ${p.action}` : "";
+    lines.push(`  ${mark}  ${out.c.bold(p.id)} (${p.channel}, ${shortTime(p.at)})${where}`);
+    for (const r of p.reasons.slice(p.risk === "blocked" ? 0 : 1)) lines.push(out.c.dim(`      ${r}`));
+  }
+  return lines.join("\n");
+}
+
+function renderAction(out: Output, a: PlanAction): string {
+  const head = `${out.c.bold(a.action.toUpperCase())} ${a.postId}  ${a.from.channel} ${shortTime(a.from.at)}`;
+  const lines = [a.to ? `${head}  →  ${out.c.bold(a.to.channel)} ${shortTime(a.to.at)}${a.newPostId && a.newPostId !== a.postId ? `  (as ${a.newPostId})` : ""}` : head];
+  for (const r of a.reasons) lines.push(out.c.dim(`    · ${r}`));
+  for (const w of a.warnings) lines.push(out.c.yellow(`    ! ${w}`));
+  if (a.to) {
+    const { used, limit, unit } = a.to.length;
+    const count = `${used}/${limit} ${unit}`;
+    if (a.to.thread && a.to.thread.length > 1) {
+      lines.push(`    thread of ${a.to.thread.length} (${count}):`);
+      a.to.thread.forEach((part, i) => lines.push(indent(part, `      ${i + 1}) `.padEnd(8))));
+    } else {
+      lines.push(`    text (${count}):`);
+      lines.push(indent(a.to.text));
+    }
+  }
+  return lines.join("\n");
+}
+
+export function renderPlanTable(out: Output, plan: Plan): string {
+  const blocks: string[] = [];
+  if (plan.actions.length === 0 && plan.unroutable.length === 0) blocks.push(out.c.green("Nothing to reroute: every post in the window is on a healthy channel."));
+  for (const a of plan.actions) blocks.push(renderAction(out, a));
+  for (const u of plan.unroutable) {
+    blocks.push([`${out.c.red.bold("UNROUTABLE")} ${u.postId}  ${u.channel} ${shortTime(u.at)}`, ...u.reasons.map((r) => out.c.dim(`    · ${r}`))].join("\n"));
+  }
+  for (const w of plan.warnings) blocks.push(out.c.yellow(`! ${w}`));
+  return blocks.join("\n\n");
+}
+
+/** Annotations at each at-risk post's calendar line: blocked first (errors), then covered. */
+export function riskAnnotations(file: string, posts: PostRisk[], healthWarnings: string[]): string[] {
+  const byUrgency = (a: PostRisk, b: PostRisk) => a.at.localeCompare(b.at);
+  const annotations: Annotation[] = [
+    ...posts.filter((p) => p.risk === "blocked").sort(byUrgency).map((p) => ({
+      level: "error" as const,
+      file,
+      line: p.line,
+      title: `${p.id}: blocked`,
+      message: `${p.id} (${p.channel}, ${p.at}) has no viable backup: ${p.reasons.join("; ")}`,
+    })),
+    ...posts.filter((p) => p.risk === "covered").sort(byUrgency).map((p) => ({
+      level: "warning" as const,
+      file,
+      line: p.line,
+      title: `${p.id}: ${p.action ?? "rerouted"}`,
+      message: `${p.id} (${p.channel}, ${p.at}) is at risk: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""} (${p.reasons[0] ?? ""})`,
+    })),
+    ...healthWarnings.map((message) => ({ level: "warning" as const, message })),
+  ];
+  return limitAnnotations(annotations).map(formatAnnotation);
+}
+
+export function riskJUnit(suite: string, posts: PostRisk[]): string {
+  const cases: JUnitCase[] = posts.map((p) => ({
+    name: `${p.id} (${p.channel}, ${p.at})`,
+    classname: `failover.${p.channel}`,
+    ...(p.risk === "none"
+      ? {}
+      : {
+          failure: {
+            type: p.risk,
+            message: p.risk === "blocked" ? `blocked: ${p.reasons.join("; ")}` : `at risk, covered: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""}`,
+            body: p.reasons.join("\n"),
+          },
+        }),
+  }));
+  return formatJUnit(suite, cases);
+}
