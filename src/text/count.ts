@@ -1,0 +1,44 @@
+/**
+ * Lengths as each platform counts them. Every function is pure and linear in the text.
+ * The adapters (src/adapters) pick one and cite where the rule comes from.
+ */
+import { countGraphemes, graphemes, utf8Length } from "./graphemes.js";
+import { findUrls } from "./urls.js";
+import { xWeightedLength } from "./xweight.js";
+
+export type CountUnit = "weighted" | "graphemes" | "characters";
+
+export { xWeightedLength, countGraphemes, utf8Length };
+
+/** UTF-16 code units: what most platform APIs mean by "characters" (String.length); never under-counts. */
+export const utf16Length = (text: string): number => text.length;
+
+const MASTODON_URL_PLACEHOLDER = "x".repeat(23);
+const REMOTE_MENTION = /(?<![\p{L}\p{N}_/])@([A-Za-z0-9_]+(?:[A-Za-z0-9_.-]+[A-Za-z0-9_]+)?)@[\p{L}\p{N}_.-]+[\p{L}\p{N}_]/gu;
+
+/**
+ * Mastodon's StatusLengthValidator: every http(s) link counts as 23, a remote mention
+ * `@user@instance` counts as `@user`, and the rest is counted in grapheme clusters.
+ */
+export function mastodonLength(text: string): number {
+  let countable = "";
+  let last = 0;
+  for (const url of findUrls(text, { requireScheme: true })) {
+    countable += text.slice(last, url.start) + MASTODON_URL_PLACEHOLDER;
+    last = url.end;
+  }
+  countable += text.slice(last);
+  return countGraphemes(countable.replace(REMOTE_MENTION, "@$1"));
+}
+
+const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+
+/**
+ * Threads (Meta): 500 characters, "emojis count toward the limit according to their UTF-8 byte
+ * length". Emoji clusters count their UTF-8 bytes; any other cluster counts its UTF-16 units.
+ */
+export function threadsLength(text: string): number {
+  let n = 0;
+  for (const g of graphemes(text)) n += PICTOGRAPHIC.test(g) ? utf8Length(g) : g.length;
+  return n;
+}
