@@ -3,7 +3,7 @@
  * it runs (start-up stays fast: `failover --version` loads none of them).
  */
 import { Option, type Command } from "commander";
-import type { CliContext } from "./context.js";
+import { collect, type CliContext } from "./context.js";
 
 export type CommandRun = (ctx: CliContext, args: string[], options: Record<string, unknown>) => Promise<number>;
 
@@ -37,5 +37,19 @@ export const COMMANDS: CommandSpec[] = [
     examples: ["failover init", "failover init --force"],
     options: (c) => c.addOption(new Option("--force", "overwrite files that exist")),
     load: () => import("./commands/init.js"),
+  },
+  {
+    name: "preview",
+    args: "<post-id>",
+    description: "the post as each backup would get it: rewritten text or thread, its length as the platform counts, media, problems",
+    examples: ["failover preview launch-teaser", "failover preview launch-teaser --to x --to bluesky", "failover preview launch-teaser --json"],
+    options: (c) => c.addOption(new Option("--to <channel>", "preview for this channel instead of the post's backups (repeatable)").argParser(collect)),
+    load: () => import("./commands/preview.js"),
+  },
+  {
+    name: "platforms",
+    description: "the platform adapters and their rules: text limits and counting, titles, media, links, threads, hashtags",
+    examples: ["failover platforms", "failover platforms --json"],
+    load: () => import("./commands/platforms.js"),
   },
 ];

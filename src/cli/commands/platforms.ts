@@ -1,0 +1,77 @@
+/** `failover platforms`: every adapter's rules (limits, counting, media, links, threads). */
+import { allAdapters } from "../../adapters/registry.js";
+import type { Adapter, MediaRules } from "../../adapters/types.js";
+import { ExitCode, UsageError } from "../../errors.js";
+import type { CliContext } from "../context.js";
+import type { Output } from "../output.js";
+
+export function platformsDocument(): { schemaVersion: 1; platforms: unknown[] } {
+  return {
+    schemaVersion: 1,
+    platforms: allAdapters().map((a) => ({
+      platform: a.platform,
+      displayName: a.displayName,
+      text: { limit: a.text.limit, unit: a.text.unit, counting: a.text.counting },
+      ...(a.title ? { title: a.title } : {}),
+      media: a.media,
+      links: a.links,
+      hashtags: a.hashtags,
+      mentions: a.mentions,
+      threads: a.threads,
+      notes: a.notes,
+      sources: a.sources,
+    })),
+  };
+}
+
+function media(m: MediaRules): string {
+  if (m.requiredKind === "video") return `needs 1 video`;
+  const kinds = [m.maxImages > 0 ? `${m.maxImages} image${m.maxImages === 1 ? "" : "s"}` : "", m.maxVideos > 0 ? `${m.maxVideos} video${m.maxVideos === 1 ? "" : "s"}` : ""];
+  if (m.maxGifs !== undefined) kinds.push(`${m.maxGifs} GIF`);
+  const list = m.mixing ? `up to ${m.maxItems}, images and videos mixed` : kinds.filter(Boolean).join(" or ");
+  return `${m.required ? "needs media: " : ""}${list}`;
+}
+
+function links(a: Adapter): string {
+  const { mode, card, maxInText, fieldLimit } = a.links;
+  if (mode === "none") return "not clickable (bio)";
+  if (mode === "field") return `link field (≤ ${fieldLimit})`;
+  return `clickable${card ? ", card" : ""}${maxInText !== undefined ? `, ≤ ${maxInText}` : ""}`;
+}
+
+const pad = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - text.length));
+
+export function renderPlatforms(out: Output): string {
+  const adapters = allAdapters();
+  const head = ["platform", "text limit", "title", "media", "links", "threads", "hashtags"];
+  const rows = adapters.map((a) => [
+    a.platform,
+    `${a.text.limit} ${a.text.unit}`,
+    a.title ? `${a.title.name} ${a.title.min ? `${a.title.min}–` : "≤ "}${a.title.limit}` : "",
+    media(a.media),
+    links(a),
+    a.threads.maxParts > 1 ? `≤ ${a.threads.maxParts} posts` : "no",
+    !a.hashtags.keep ? "as words" : a.hashtags.max !== undefined ? `≤ ${a.hashtags.max}` : "any",
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd();
+  const counting = adapters.map((a) => `  ${out.c.bold(a.platform)}: ${a.text.counting}.${a.notes.length ? ` ${a.notes.join(" ")}` : ""}`);
+  return [
+    out.c.bold(line(head)),
+    ...rows.map(line),
+    "",
+    out.c.bold("How each counts"),
+    ...counting,
+    "",
+    out.c.dim("A channel's textLimit in the config overrides its platform's limit (a Mastodon instance's, X Premium's 4000). Sources: failover platforms --json, docs/adapters.md."),
+  ].join("\n");
+}
+
+export async function run(ctx: CliContext): Promise<number> {
+  if (ctx.out.format === "github" || ctx.out.format === "junit") {
+    throw new UsageError(`platforms prints a table or json, not ${ctx.out.format}`, "--format");
+  }
+  if (ctx.out.format === "json") ctx.out.json(platformsDocument());
+  else ctx.out.data(renderPlatforms(ctx.out));
+  return ExitCode.Go;
+}
