@@ -15,7 +15,8 @@ const PHRASES = [
   String.raw`(?:URL|リンク)は\s*プロフ(?:ィール)?(?:欄)?(?:から|に|へ)?`,
 ];
 const LEAD = String.raw`(?:[ \t]*(?:[-–—:|•]|👉|👆|⬆️?|☝️?|➡️?)[ \t]*)?`;
-const TAIL = String.raw`[ \t]*(?:[.!。！]+|[👆⬆️☝️🔗]+)*`;
+const PURPOSE = String.raw`(?:[ \t]+(?:to|for)[ \t]+(?:shop|buy|order|book|learn[ \t]+more|read[ \t]+more|more|details|info|tickets|sign[ \t]+up)\b)?`;
+const TAIL = String.raw`${PURPOSE}[ \t]*(?:[.!。！]+|[👆⬆️☝️🔗]+)*`;
 const PHRASE = new RegExp(`(${LEAD})[(（]?(?:${PHRASES.join("|")})[)）]?${TAIL}`, "giu");
 const ANY_PHRASE = new RegExp(`(?:${PHRASES.join("|")})`, "iu");
 
@@ -39,7 +40,7 @@ export function removeLinkInBio(text: string, link?: string): { text: string; re
   return {
     text: out
       .split("\n")
-      .map((line) => line.replace(/[ \t]{2,}/g, " ").trimEnd())
+      .map((line) => line.replace(/[ \t]{2,}/g, " ").trimEnd().replace(/[,;、]$/u, ""))
       .join("\n")
       .replace(/\n{3,}/g, "\n\n")
       .trim(),

@@ -1,0 +1,49 @@
+/** The other counters: graphemes, UTF-8 bytes, Mastodon's and Threads' rules. */
+import { describe, expect, it } from "vitest";
+import { countGraphemes, mastodonLength, threadsLength, utf16Length, utf8Length } from "../../src/text/count.js";
+import { countCodePoints, graphemes } from "../../src/text/graphemes.js";
+
+describe("graphemes", () => {
+  it("counts what a reader sees as one character as one", () => {
+    expect(countGraphemes("👨‍👩‍👧‍👦")).toBe(1);
+    expect(countGraphemes("🇯🇵🇰🇪")).toBe(2);
+    expect(countGraphemes("👍🏽")).toBe(1);
+    expect(countGraphemes("e\u0301")).toBe(1);
+    expect(countGraphemes("東京")).toBe(2);
+    expect(graphemes("a👨‍👩‍👧‍👦b")).toEqual(["a", "👨‍👩‍👧‍👦", "b"]);
+  });
+
+  it("measures UTF-8 bytes like Buffer does, lone surrogates as U+FFFD", () => {
+    for (const s of ["", "abc", "é", "東京", "👨‍👩‍👧‍👦", "🇯🇵 x", "\ud800", "a\udc00b"]) {
+      expect(utf8Length(s)).toBe(Buffer.byteLength(s, "utf8"));
+    }
+    expect(countCodePoints("👍🏽a")).toBe(3);
+    expect(utf16Length("👍")).toBe(2);
+  });
+});
+
+describe("mastodonLength", () => {
+  it("counts any http(s) link as 23 and a bare domain in full", () => {
+    const url = `https://acme.com/${"x".repeat(80)}`;
+    expect(mastodonLength(url)).toBe(23);
+    expect(mastodonLength("see acme.com")).toBe(12);
+  });
+
+  it("counts a remote mention as its local part", () => {
+    expect(mastodonLength("@acme@mastodon.social")).toBe("@acme".length);
+    expect(mastodonLength("hi @acme")).toBe(8);
+  });
+
+  it("counts grapheme clusters", () => {
+    expect(mastodonLength("👨‍👩‍👧‍👦 e\u0301")).toBe(3);
+  });
+});
+
+describe("threadsLength", () => {
+  it("counts an emoji by its UTF-8 bytes and other text by UTF-16 units", () => {
+    expect(threadsLength("👍")).toBe(4);
+    expect(threadsLength("👨‍👩‍👧‍👦")).toBe(Buffer.byteLength("👨‍👩‍👧‍👦"));
+    expect(threadsLength("🇯🇵")).toBe(8);
+    expect(threadsLength("abc 東京")).toBe(6);
+  });
+});

@@ -1,0 +1,51 @@
+/** Mentions, hashtags and links as spans, and the "link in bio" phrases. */
+import { describe, expect, it } from "vitest";
+import { entities } from "../../src/text/entities.js";
+import { hasLinkInBio, removeLinkInBio } from "../../src/text/link-in-bio.js";
+
+const kinds = (text: string): string[] => entities(text).map((e) => `${e.kind}:${e.text}`);
+
+describe("entities", () => {
+  it("finds mentions of every handle style, not e-mail addresses", () => {
+    expect(kinds("hi @acme, @acme.bsky.social and @acme@mastodon.social; mail me@acme.com.")).toEqual([
+      "mention:@acme",
+      "mention:@acme.bsky.social",
+      "mention:@acme@mastodon.social",
+    ]);
+  });
+
+  it("finds hashtags in any script, not numbers, not inside links", () => {
+    expect(kinds("#夏 #SummerLaunch #1 C# https://acme.com/#frag")).toEqual(["hashtag:#夏", "hashtag:#SummerLaunch", "url:https://acme.com/#frag"]);
+  });
+
+  it("leaves the sentence's full stop out of a mention", () => {
+    expect(kinds("Thanks @acme.")).toEqual(["mention:@acme"]);
+  });
+});
+
+describe("link in bio", () => {
+  it.each([
+    ["Shop now: link in bio 👆", "Shop now"],
+    ["Big news ✨ Link in bio!", "Big news ✨"],
+    ["Tap the link in our bio to shop.", ""],
+    ["New drop, link in bio for details!", "New drop"],
+    ["Details (link in profile)", "Details"],
+    ["Nouveau ! Lien en bio.", "Nouveau !"],
+    ["Jetzt kaufen – Link in der Bio", "Jetzt kaufen"],
+    ["詳しくはプロフィールのリンクから！", ""],
+    ["Novidade — link na bio", "Novidade"],
+  ])("removes %j", (text, expected) => {
+    expect(hasLinkInBio(text)).toBe(true);
+    expect(removeLinkInBio(text)).toEqual({ text: expected, removed: true });
+  });
+
+  it("puts the link where the phrase was", () => {
+    expect(removeLinkInBio("Shop now: link in bio 👆\n\n#launch", "https://acme.com/x").text).toBe("Shop now: https://acme.com/x\n\n#launch");
+    expect(removeLinkInBio("👉 link in bio", "https://acme.com/x").text).toBe("👉 https://acme.com/x");
+  });
+
+  it("leaves other text alone", () => {
+    expect(hasLinkInBio("Our biology lab links in")).toBe(false);
+    expect(removeLinkInBio("A bio of our founder")).toEqual({ text: "A bio of our founder", removed: false });
+  });
+});
