@@ -65,11 +65,25 @@ function outsideAtoms(boundaries: readonly number[], atoms: readonly Entity[]): 
   return out;
 }
 
+// Scripts written without spaces, and their punctuation: a cut may fall between two of these.
+const NO_SPACE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff01-\uff60]/u;
+// Punctuation that closes what comes before it: never the first character of a part.
+const CLOSING = /[\p{Pe}\p{Pf}.,;:!?…、。，．！？：；」』）]/u;
+
+/** Between words: before a space, at the end, or inside a run of a script that has no spaces. */
+function wordCut(text: string, b: number): boolean {
+  if (b >= text.length) return true;
+  const next = text[b]!;
+  if (/\s/u.test(next)) return true;
+  if (CLOSING.test(next)) return false;
+  return NO_SPACE.test(text[b - 1] ?? "") && NO_SPACE.test(next);
+}
+
 function cutPoints(text: string): Cuts {
   const atoms = entities(text);
   const wordEnds = new Set<number>();
-  for (const w of words(text)) if (w.text.trim().length > 0) wordEnds.add(w.end);
-  for (const a of atoms) wordEnds.add(a.end);
+  for (const w of words(text)) if (w.text.trim().length > 0 && wordCut(text, w.end)) wordEnds.add(w.end);
+  for (const a of atoms) if (wordCut(text, a.end)) wordEnds.add(a.end);
   const sentenceEnds = sentences(text).map((s) => s.end);
   return {
     atoms,

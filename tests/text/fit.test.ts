@@ -67,8 +67,9 @@ describe.each(MEASURES)("fit, counted as %s", (_name, measure) => {
         if (url) expect(r.parts.filter((p) => p.includes(url))).toHaveLength(1);
         if (!r.cut) {
           for (const part of r.parts) expect(cleanSlice(original, core(part))).toBe(true);
-          // In order, nothing lost: the parts put back together are the original, spacing aside.
-          expect(r.parts.map(core).join(" ").replace(/\s+/g, " ")).toBe(original.replace(/\s+/g, " ").trim());
+          // In order, nothing lost: the parts put back together are the original, spacing aside
+          // (a part may end between two Japanese words, where the original has no space).
+          expect(r.parts.map(core).join("").replace(/\s+/g, "")).toBe(original.replace(/\s+/g, ""));
         }
       }),
       { numRuns: 150 },
