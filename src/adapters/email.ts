@@ -22,7 +22,7 @@ export const email: Adapter = {
   hashtags: { keep: false },
   mentions: "plain",
   threads: { maxParts: 1 },
-  notes: ["Renders a subject (the post's title, or its first sentence) and a plain-text body with the link on its own line and the attachments listed with their alt text."],
+  notes: ["Renders a subject (the post's title, or its first sentence) and a plain-text body with the link in place of \"link in bio\" or on its own line and the attachments listed with their alt text."],
   sources: ["RFC 5322 §2.1.1 (78-character lines)", "Postiz listmonk.provider.ts"],
   finish(r: Rendered): Rendered {
     if (r.media.length === 0) return r;

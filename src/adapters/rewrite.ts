@@ -71,19 +71,27 @@ function removeSpans(text: string, spans: readonly Entity[]): string {
     .trim();
 }
 
-/** Hashtags at the very end of the text (after its last word), and the text before them. */
+/** What may come right before a trailing block of hashtags: a line break, a sentence end, an emoji. */
+const BLOCK_BEFORE = /(?:^|[\n.!?。！？…)]|\p{Extended_Pictographic}|\p{Emoji_Component})\s*$/u;
+
+/**
+ * Hashtags at the very end of the text, after its last sentence ("… today! #launch #summer"), and
+ * the text before them. A hashtag that ends a sentence ("see you in #Tokyo") stays in it.
+ */
 function splitTrailingTags(text: string): { body: string; tags: string[] } {
   const all = entities(text);
   let cut = text.trimEnd().length;
-  const tags: string[] = [];
+  const block: Entity[] = [];
   for (let i = all.length - 1; i >= 0; i--) {
     const e = all[i]!;
     if (e.kind !== "hashtag" || text.slice(e.end, cut).trim() !== "") break;
-    tags.unshift(e.text);
+    block.unshift(e);
     cut = e.start;
   }
-  const body = text.slice(0, cut).trimEnd();
-  return body.length === 0 ? { body: text.trim(), tags: [] } : { body, tags };
+  // A tag led into by a word ends the sentence ("… in #Tokyo"): it stays, the rest is the block.
+  const tags = block.length > 0 && !BLOCK_BEFORE.test(text.slice(0, block[0]!.start)) ? block.slice(1) : block;
+  const body = tags.length > 0 ? text.slice(0, tags[0]!.start).trimEnd() : "";
+  return body.length === 0 ? { body: text.trim(), tags: [] } : { body, tags: tags.map((e) => e.text) };
 }
 
 /** The platform's hashtag rules: a cap (first ones kept), or none at all (e-mail). */
