@@ -2,7 +2,7 @@
  * Lengths as each platform counts them. Every function is pure and linear in the text.
  * The adapters (src/adapters) pick one and cite where the rule comes from.
  */
-import { countGraphemes, graphemes, utf8Length } from "./graphemes.js";
+import { countGraphemes, graphemes, JOINING, joiningRegions, utf8Length } from "./graphemes.js";
 import { findUrls } from "./urls.js";
 import { xWeightedLength } from "./xweight.js";
 
@@ -35,10 +35,13 @@ const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 /**
  * Threads (Meta): 500 characters, "emojis count toward the limit according to their UTF-8 byte
- * length". Emoji clusters count their UTF-8 bytes; any other cluster counts its UTF-16 units.
+ * length". A cluster with an emoji in it counts its UTF-8 bytes; everything else its UTF-16
+ * units. Only the regions around joining characters are segmented.
  */
 export function threadsLength(text: string): number {
-  let n = 0;
-  for (const g of graphemes(text)) n += PICTOGRAPHIC.test(g) ? utf8Length(g) : g.length;
+  let n = text.length;
+  for (const [start, end] of joiningRegions(text, JOINING)) {
+    for (const g of graphemes(text.slice(start, end))) if (PICTOGRAPHIC.test(g)) n += utf8Length(g) - g.length;
+  }
   return n;
 }

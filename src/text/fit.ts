@@ -92,22 +92,38 @@ function cutPoints(text: string): Cuts {
   };
 }
 
-/** The last candidate (ascending) for which `ok` holds, assuming it holds for a prefix of them. */
-function lastFitting(candidates: readonly number[], ok: (b: number) => boolean): number | undefined {
-  let lo = 0;
-  let hi = candidates.length - 1;
-  let best: number | undefined;
+/**
+ * The last candidate (ascending, from index `from`) for which `ok` holds, assuming it holds for a
+ * prefix of them. Galloping, then binary search: the candidates tried stay within about twice the
+ * answer, so packing a long text into parts costs about its length, not its length per part.
+ */
+function lastFitting(candidates: readonly number[], ok: (b: number) => boolean, from = 0): number | undefined {
+  if (from >= candidates.length || !ok(candidates[from]!)) return undefined;
+  let good = from;
+  let step = 1;
+  let bad = candidates.length;
+  while (good + step < candidates.length) {
+    if (!ok(candidates[good + step]!)) {
+      bad = good + step;
+      break;
+    }
+    good += step;
+    step *= 2;
+  }
+  let lo = good + 1;
+  let hi = bad - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (ok(candidates[mid]!)) {
-      best = candidates[mid];
+      good = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return best;
+  return candidates[good];
 }
 
-const above = (list: readonly number[], floor: number): number[] => {
+/** The index of the first value above `floor` in an ascending list. */
+const firstAbove = (list: readonly number[], floor: number): number => {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -115,7 +131,7 @@ const above = (list: readonly number[], floor: number): number[] => {
     if (list[mid]! <= floor) lo = mid + 1;
     else hi = mid;
   }
-  return list.slice(lo);
+  return lo;
 };
 
 const DANGLING = /[\s,;:、，：；—–\-(\[{«“‘/·|&+]+$/u;
@@ -176,10 +192,10 @@ function pack(text: string, cuts: Cuts, fits: (part: string) => boolean): { part
   let start = skipSpace(text, 0);
   while (start < text.length) {
     const ok = (b: number): boolean => fits(text.slice(start, b).trim());
-    let end = lastFitting(above(cuts.sentence, start), ok) ?? lastFitting(above(cuts.word, start), ok);
+    let end = lastFitting(cuts.sentence, ok, firstAbove(cuts.sentence, start)) ?? lastFitting(cuts.word, ok, firstAbove(cuts.word, start));
     if (end === undefined) {
       graphemeCuts ??= outsideAtoms(graphemeBoundaries(text), cuts.atoms);
-      end = lastFitting(above(graphemeCuts, start), ok);
+      end = lastFitting(graphemeCuts, ok, firstAbove(graphemeCuts, start));
     }
     if (end === undefined) {
       const atom = cuts.atoms.find((a) => a.start <= start && start < a.end) ?? cuts.atoms.find((a) => a.start >= start);

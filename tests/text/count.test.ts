@@ -47,3 +47,40 @@ describe("threadsLength", () => {
     expect(threadsLength("abc 東京")).toBe(6);
   });
 });
+
+describe("countGraphemes fast path", () => {
+  it("agrees with Intl.Segmenter on random mixtures of joining and plain characters", async () => {
+    const fc = (await import("fast-check")).default;
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const reference = (t: string): number => [...segmenter.segment(t)].length;
+    const piece = fc.constantFrom(
+      "a", " ", "\n", "\r", "\r\n", "é", "e\u0301", "\u0301", "東", "か", "\u3099", "ｶ", "\uff9e", "한", "\u1100", "\u1161", "\u11a8",
+      "👍", "🏽", "\u200d", "\ufe0f", "👨‍👩‍👧‍👦", "🇯", "🇵", "क", "्", "ष", "\u0e01", "\u0e33", "\u0600", "1", "#", "\u20e3", "🏴", "\u{e0067}", "\u{e007f}",
+      "\ud83d", "\ude00", "\u{1f600}",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(countGraphemes(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("threadsLength fast path", () => {
+  it("agrees with counting cluster by cluster", async () => {
+    const fc = (await import("fast-check")).default;
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const reference = (t: string): number =>
+      [...segmenter.segment(t)].reduce((n, { segment: g }) => n + (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(g) ? Buffer.byteLength(g) : g.length), 0);
+    const piece = fc.constantFrom("a", " ", "é", "e\u0301", "東", "👍", "🏽", "\u200d", "\ufe0f", "👨‍👩‍👧‍👦", "🇯", "🇵", "1", "\u20e3", "\u0301", "©", "™", "\ud83d");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(threadsLength(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
