@@ -130,9 +130,10 @@ function makeTitle(post: Post, body: string, adapter: Adapter, problems: string[
   const wanted = (post.title ?? firstSentence).replace(/\s+/g, " ").trim();
   let title = wanted;
   if (title.length > rules.limit) {
-    if (rules.hard) {
+    // A title made from the text is ours to shorten; the author's own is only warned about where the limit is advice.
+    if (rules.hard || post.title === undefined) {
       title = fit({ body: wanted }, { limit: rules.limit, measure: (t) => t.length, maxParts: 1 }).parts[0]!;
-      warnings.push(`the ${rules.name} is ${wanted.length} characters, over ${adapter.displayName}'s ${rules.limit}: shortened`);
+      if (post.title !== undefined) warnings.push(`the ${rules.name} is ${wanted.length} characters, over ${adapter.displayName}'s ${rules.limit}: shortened`);
     } else {
       warnings.push(`the ${rules.name} is ${wanted.length} characters; over ${rules.limit} it gets cut off in most inboxes`);
     }

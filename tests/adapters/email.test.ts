@@ -25,6 +25,12 @@ describe("email adapter", () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("makes a subject from a long first sentence, cut at a word within 78", () => {
+    const r = to("email", post({ text: "Big news ✨ Our Summer Bottle is finally here, and we made it over eight months of sketches and prototypes. More soon." }));
+    expect(r.title!.length).toBeLessThanOrEqual(78);
+    expect(r.title).toMatch(/^Big news ✨ Our Summer Bottle is finally here, and we made it over eight\S*…$/);
+  });
+
   it("warns about a long subject but does not cut it", () => {
     const title = "A subject line that goes on and on well past what an inbox shows in its list view";
     const r = to("email", post({ text: "Body", title }));
