@@ -39,6 +39,14 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/init.js"),
   },
   {
+    name: "status",
+    args: "[channels...]",
+    description: "the health of the named channels (default: all in the config), with each source's answer",
+    examples: ["failover status", "failover status instagram x --json", "failover status --assume instagram=major_outage"],
+    options: (c) => c.addOption(new Option("--strict", "count unknown health as down")),
+    load: () => import("./commands/status.js"),
+  },
+  {
     name: "preview",
     args: "<post-id>",
     description: "the post as each backup would get it: rewritten text or thread, its length as the platform counts, media, problems",

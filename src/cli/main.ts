@@ -3,15 +3,13 @@
  * returns or throws to an exit code. It prints nothing itself beyond help and errors.
  */
 import { Command, CommanderError, Option } from "commander";
-import { createRequire } from "node:module";
 import { ExitCode } from "../errors.js";
 import { COMMANDS } from "./commands.js";
 import { collect, makeContext, type GlobalFlags } from "./context.js";
 import { reportError } from "./errors.js";
 import { Output } from "./output.js";
 
-const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
-export { version };
+import { VERSION as version } from "../version.js";
 
 function buildProgram(): Command {
   const program = new Command("failover")

@@ -1,0 +1,40 @@
+/** Running a health check from the CLI: --assume checked, a spinner on a TTY, Ctrl-C honoured. */
+import { knownChannelNames, resolveChannel } from "../config/load.js";
+import type { Config } from "../config/model.js";
+import { UsageError } from "../errors.js";
+import { checkHealth } from "../health/check.js";
+import type { ChannelHealth } from "../health/types.js";
+import { didYouMean } from "../util/did-you-mean.js";
+import type { CliContext } from "./context.js";
+
+export function checkAssumedChannels(ctx: CliContext, config: Config): void {
+  for (const name of ctx.assume.keys()) {
+    if (!resolveChannel(config, name)) {
+      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMean(name, knownChannelNames(config))}`, "--assume");
+    }
+  }
+}
+
+export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[]): Promise<ChannelHealth[]> {
+  checkAssumedChannels(ctx, config);
+  const spinner = await ctx.out.spinner(`checking ${names.length} channel${names.length === 1 ? "" : "s"}…`);
+  try {
+    return await checkHealth(config, names, {
+      now: ctx.now,
+      assume: ctx.assume,
+      onProgress: (done, total) => spinner.update(`checking health sources… ${done}/${total}`),
+    });
+  } finally {
+    spinner.stop();
+  }
+}
+
+/** Warnings for channels whose health could not be read (not a failure unless --strict). */
+export function unknownWarnings(channels: readonly ChannelHealth[], strict: boolean): string[] {
+  return channels
+    .filter((c) => c.status === "unknown")
+    .map((c) => {
+      const why = c.sources.map((s) => `${s.name}: ${s.error ?? s.status}`).join("; ") || c.note || "no source answered";
+      return `${c.name}: health unknown (${why})${strict ? "; --strict counts it as down" : ""}`;
+    });
+}

@@ -1,0 +1,67 @@
+/** Channel health for people (a table with each source's answer) and for scripts (contract JSON). */
+import type { HealthStatus } from "../../health/status.js";
+import type { ChannelHealth } from "../../health/types.js";
+import type { Output } from "../output.js";
+
+export function paintStatus(out: Output, status: HealthStatus): string {
+  const label = status.replace("_", " ");
+  switch (status) {
+    case "operational":
+      return out.c.green(label);
+    case "degraded":
+    case "maintenance":
+      return out.c.yellow(label);
+    case "partial_outage":
+    case "major_outage":
+      return out.c.red.bold(label);
+    default:
+      return out.c.magenta(label);
+  }
+}
+
+/** The contract's `channels` array: name, platform, status, sources [{kind, url, status, latencyMs, error?}]. */
+export function channelsJson(channels: readonly ChannelHealth[]): unknown[] {
+  return channels.map((c) => ({
+    name: c.name,
+    platform: c.platform,
+    status: c.status,
+    ...(c.assumed ? { assumed: true } : {}),
+    ...(c.note ? { note: c.note } : {}),
+    sources: c.sources.map((s) => ({
+      kind: s.kind,
+      name: s.name,
+      ...(s.url !== undefined ? { url: s.url } : {}),
+      status: s.status,
+      latencyMs: s.latencyMs,
+      ...(s.error !== undefined ? { error: s.error } : {}),
+      ...(s.detail !== undefined ? { detail: s.detail } : {}),
+    })),
+  }));
+}
+
+const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
+const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - visible(text).length));
+
+export function renderHealthTable(out: Output, channels: readonly ChannelHealth[]): string {
+  const rows: string[][] = [];
+  for (const c of channels) {
+    const first = [out.c.bold(c.name), c.platform, paintStatus(out, c.status)];
+    if (c.assumed) {
+      rows.push([...first, "--assume", "", ""]);
+      continue;
+    }
+    if (c.sources.length === 0) {
+      rows.push([...first, "(none)", "", out.c.dim(c.note ?? "")]);
+      continue;
+    }
+    c.sources.forEach((s, i) => {
+      const answer = s.error ? out.c.magenta(s.error) : out.c.dim(s.detail ?? "");
+      const cells = [s.name, `${s.latencyMs} ms`, `${s.status === c.status || c.sources.length === 1 ? "" : `${s.status.replace("_", " ")}: `}${answer}`];
+      rows.push(i === 0 ? [...first, ...cells] : ["", "", "", ...cells]);
+    });
+  }
+  const head = ["channel", "platform", "status", "source", "latency", "answer"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!))).join("  ").trimEnd();
+  return [out.c.dim(line(head)), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,136 @@
+/**
+ * Checking channels' health: every source of every channel at once (bounded concurrency), each
+ * within its own time limit, the whole within the deadline. A channel's status is the worst among
+ * its sources that answered, `unknown` if none did. `assume` overrides a channel with no network.
+ */
+import { dirname, resolve } from "node:path";
+import { builtinDefaults } from "../config/builtin.js";
+import { resolveChannel } from "../config/load.js";
+import type { Channel, Config } from "../config/model.js";
+import { redact } from "../config/env.js";
+import { VERSION } from "../version.js";
+import { checkerFor } from "./registry.js";
+import type { HealthSourceConfig } from "./source-schema.js";
+import { combineStatuses, type HealthStatus } from "./status.js";
+import { createTransport, type Fetcher } from "./transport.js";
+import type { ChannelHealth, SourceAnswer, SourceResult } from "./types.js";
+
+export interface CheckHealthOptions {
+  /** The clock for time-based sources (feeds), from --now. */
+  now: number;
+  /** --assume: these channels get this status and no source is read. */
+  assume?: ReadonlyMap<string, HealthStatus>;
+  /** Ctrl-C. */
+  signal?: AbortSignal;
+  /** Called as sources finish, for a spinner. */
+  onProgress?: (done: number, total: number) => void;
+  /** For tests: a transport of their own. */
+  fetch?: Fetcher;
+}
+
+export function sourceName(source: HealthSourceConfig): string {
+  if (source.name) return source.name;
+  if (source.kind === "manual") return "manual";
+  const url = source.url;
+  if (url.startsWith("file:")) return `${source.kind} ${url.slice(5).split("/").pop()}`;
+  try {
+    return `${source.kind} ${new URL(url.replace(/\$\{[^}]*\}/g, "x")).host}`;
+  } catch {
+    return source.kind;
+  }
+}
+
+/** Runs tasks with at most `limit` under way. */
+async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+export async function checkHealth(config: Config, channelNames: readonly string[], options: CheckHealthOptions): Promise<ChannelHealth[]> {
+  const channels = channelNames.map((name) => resolveChannel(config, name)).filter((c): c is Channel => c !== undefined);
+  const toRead = channels.filter((c) => !options.assume?.has(c.name));
+  const jobs = toRead.flatMap((c) => c.health.map((source) => ({ channel: c.name, source })));
+
+  const deadlineCtl = new AbortController();
+  const deadline = performance.now() + config.health.deadlineMs;
+  const timer = setTimeout(() => deadlineCtl.abort(), config.health.deadlineMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadlineCtl.signal]) : deadlineCtl.signal;
+  const transport = options.fetch
+    ? undefined
+    : createTransport({
+        env: config.env,
+        baseDir: config.file ? dirname(resolve(config.file)) : process.cwd(),
+        deadline,
+        signal,
+        retries: config.health.retries,
+        userAgent: `failover/${VERSION} (+https://www.npmjs.com/package/failover)`,
+        secrets: config.secrets,
+      });
+  const fetch = options.fetch ?? transport!.fetch;
+  const baseDir = config.file ? dirname(resolve(config.file)) : process.cwd();
+
+  let done = 0;
+  const results = await pool(
+    jobs.map(({ source }) => async (): Promise<SourceResult> => {
+      const started = performance.now();
+      const ctx = { fetch, now: options.now, env: config.env, baseDir, timeoutMs: config.health.timeoutMs };
+      // A source that ignores its own limits still cannot hold the run past the deadline.
+      const late = new Promise<SourceAnswer>((resolveLate) => {
+        const left = Math.max(0, deadline - performance.now());
+        const t = setTimeout(() => resolveLate({ status: "unknown", error: "stopped: the check's deadline was reached" }), left);
+        signal.addEventListener("abort", () => (clearTimeout(t), resolveLate({ status: "unknown", error: "stopped: the check's deadline was reached" })), { once: true });
+      });
+      let answer: SourceAnswer;
+      try {
+        answer = await Promise.race([checkerFor(source.kind).check(source as never, ctx), late]);
+      } catch (error) {
+        // A checker throwing is a bug in it; the run still answers, with the reason.
+        answer = { status: "unknown", error: `internal error in the ${source.kind} source: ${(error as Error).message}` };
+      }
+      options.onProgress?.(++done, jobs.length);
+      const result: SourceResult = {
+        kind: source.kind,
+        name: sourceName(source),
+        ...(source.kind !== "manual" ? { url: source.url } : {}),
+        status: answer.status,
+        latencyMs: Math.round(performance.now() - started),
+        ...(answer.status === "unknown" ? { error: redact(answer.error, config.secrets) } : {}),
+        ...(answer.detail ? { detail: redact(answer.detail, config.secrets) } : {}),
+      };
+      return result;
+    }),
+    config.health.concurrency,
+  );
+  clearTimeout(timer);
+  await transport?.close();
+
+  let cursor = 0;
+  const bySource = new Map<string, SourceResult[]>();
+  for (const { channel } of jobs) {
+    const list = bySource.get(channel) ?? [];
+    list.push(results[cursor++]!);
+    bySource.set(channel, list);
+  }
+  return channels.map((c) => {
+    const assumed = options.assume?.get(c.name);
+    if (assumed !== undefined) return { name: c.name, platform: c.platform, status: assumed, sources: [], assumed: true };
+    const sources = bySource.get(c.name) ?? [];
+    const status = combineStatuses(sources.map((s) => s.status));
+    if (sources.length > 0) return { name: c.name, platform: c.platform, status, sources };
+    const why = builtinDefaults()[c.platform].note ?? "";
+    return { name: c.name, platform: c.platform, status, sources, note: `no health source: add one under channels.${c.name}.health, or use --assume. ${why}`.trim() };
+  });
+}
+
+/** Status per channel name, for the planner. */
+export function healthMap(channels: readonly ChannelHealth[]): Map<string, HealthStatus> {
+  return new Map(channels.map((c) => [c.name, c.status]));
+}

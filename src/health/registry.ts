@@ -1,0 +1,15 @@
+/** Every health source kind, in one explicit map: adding a kind is one file and one line here. */
+import type { HealthSourceConfig } from "./source-schema.js";
+import type { SourceChecker } from "./types.js";
+import { feed } from "./sources/feed.js";
+import { http } from "./sources/http.js";
+import { manual } from "./sources/manual.js";
+import { statuspage } from "./sources/statuspage.js";
+
+type Registry = { [K in HealthSourceConfig["kind"]]: SourceChecker<K> };
+
+export const SOURCE_CHECKERS: Registry = { statuspage, http, feed, manual };
+
+export function checkerFor<K extends HealthSourceConfig["kind"]>(kind: K): SourceChecker<K> {
+  return SOURCE_CHECKERS[kind] as SourceChecker<K>;
+}

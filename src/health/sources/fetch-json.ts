@@ -1,0 +1,30 @@
+/** Fetching a status document and checking its shape: the shared first step of the JSON kinds. */
+import type { z } from "zod";
+import type { SourceAnswer, SourceContext } from "../types.js";
+
+export type Fetched<T> = { ok: true; data: T } | { ok: false; answer: SourceAnswer };
+
+/** GETs a URL and parses its JSON with a schema; any failure is an `unknown` answer with a reason. */
+export async function fetchJson<T>(
+  ctx: SourceContext,
+  url: string,
+  schema: z.ZodType<T>,
+  options: { headers?: Record<string, string>; timeoutMs?: number; what: string },
+): Promise<Fetched<T>> {
+  const res = await ctx.fetch({ url, ...(options.headers ? { headers: options.headers } : {}), timeoutMs: options.timeoutMs ?? ctx.timeoutMs });
+  if (!res.ok) return { ok: false, answer: { status: "unknown", error: res.error } };
+  if (res.status < 200 || res.status > 299) return { ok: false, answer: { status: "unknown", error: `HTTP ${res.status}` } };
+  let json: unknown;
+  try {
+    json = JSON.parse(res.body);
+  } catch {
+    const start = res.body.trimStart().slice(0, 1);
+    return { ok: false, answer: { status: "unknown", error: start === "<" ? `not JSON (an HTML or XML page, not ${options.what})` : `not JSON (not ${options.what})` } };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, answer: { status: "unknown", error: `not ${options.what}: ${issue.path.join(".") || "(root)"}: ${issue.message}` } };
+  }
+  return { ok: true, data: parsed.data };
+}
