@@ -4,6 +4,7 @@
  */
 import { Option, type Command } from "commander";
 import { collect, type CliContext } from "./context.js";
+import { addPlanOptions } from "./plan-options.js";
 
 export type CommandRun = (ctx: CliContext, args: string[], options: Record<string, unknown>) => Promise<number>;
 
@@ -45,6 +46,24 @@ export const COMMANDS: CommandSpec[] = [
     examples: ["failover status", "failover status instagram x --json", "failover status --assume instagram=major_outage"],
     options: (c) => c.addOption(new Option("--strict", "count unknown health as down")),
     load: () => import("./commands/status.js"),
+  },
+  {
+    name: "check",
+    description: "health of every channel posting in the window and of their backups; which posts are at risk and where they would go",
+    examples: ["failover check", "failover check --window 7d --strict", "failover check --format github", "failover check --assume instagram=major_outage"],
+    options: addPlanOptions,
+    load: () => import("./commands/check.js"),
+  },
+  {
+    name: "reroute",
+    description: "the reroute plan: each action, before and after, rewritten text with its length as the platform counts it",
+    examples: ["failover reroute --dry-run", "failover reroute --dry-run --plan-out plan.json", "failover reroute --dry-run --json --window 7d"],
+    options: (c) => {
+      addPlanOptions(c);
+      c.addOption(new Option("--dry-run", "show the plan; write nothing but --plan-out"));
+      c.addOption(new Option("--plan-out <file>", "also write the plan as JSON to this file"));
+    },
+    load: () => import("./commands/reroute.js"),
   },
   {
     name: "preview",

@@ -1,0 +1,34 @@
+/** What `check` and `reroute` share: flags for the window, loading, health, planning. */
+import { DEFAULT_WINDOW_MS, channelsFor, verdictFor, type CheckResult } from "../check.js";
+import { UsageError } from "../errors.js";
+import { loadProject, type Project } from "../project.js";
+import { parseDuration } from "../time/duration.js";
+import type { CliContext } from "./context.js";
+import { runHealthCheck, unknownWarnings } from "./health-run.js";
+
+export function parseWindowFlag(value: unknown): number {
+  if (value === undefined) return DEFAULT_WINDOW_MS;
+  const r = parseDuration(String(value));
+  if (!r.ok) throw new UsageError(r.reason, "--window");
+  if (r.ms === 0) throw new UsageError("a zero window looks at nothing; write e.g. 48h or 7d", "--window");
+  return r.ms;
+}
+
+export interface PlannedRun extends CheckResult {
+  project: Project;
+  windowMs: number;
+  strict: boolean;
+  warnings: string[];
+}
+
+export async function loadAndPlan(ctx: CliContext, options: Record<string, unknown>): Promise<PlannedRun> {
+  const windowMs = parseWindowFlag(options.window);
+  const strict = Boolean(options.strict);
+  const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
+  ctx.out.addSecrets(project.config.secrets);
+  for (const w of project.calendar.warnings) ctx.out.problem(`${w.file}:${w.line}:${w.col} warning: ${w.message}`, "warning");
+  const planOptions = { now: ctx.now, windowMs, strict };
+  const health = await runHealthCheck(ctx, project.config, channelsFor(project, planOptions));
+  const result = verdictFor(project, health, planOptions);
+  return { ...result, project, windowMs, strict, warnings: [...unknownWarnings(health, strict), ...result.plan.warnings] };
+}
