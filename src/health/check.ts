@@ -3,6 +3,7 @@
  * within its own time limit, the whole within the deadline. A channel's status is the worst among
  * its sources that answered, `unknown` if none did. `assume` overrides a channel with no network.
  */
+import { setMaxListeners } from "node:events";
 import { dirname, resolve } from "node:path";
 import { builtinDefaults } from "../config/builtin.js";
 import { resolveChannel } from "../config/load.js";
@@ -63,6 +64,8 @@ export async function checkHealth(config: Config, channelNames: readonly string[
   const deadline = performance.now() + config.health.deadlineMs;
   const timer = setTimeout(() => deadlineCtl.abort(), config.health.deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadlineCtl.signal]) : deadlineCtl.signal;
+  // Every source listens for the deadline: many listeners on one signal are expected here.
+  setMaxListeners(0, signal);
   const transport = options.fetch
     ? undefined
     : createTransport({
@@ -83,10 +86,11 @@ export async function checkHealth(config: Config, channelNames: readonly string[
       const started = performance.now();
       const ctx = { fetch, now: options.now, env: config.env, baseDir, timeoutMs: config.health.timeoutMs };
       // A source that ignores its own limits still cannot hold the run past the deadline.
+      let lateTimer: NodeJS.Timeout | undefined;
+      const stopped: SourceAnswer = { status: "unknown", error: "stopped: the check's deadline was reached" };
       const late = new Promise<SourceAnswer>((resolveLate) => {
-        const left = Math.max(0, deadline - performance.now());
-        const t = setTimeout(() => resolveLate({ status: "unknown", error: "stopped: the check's deadline was reached" }), left);
-        signal.addEventListener("abort", () => (clearTimeout(t), resolveLate({ status: "unknown", error: "stopped: the check's deadline was reached" })), { once: true });
+        lateTimer = setTimeout(() => resolveLate(stopped), Math.max(0, deadline - performance.now()));
+        signal.addEventListener("abort", () => resolveLate(stopped), { once: true });
       });
       let answer: SourceAnswer;
       try {
@@ -94,6 +98,8 @@ export async function checkHealth(config: Config, channelNames: readonly string[
       } catch (error) {
         // A checker throwing is a bug in it; the run still answers, with the reason.
         answer = { status: "unknown", error: `internal error in the ${source.kind} source: ${(error as Error).message}` };
+      } finally {
+        clearTimeout(lateTimer);
       }
       options.onProgress?.(++done, jobs.length);
       const result: SourceResult = {

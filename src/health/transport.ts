@@ -163,7 +163,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
       if (remaining <= 0 || options.signal.aborted) {
         return { ok: false, error: "stopped: the check's deadline was reached", latencyMs: latency(), attempts };
       }
-      const timeoutMs = Math.max(1, Math.min(req.timeoutMs, remaining));
+      const timeoutMs = Math.max(1, Math.floor(Math.min(req.timeoutMs, remaining)));
       let retryable: { reason: string; waitMs?: number } | undefined;
       try {
         const res = await once(url.href, req, headers, timeoutMs);

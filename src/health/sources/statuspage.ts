@@ -1,7 +1,7 @@
 /**
  * Atlassian Statuspage v2 (used by Discord, Reddit, LinkedIn, many email providers):
  * `/api/v2/summary.json` (components) or `/api/v2/status.json` (the page indicator only).
- * A page URL without a path gets `/api/v2/summary.json`. Component statuses map one to one;
+ * A page URL (not ending in .json) gets `/api/v2/summary.json`. Component statuses map one to one;
  * without a component filter the page's indicator (none/minor/major/critical) counts, and any
  * maintenance in progress. Format: https://metastatuspage.com/api (Statuspage's own docs).
  */
@@ -42,7 +42,7 @@ const INDICATOR: Record<string, KnownStatus> = {
 
 /** The JSON endpoint for what the user wrote: a page, summary.json or status.json. */
 export function statuspageEndpoint(url: string): string {
-  if (/\/api\/v2\/[a-z_/]+\.json(\?.*)?$/i.test(url) || url.startsWith("file:")) return url;
+  if (/\.json(\?.*)?$/i.test(url) || url.startsWith("file:")) return url;
   return `${url.replace(/\/+$/, "")}/api/v2/summary.json`;
 }
 
