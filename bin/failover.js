@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/ (built by `npm install` / `npm run build`).
-import { main } from "../dist/cli/main.js";
+// Thin launcher: the CLI is bundled into dist/cli.js by `npm run build` (run by `npm ci` too).
+import { main } from "../dist/cli.js";
 
 process.on("SIGINT", () => {
   // Writes are atomic (temp file + rename), so stopping here never leaves a half-written file.

@@ -53,7 +53,7 @@ describe("failover validate", () => {
   it("exits 0 on the demo and 2 on a missing file, with the file named", async () => {
     const ok = await runCli(["validate"], { cwd: join(ROOT, "fixtures/demo") });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/9 posts on 4 channels/);
+    expect(ok.stdout).toMatch(/10 posts on 4 channels/);
     const missing = await runCli(["validate", "-c", "nope.yaml"], { cwd: join(ROOT, "fixtures/demo") });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("nope.yaml: not found");

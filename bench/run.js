@@ -1,0 +1,126 @@
+// `npm run bench`: measures start-up, planning at scale, concurrent health checks and memory, each
+// as a ratio against a baseline run on the same machine in the same run (ratios hold on noisy,
+// shared machines; absolute times do not). Writes bench/results/latest.{json,md}.
+import { spawnSync, spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeProject } from "./generate.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const BIN = join(ROOT, "bin", "failover.js");
+const NOW = "2026-07-14T12:00:00Z";
+const quick = process.argv.includes("--quick");
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Wall time of a command, in ms, run `runs` times (after one warm-up): the median. */
+function time(args, { runs, cwd = ROOT } = {}) {
+  spawnSync(process.execPath, args, { cwd, stdio: "ignore" });
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+    samples.push(performance.now() - t);
+    if (r.status !== 0 && r.status !== 3 && r.status !== 4) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  }
+  return median(samples);
+}
+
+/** The same, but async, for commands that talk to this process's own test server. */
+function timeAsync(args, { cwd = ROOT } = {}) {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => (code === 0 || code === 3 ? resolve(performance.now() - t) : reject(new Error(`${args.join(" ")} exited ${code}: ${err}`))));
+  });
+}
+
+async function medianAsync(fn, runs) {
+  await fn();
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(await fn());
+  return median(samples);
+}
+
+const results = [];
+function record(name, value, unit, target, holds, detail) {
+  results.push({ name, value: Math.round(value * 100) / 100, unit, target, holds, detail });
+  process.stdout.write(`${holds ? "✔" : "✖"} ${name}: ${value.toFixed(2)} ${unit} (target ${target})${detail ? `  [${detail}]` : ""}\n`);
+}
+
+const work = mkdtempSync(join(tmpdir(), "failover-bench-"));
+const runs = quick ? 3 : 11;
+
+// 1. Start-up.
+const demo = join(ROOT, "fixtures", "demo");
+const base = time(["-e", "0"], { runs });
+const version = time([BIN, "--version"], { runs });
+const validate = time([BIN, "validate", "--now", NOW], { runs, cwd: demo });
+record("start-up: failover --version / node -e 0", version / base, "x", "≤ 2.5x", version / base <= 2.5, `${version.toFixed(0)} ms vs ${base.toFixed(0)} ms`);
+record("start-up: failover validate (demo) / node -e 0", validate / base, "x", "≤ 2.5x", validate / base <= 2.5, `${validate.toFixed(0)} ms vs ${base.toFixed(0)} ms`);
+
+// 2. Planning at scale, against a bare yaml.parse of the same file.
+const sizes = { small: 2_000, large: 20_000, huge: 100_000 };
+const files = {};
+for (const [k, n] of Object.entries(sizes)) files[k] = writeProject(work, n);
+const planArgs = (file) => [BIN, "reroute", "--dry-run", "--json", "-q", "-c", file, "--window", "400d", "--now", NOW, "--assume", "instagram=major_outage"];
+const planRuns = quick ? 1 : 3;
+const plan2k = time(planArgs(files.small), { runs: planRuns, cwd: work });
+const plan20k = time(planArgs(files.large), { runs: planRuns, cwd: work });
+const parse20k = time([join(ROOT, "bench", "yaml-parse.js"), files.large], { runs: planRuns, cwd: work });
+record("plan 20k posts / bare yaml.parse of the file", plan20k / parse20k, "x", "≤ 3x", plan20k / parse20k <= 3, `${plan20k.toFixed(0)} ms vs ${parse20k.toFixed(0)} ms`);
+record("plan 20k posts / plan 2k posts", plan20k / plan2k, "x", "≤ 12x", plan20k / plan2k <= 12, `${plan20k.toFixed(0)} ms vs ${plan2k.toFixed(0)} ms`);
+
+// 3. Memory of the 20k plan, and 100k completes.
+const rss = spawnSync(process.execPath, [join(ROOT, "bench", "rss.js"), ...planArgs(files.large).slice(1)], { cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+const rssKb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(rss.stderr.toString())?.[1] ?? NaN);
+record("peak memory, plan of 20k posts", rssKb / 1024, "MB", "≤ 400 MB", rssKb / 1024 <= 400);
+const t100k = performance.now();
+const huge = spawnSync(process.execPath, planArgs(files.huge), { cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+const hugeMs = performance.now() - t100k;
+const hugeOk = huge.status === 0 || huge.status === 3 || huge.status === 4;
+record("plan of 100k posts completes", hugeMs / 1000, "s", "completes", hugeOk, `exit ${huge.status}`);
+
+// 4. Twelve health sources that each answer in 700 ms, against one, and against a sequential loop.
+const DELAY = 700;
+const server = createServer((req, res) => setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'), DELAY));
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const port = server.address().port;
+const urls = Array.from({ length: 12 }, (_, i) => `http://127.0.0.1:${port}/health/${i}`);
+const healthConfig = (n) =>
+  `version: 1\nchannels:\n${urls.slice(0, n).map((u, i) => `  c${i}: { platform: webhook, health: [{ kind: http, url: "${u}" }] }`).join("\n")}\n`;
+mkdirSync(join(work, "h1", "config"), { recursive: true });
+mkdirSync(join(work, "h12", "config"), { recursive: true });
+writeFileSync(join(work, "h1", "config", "failover.yaml"), healthConfig(1));
+writeFileSync(join(work, "h12", "config", "failover.yaml"), healthConfig(12));
+const healthRuns = quick ? 3 : 7;
+const one = await medianAsync(() => timeAsync([BIN, "status", "--json", "--now", NOW], { cwd: join(work, "h1") }), healthRuns);
+const twelve = await medianAsync(() => timeAsync([BIN, "status", "--json", "--now", NOW], { cwd: join(work, "h12") }), healthRuns);
+const sequential = await medianAsync(() => timeAsync([join(ROOT, "bench", "sequential-fetch.js"), ...urls]), quick ? 1 : 3);
+server.close();
+record("12 health sources (700 ms each) / 1 source", twelve / one, "x", "≤ 1.5x", twelve / one <= 1.5, `${twelve.toFixed(0)} ms vs ${one.toFixed(0)} ms`);
+record("12 sources: sequential fetch loop / failover status", sequential / twelve, "x faster", "≥ 5x", sequential / twelve >= 5, `${sequential.toFixed(0)} ms vs ${twelve.toFixed(0)} ms`);
+
+// Report.
+const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
+const report = { date: new Date().toISOString(), machine, runs: { startup: runs, plan: planRuns, health: healthRuns }, results };
+mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
+writeFileSync(join(ROOT, "bench", "results", "latest.json"), JSON.stringify(report, null, 2) + "\n");
+const md = [
+  `Measured ${report.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}; medians of ${runs} start-up, ${planRuns} planning and ${healthRuns} health runs.`,
+  "",
+  "| figure | value | target | holds |",
+  "| --- | --- | --- | --- |",
+  ...results.map((r) => `| ${r.name} | ${r.value} ${r.unit}${r.detail ? ` (${r.detail})` : ""} | ${r.target} | ${r.holds ? "yes" : "**no**"} |`),
+].join("\n");
+writeFileSync(join(ROOT, "bench", "results", "latest.md"), md + "\n");
+process.stdout.write(`\nwrote bench/results/latest.json and latest.md\n`);
+process.exitCode = results.every((r) => r.holds) ? 0 : 1;
