@@ -1,5 +1,6 @@
 /** Loading the calendar into checked Posts; needs the config to know channels and defaults. */
 import { createHash } from "node:crypto";
+import { isAbsolute, normalize } from "node:path";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { isPlatform } from "../platforms.js";
 import { knownChannelNames, resolveChannel } from "../config/load.js";
@@ -14,6 +15,9 @@ import type { Calendar, Post } from "./model.js";
 import { calendarSchema, calendarShell, postSchema, type CalendarShell, type RawPost } from "./schema.js";
 
 export const DEFAULT_CALENDAR_PATH = "calendar.yaml";
+
+/** More posts than this is refused: it is far past an agency's year, and bounds memory. */
+export const MAX_POSTS = 250_000;
 
 export async function loadCalendar(file: string, config: Config): Promise<Calendar> {
   const { text, bytes } = await readTextFile(file);
@@ -32,6 +36,10 @@ export function parseCalendar(file: string, text: string, config: Config, bytes:
   if (!top.success) {
     diagnostics.push(...zodIssuesToDiagnostics(source, top.error.issues, calendarSchema, parsed.value));
     throw new InputError(sortDiagnostics(diagnostics));
+  }
+  if (top.data.posts.length > MAX_POSTS) {
+    diagnostics.push({ file, ...locate(source, ["posts"]), severity: "error", message: `posts: ${top.data.posts.length} posts; the limit is ${MAX_POSTS}: split the calendar` });
+    throw new InputError(diagnostics);
   }
   const rawPosts: Array<{ post: RawPost; index: number }> = [];
   top.data.posts.forEach((value, index) => {
@@ -86,6 +94,10 @@ function buildPosts(
     }
 
     const channelOk = checkChannel(at("channel"), p.channel);
+    p.media?.forEach((m, i) => {
+      const problem = mediaPathProblem(m.path);
+      if (problem) report("error", at("media", i, "path"), problem);
+    });
     p.backups?.forEach((b, i) => {
       if (checkChannel(at("backups", i), b) && b === p.channel) report("warning", at("backups", i), `"${b}" is the post's own channel; it cannot stand in for itself`);
     });
@@ -109,6 +121,18 @@ function buildPosts(
     }
   });
   return posts;
+}
+
+/**
+ * Media paths are read relative to the calendar's folder and must stay inside it: a calendar
+ * edited by many hands must not be able to point an uploader at ~/.ssh or /etc.
+ */
+export function mediaPathProblem(path: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return undefined; // a URL: the uploader fetches it
+  if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) return `"${path}" is an absolute path; media paths are relative to the calendar's folder`;
+  if (normalize(path).split(/[\\/]/)[0] === "..") return `"${path}" leaves the calendar's folder; media must be inside it`;
+  if (path.includes("\0")) return `"${path.replace(/\0/g, "\\0")}" contains a NUL character`;
+  return undefined;
 }
 
 function resolveTime(

@@ -173,3 +173,27 @@ posts:
     expect(ds[0]!.message).toMatch(/no offset and there is no time zone/);
   });
 });
+
+describe("limits", () => {
+  it("keeps media inside the calendar's folder", () => {
+    const ds = problems(`version: 1
+timezone: UTC
+posts:
+  - id: a
+    channel: x
+    at: 2026-07-14T10:00
+    text: hi
+    media:
+      - { path: assets/ok.jpg, kind: image }
+      - { path: ../../etc/passwd, kind: image }
+      - { path: /home/me/.ssh/id_rsa, kind: image }
+      - { path: https://cdn.example/a.jpg, kind: image }
+      - { path: assets/../../x.jpg, kind: image }
+`);
+    expect(brief(ds)).toEqual([
+      '10:17 posts[0].media[1].path: "../../etc/passwd" leaves the calendar\'s folder; media must be inside it',
+      '11:17 posts[0].media[2].path: "/home/me/.ssh/id_rsa" is an absolute path; media paths are relative to the calendar\'s folder',
+      '13:17 posts[0].media[4].path: "assets/../../x.jpg" leaves the calendar\'s folder; media must be inside it',
+    ]);
+  });
+});
