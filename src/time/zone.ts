@@ -74,15 +74,36 @@ export function allTimeZones(): Set<string> {
   return knownZones;
 }
 
-/** The zone's offset from UTC, in minutes, at an instant (e.g. -240 for EDT). */
-export function offsetMinutesAt(epochMs: number, zone: string): number {
-  const p = wallClockAt(epochMs, zone);
+/**
+ * Offsets are cached per zone and quarter hour of UTC: since 1970 every tz transition falls on a
+ * quarter hour, so all instants in one bucket share an offset. Intl's formatToParts is slow
+ * (microseconds each), and a plan of 20k posts asks for offsets hundreds of thousands of times.
+ */
+const BUCKET_MS = 15 * 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+function offsetFromIntl(epochMs: number, zone: string): number {
+  const p = wallClockFromIntl(epochMs, zone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   // Intl drops milliseconds; compare whole seconds so the offset comes out exact.
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }
 
-function wallClockAt(epochMs: number, zone: string): LocalDateTime {
+/** The zone's offset from UTC, in minutes, at an instant (e.g. -240 for EDT). */
+export function offsetMinutesAt(epochMs: number, zone: string): number {
+  let byBucket = offsetCache.get(zone);
+  if (!byBucket) offsetCache.set(zone, (byBucket = new Map()));
+  const bucket = Math.floor(epochMs / BUCKET_MS);
+  let offset = byBucket.get(bucket);
+  if (offset === undefined) {
+    offset = offsetFromIntl(bucket * BUCKET_MS, zone);
+    if (byBucket.size > 100_000) byBucket.clear();
+    byBucket.set(bucket, offset);
+  }
+  return offset;
+}
+
+function wallClockFromIntl(epochMs: number, zone: string): LocalDateTime {
   const parts = formatterFor(zone).formatToParts(new Date(epochMs));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((x) => x.type === type)?.value);
   return {
@@ -98,12 +119,18 @@ function wallClockAt(epochMs: number, zone: string): LocalDateTime {
 
 /** The wall-clock time, weekday and offset in a zone at an instant. */
 export function zonedParts(epochMs: number, zone: string): ZonedParts {
-  const local = wallClockAt(epochMs, zone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const offsetMinutes = offsetMinutesAt(epochMs, zone);
+  const d = new Date(epochMs + offsetMinutes * 60_000);
   return {
-    ...local,
-    weekday: new Date(asUtc).getUTCDay(),
-    offsetMinutes: Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+    offsetMinutes,
   };
 }
 

@@ -108,3 +108,30 @@ describe("parseDateTime", () => {
     expect(parseDateTime("2026-07-14T10:00", undefined)).toMatchObject({ ok: false, reason: expect.stringContaining("no offset") });
   });
 });
+
+describe("the offset cache", () => {
+  it("switches exactly at a transition instant", () => {
+    const t = Date.UTC(2026, 2, 8, 7, 0);
+    expect(offsetMinutesAt(t - 1, "America/New_York")).toBe(-300);
+    expect(offsetMinutesAt(t, "America/New_York")).toBe(-240);
+    const lordHowe = Date.UTC(2026, 3, 4, 15, 0); // 02:00 local, back from +11 to +10:30
+    expect(offsetMinutesAt(lordHowe - 1, "Australia/Lord_Howe")).toBe(660);
+    expect(offsetMinutesAt(lordHowe, "Australia/Lord_Howe")).toBe(630);
+  });
+
+  it("agrees with Intl for random instants in zones with odd offsets and transitions", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const zone of ["Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Europe/Dublin", "Pacific/Chatham", "America/New_York", "Africa/Casablanca"]) {
+      const f = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+      for (let i = 0; i < 400; i++) {
+        const t = Date.UTC(1975, 0, 1) + Math.floor(random() * 60 * 365 * 86_400_000);
+        const parts = Object.fromEntries(f.formatToParts(new Date(t)).map((p) => [p.type, Number(p.value)]));
+        const mine = zonedParts(t, zone);
+        expect([mine.year, mine.month, mine.day, mine.hour, mine.minute, mine.second], `${zone} ${new Date(t).toISOString()}`).toEqual([
+          parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second,
+        ]);
+      }
+    }
+  });
+});
