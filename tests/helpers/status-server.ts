@@ -65,12 +65,15 @@ export const ROUTES: Record<string, Route> = {
     pump();
   },
   "/reset": (req) => req.socket.destroy(),
+  "/reset.json": (req) => req.socket.destroy(),
   "/loop": (_req, res) => res.writeHead(302, { location: "/loop" }).end(),
+  "/loop.json": (_req, res) => res.writeHead(302, { location: "/loop.json" }).end(),
   "/auth/api/v2/summary.json": (req, res) =>
     req.headers.authorization === "Bearer s3cr3t-token-value"
       ? json(fixture("statuspage/operational.json"))(req, res)
       : res.writeHead(401, { "content-type": "application/json" }).end(`{"error":"bad token ${req.headers.authorization ?? ""}"}`),
   "/rate-limited": (_req, res) => res.writeHead(429, { "retry-after": "3600" }).end("slow down"),
+  "/rate-limited.json": (_req, res) => res.writeHead(429, { "retry-after": "3600" }).end("slow down"),
   "/flaky/api/v2/summary.json": (req, res, count) => (count === 1 ? res.writeHead(503).end("busy") : json(fixture("statuspage/operational.json"))(req, res)),
 };
 
