@@ -5,6 +5,8 @@ import { loadProject, type Project } from "../project.js";
 import { parseDuration } from "../time/duration.js";
 import type { CliContext } from "./context.js";
 import { runHealthCheck, unknownWarnings } from "./health-run.js";
+import { renderHealthTable } from "./report/health.js";
+import { riskAnnotations, riskJUnit, verdictLine } from "./report/plan.js";
 
 export function parseWindowFlag(value: unknown): number {
   if (value === undefined) return DEFAULT_WINDOW_MS;
@@ -31,4 +33,27 @@ export async function loadAndPlan(ctx: CliContext, options: Record<string, unkno
   const health = await runHealthCheck(ctx, project.config, channelsFor(project, planOptions));
   const result = verdictFor(project, health, planOptions);
   return { ...result, project, windowMs, strict, warnings: [...unknownWarnings(health, strict), ...result.plan.warnings] };
+}
+
+/** Prints a planned run in the chosen format; `json` and `table` are built only when asked for. */
+export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: string; json: () => unknown; table: () => string }): void {
+  const { out } = ctx;
+  switch (out.format) {
+    case "json":
+      out.json(views.json());
+      break;
+    case "github":
+      for (const line of riskAnnotations(r.project.calendar.file, r.posts, r.warnings)) out.data(line);
+      break;
+    case "junit":
+      out.data(riskJUnit(views.suite, r.posts));
+      break;
+    default:
+      out.data(renderHealthTable(out, r.channels));
+      out.data("");
+      out.data(views.table());
+      out.data("");
+      out.data(verdictLine(out, r.verdict));
+      for (const w of r.warnings) out.warn(w);
+  }
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli.js";
 import { parseCalendar } from "../../src/calendar/load.js";
 import { emptyConfig, parseConfig } from "../../src/config/load.js";
 import { InputError, type Diagnostic } from "../../src/errors.js";
@@ -60,23 +63,7 @@ posts:
   });
 
   it("names three different mistakes with their lines and columns", () => {
-    const ds = problems(`version: 1
-timezone: America/New_York
-posts:
-  - id: a
-    channel: instagarm
-    at: 2026-07-14T10:00
-    text: hi
-  - id: b
-    channel: x
-    at: 2026-02-30T10:00
-    text: hi
-  - id: c
-    channel: x
-    at: 2026-07-14T10:00
-    txt: hi
-    text: hi
-`);
+    const ds = problems(readFileSync(join(ROOT, "fixtures/calendars/invalid/three-mistakes.yaml"), "utf8"));
     expect(brief(ds)).toEqual([
       '5:14 posts[0].channel: unknown channel "instagarm" (did you mean "instagram"?); declare it in the config or use a platform name',
       '10:9 posts[1].at: "2026-02-30T10:00": 2026-02 has no day 30',

@@ -6,23 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, tempProject } from "../helpers/cli.js";
 
-const THREE_MISTAKES = `version: 1
-timezone: America/New_York
-posts:
-  - id: a
-    channel: instagarm
-    at: 2026-07-14T10:00
-    text: hi
-  - id: b
-    channel: x
-    at: 2026-02-30T10:00
-    text: hi
-  - id: c
-    channel: x
-    at: 2026-07-14T10:00
-    txt: hi
-    text: hi
-`;
+const THREE_MISTAKES = readFileSync(join(ROOT, "fixtures/calendars/invalid/three-mistakes.yaml"), "utf8");
 
 describe("failover validate", () => {
   it("names all three mistakes with file, line and column, and exits 2", async () => {

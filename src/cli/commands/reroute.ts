@@ -6,9 +6,8 @@ import { writeFileAtomic } from "../../writer/atomic-write.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import type { CliContext } from "../context.js";
-import { renderHealthTable } from "../report/health.js";
-import { renderPlanTable, riskAnnotations, riskJUnit, verdictLine } from "../report/plan.js";
-import { loadAndPlan } from "../plan-run.js";
+import { renderPlanTable } from "../report/plan.js";
+import { loadAndPlan, printPlannedRun } from "../plan-run.js";
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   if (!options.dryRun) {
@@ -20,24 +19,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
     await writeFileAtomic(options.planOut, out.redact(JSON.stringify(r.plan, null, 2) + "\n"));
     out.info(`wrote the plan to ${options.planOut}`);
   }
-  switch (out.format) {
-    case "json":
-      out.json(r.plan);
-      break;
-    case "github":
-      for (const line of riskAnnotations(r.project.calendar.file, r.posts, r.warnings)) out.data(line);
-      break;
-    case "junit":
-      out.data(riskJUnit("failover reroute", r.posts));
-      break;
-    default:
-      out.data(renderHealthTable(out, r.channels));
-      out.data("");
-      out.data(renderPlanTable(out, r.plan));
-      out.data("");
-      out.data(verdictLine(out, r.verdict));
-      for (const w of r.warnings) out.warn(w);
-  }
+  printPlannedRun(ctx, r, { suite: "failover reroute", json: () => r.plan, table: () => renderPlanTable(out, r.plan) });
   // Contract: 0 when the plan was made; 4 when some post at risk has no viable backup.
   return r.verdict === "blocked" ? exitCodeFor(r.verdict) : ExitCode.Go;
 }
