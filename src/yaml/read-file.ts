@@ -15,7 +15,7 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
     const info = await stat(file);
     if (info.isDirectory()) throw new FileError(file, "is a folder, not a file");
     if (info.size > maxBytes) {
-      throw new FileError(file, `is ${info.size} bytes; the limit is ${maxBytes} bytes (${Math.round(maxBytes / 1048576)} MiB)`);
+      throw new FileError(file, `is ${info.size} bytes; the limit is ${maxBytes >= 1048576 ? `${maxBytes / 1048576} MiB` : `${maxBytes} bytes`}`);
     }
     const bytes = await readFile(file);
     let text: string;
