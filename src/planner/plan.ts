@@ -181,7 +181,11 @@ function planPost(planner: Planner, post: Post): PlanAction | Unroutable {
     }
     planner.occupancy.add(post.channel, slot.at);
     if (slot.at === post.at) {
-      return blocked([`it is already delayed as far as its max delay (${formatDuration(post.maxDelayMs)}) allows`]);
+      return blocked([
+        post.originalAt !== undefined
+          ? `it is already delayed as far as its max delay (${formatDuration(post.maxDelayMs)}) allows`
+          : `${post.channel} has no later slot within its max delay (${formatDuration(post.maxDelayMs)})`,
+      ]);
     }
     const rewritten = input.rewrite(post, channel, input.config);
     return {
