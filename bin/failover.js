@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is bundled into dist/cli.js by `npm run build` (run by `npm ci` too).
-import { main } from "../dist/cli.js";
+import { cleanupOnInterrupt, main } from "../dist/cli.js";
 
 process.on("SIGINT", () => {
-  // Writes are atomic (temp file + rename), so stopping here never leaves a half-written file.
+  // Writes are atomic (temp file + rename), so stopping here never leaves a half-written file;
+  // what a write in progress leaves aside (its temp file, the calendar's lock) is removed.
+  cleanupOnInterrupt();
   process.stderr.write("\ninterrupted\n");
   process.exit(130);
 });

@@ -7,6 +7,7 @@ import { rewritePost } from "./adapters/rewrite.js";
 import { resolveChannel } from "./config/load.js";
 import { checkHealth, healthMap, type CheckHealthOptions } from "./health/check.js";
 import type { ChannelHealth } from "./health/types.js";
+import { makeFailbackPlan } from "./planner/failback.js";
 import { channelsToCheck, makePlan, type Rewriter } from "./planner/plan.js";
 import { assessRisk, type PostRisk, type Verdict } from "./planner/risk.js";
 import type { Plan } from "./planner/types.js";
@@ -63,4 +64,9 @@ export function verdictFor(project: Project, health: ChannelHealth[], options: P
 export async function checkProject(project: Project, options: PlanOptions & Omit<CheckHealthOptions, "now">): Promise<CheckResult> {
   const health = await checkHealth(project.config, channelsFor(project, options), options);
   return verdictFor(project, health, options);
+}
+
+/** The failback plan for known health: posts failover moved that can return to their channel. */
+export function planFailback(project: Project, health: readonly ChannelHealth[], options: Pick<PlanOptions, "now">): Plan {
+  return makeFailbackPlan({ calendar: project.calendar, config: project.config, health: healthMap(health), now: options.now, rewrite: adapterRewriter });
 }

@@ -28,6 +28,10 @@ export interface Post {
   reroutedTo?: string;
   reason?: string;
   originalAt?: number;
+  /** `originalAt` as written in the file, to restore it byte for byte on failback. */
+  originalAtText?: string;
+  /** A rerouted post split into a thread: every part, the first being `text`. */
+  thread?: string[];
   originalChannel?: string;
   /** Index in the file's `posts` list. */
   index: number;

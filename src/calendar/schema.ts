@@ -31,6 +31,7 @@ export const postSchema = z.strictObject({
   reason: z.string().optional().meta({ description: "set by `failover reroute`: why" }),
   originalAt: z.string().optional().meta({ description: "set by `failover reroute` on a delay: the time it had" }),
   originalChannel: z.string().optional().meta({ description: "set by `failover reroute`: the channel it had" }),
+  thread: z.array(z.string()).min(1).optional().meta({ description: "set by `failover reroute`: a rerouted post split into a thread, every part in order (the first is `text`)" }),
 });
 
 export const calendarSchema = z.strictObject({

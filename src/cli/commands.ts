@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from "commander";
 import { collect, type CliContext } from "./context.js";
-import { addPlanOptions } from "./plan-options.js";
+import { addApplyOptions, addPlanOptions } from "./plan-options.js";
 
 export type CommandRun = (ctx: CliContext, args: string[], options: Record<string, unknown>) => Promise<number>;
 
@@ -57,13 +57,25 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "reroute",
     description: "the reroute plan: each action, before and after, rewritten text with its length as the platform counts it",
-    examples: ["failover reroute --dry-run", "failover reroute --dry-run --plan-out plan.json", "failover reroute --dry-run --json --window 7d"],
+    examples: [
+      "failover reroute --dry-run",
+      "failover reroute --dry-run --plan-out plan.json",
+      "failover reroute --yes",
+      "failover reroute --plan plan.json --yes",
+      "failover reroute --yes --out calendar.rerouted.yaml",
+    ],
     options: (c) => {
       addPlanOptions(c);
-      c.addOption(new Option("--dry-run", "show the plan; write nothing but --plan-out"));
-      c.addOption(new Option("--plan-out <file>", "also write the plan as JSON to this file"));
+      addApplyOptions(c);
     },
     load: () => import("./commands/reroute.js"),
+  },
+  {
+    name: "failback",
+    description: "put back posts failover moved, once their channel is healthy again and they have not gone out",
+    examples: ["failover failback --dry-run", "failover failback --yes", "failover failback --dry-run --plan-out failback.json", "failover failback --plan failback.json --yes"],
+    options: addApplyOptions,
+    load: () => import("./commands/failback.js"),
   },
   {
     name: "preview",

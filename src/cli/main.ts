@@ -34,6 +34,9 @@ function buildProgram(): Command {
   return program;
 }
 
+/** Called by bin/failover.js on SIGINT before it exits with 130. */
+export { cleanupOnInterrupt } from "../writer/cleanup.js";
+
 export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const program = buildProgram();
   let exitCode: number = ExitCode.Go;

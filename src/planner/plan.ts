@@ -56,7 +56,7 @@ export function postsInWindow(calendar: Calendar, now: number, windowMs: number)
 }
 
 /** A post may go out no later than its first time plus its max delay (a delay keeps `originalAt`). */
-function latestTime(post: Post): number {
+export function latestTime(post: Post): number {
   return (post.originalAt ?? post.at) + post.maxDelayMs;
 }
 
@@ -112,6 +112,7 @@ export function makePlan(input: PlanInput): Plan {
 
   return {
     schemaVersion: 1,
+    kind: "reroute",
     now: iso(now),
     calendar: calendar.file,
     calendarSha256: calendar.sha256,
@@ -130,7 +131,7 @@ interface Planner {
   iso: (t: number, post?: Post) => string;
 }
 
-function downReason(planner: Planner, channel: string): string {
+export function downReason(planner: { input: Pick<PlanInput, "health"> }, channel: string): string {
   const status = statusOf(planner.input, channel);
   return status === "unknown" ? `${channel}'s health is unknown (--strict counts it as down)` : `${channel} is ${status.replace("_", " ")}`;
 }
@@ -142,7 +143,7 @@ function newId(planner: Planner, base: string): string {
   return id;
 }
 
-function planned(post: Post, channel: Channel, at: number, rewritten: RewriteOutcome, iso: Planner["iso"]): PlannedPost {
+export function planned(post: Post, channel: Channel, at: number, rewritten: RewriteOutcome, iso: Planner["iso"]): PlannedPost {
   return {
     channel: channel.name,
     platform: channel.platform,

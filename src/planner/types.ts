@@ -28,6 +28,8 @@ export interface PlanAction {
   to?: PlannedPost;
   /** The id of the post the action adds (reroute, mirror, notice). */
   newPostId?: string;
+  /** Failback: the ids of the posts that stood in for this one, removed when it is restored. */
+  removes?: string[];
   reasons: string[];
   warnings: string[];
   /** The post's line in the calendar, for annotations; absent for notices. */
@@ -44,6 +46,8 @@ export interface Unroutable {
 
 export interface Plan {
   schemaVersion: 1;
+  /** What made the plan: `failover reroute` or `failover failback` (each applies only its own). */
+  kind: "reroute" | "failback";
   now: string;
   calendar: string;
   calendarSha256: string;

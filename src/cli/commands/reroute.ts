@@ -1,25 +1,52 @@
 /**
- * `failover reroute --dry-run [--plan-out plan.json]`: the plan, each action before and after,
- * with rewritten texts and their counts; writes nothing but the plan file.
+ * `failover reroute`: the plan for posts whose channel is down. With --dry-run it only shows it
+ * (and writes --plan-out); without, it applies it to the calendar (asking first unless --yes).
+ * `--plan plan.json` applies a saved plan instead, refused if the calendar changed since.
  */
-import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { verdictFor } from "../../check.js";
+import { ExitCode } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
-import { ExitCode, UsageError } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { renderPlanTable } from "../report/plan.js";
-import { loadAndPlan, printPlannedRun } from "../plan-run.js";
+import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
+import { applyAndReport, appliedJson, confirmApply, loadSavedPlan, writePlanOut } from "../apply-run.js";
+import type { ApplyResult } from "../../writer/apply.js";
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
+  if (typeof options.plan === "string") return applySaved(ctx, options, options.plan);
+  let r = await loadAndPlan(ctx, options);
+  await writePlanOut(ctx, options, r.plan);
+  let result: ApplyResult | undefined;
   if (!options.dryRun) {
-    throw new UsageError("applying a plan to the calendar is not available in this version; run with --dry-run to see the plan", "reroute");
+    await confirmApply(ctx, options, r.plan, r.project.calendar.file);
+    const planOptions = { now: ctx.now, windowMs: r.windowMs, strict: r.strict };
+    result = await applyAndReport(ctx, {
+      calendarFile: r.project.calendar.file,
+      config: r.project.config,
+      plan: r.plan,
+      out: options.out,
+      // Another run applied first: plan again on what it wrote, with the health already read.
+      replan: (calendar) => {
+        const project = { ...r.project, calendar };
+        r = { ...r, ...verdictFor(project, r.channels, planOptions), project };
+        return r.plan;
+      },
+    });
   }
-  const r = await loadAndPlan(ctx, options);
-  const { out } = ctx;
-  if (typeof options.planOut === "string") {
-    await writeFileAtomic(options.planOut, out.redact(JSON.stringify(r.plan, null, 2) + "\n"));
-    out.info(`wrote the plan to ${options.planOut}`);
+  const shown: PlannedRun = r;
+  printPlannedRun(ctx, shown, { suite: "failover reroute", json: () => appliedJson(shown.plan, result), table: () => renderPlanTable(ctx.out, shown.plan) });
+  // Contract: 0 when the plan was made (or applied); 4 when some post at risk has no viable backup.
+  return shown.verdict === "blocked" ? exitCodeFor(shown.verdict) : ExitCode.Go;
+}
+
+async function applySaved(ctx: CliContext, options: Record<string, unknown>, file: string): Promise<number> {
+  const { plan, config, calendarFile } = await loadSavedPlan(ctx, file, "reroute");
+  let result: ApplyResult | undefined;
+  if (!options.dryRun) {
+    await confirmApply(ctx, options, plan, calendarFile);
+    result = await applyAndReport(ctx, { calendarFile, config, plan, out: options.out });
   }
-  printPlannedRun(ctx, r, { suite: "failover reroute", json: () => r.plan, table: () => renderPlanTable(out, r.plan) });
-  // Contract: 0 when the plan was made; 4 when some post at risk has no viable backup.
-  return r.verdict === "blocked" ? exitCodeFor(r.verdict) : ExitCode.Go;
+  if (ctx.out.format === "json") ctx.out.json(appliedJson(plan, result));
+  else ctx.out.data(renderPlanTable(ctx.out, plan));
+  return plan.unroutable.length > 0 ? ExitCode.Blocked : ExitCode.Go;
 }

@@ -48,7 +48,8 @@ export function renderRiskTable(out: Output, posts: PostRisk[]): string {
 
 function renderAction(out: Output, a: PlanAction): string {
   const head = `${out.c.bold(a.action.toUpperCase())} ${a.postId}  ${a.from.channel} ${shortTime(a.from.at)}`;
-  const lines = [a.to ? `${head}  →  ${out.c.bold(a.to.channel)} ${shortTime(a.to.at)}${a.newPostId && a.newPostId !== a.postId ? `  (as ${a.newPostId})` : ""}` : head];
+  const as = a.newPostId && a.newPostId !== a.postId ? `  (as ${a.newPostId})` : a.removes?.length ? `  (removes ${a.removes.join(", ")})` : "";
+  const lines = [a.to ? `${head}  →  ${out.c.bold(a.to.channel)} ${shortTime(a.to.at)}${as}` : head];
   for (const r of a.reasons) lines.push(out.c.dim(`    · ${r}`));
   for (const w of a.warnings) lines.push(out.c.yellow(`    ! ${w}`));
   if (a.to) {
@@ -67,7 +68,15 @@ function renderAction(out: Output, a: PlanAction): string {
 
 export function renderPlanTable(out: Output, plan: Plan): string {
   const blocks: string[] = [];
-  if (plan.actions.length === 0 && plan.unroutable.length === 0) blocks.push(out.c.green("Nothing to reroute: every post in the window is on a healthy channel."));
+  if (plan.actions.length === 0 && plan.unroutable.length === 0) {
+    blocks.push(
+      out.c.green(
+        plan.kind === "failback"
+          ? "Nothing to fail back: no post moved by failover can return to its channel yet."
+          : "Nothing to reroute: every post in the window is on a healthy channel.",
+      ),
+    );
+  }
   for (const a of plan.actions) blocks.push(renderAction(out, a));
   for (const u of plan.unroutable) {
     blocks.push([`${out.c.red.bold("UNROUTABLE")} ${u.postId}  ${u.channel} ${shortTime(u.at)}`, ...u.reasons.map((r) => out.c.dim(`    · ${r}`))].join("\n"));

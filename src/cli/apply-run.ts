@@ -1,0 +1,63 @@
+/**
+ * What `reroute` and `failback` share when they change the calendar: asking first, applying under
+ * the lock, saying what was written, and the saved-plan flags.
+ */
+import { createInterface } from "node:readline/promises";
+import { loadConfig } from "../config/load.js";
+import type { Config } from "../config/model.js";
+import { InterruptedError, UsageError } from "../errors.js";
+import { readPlanFile } from "../planner/plan-file.js";
+import type { Plan } from "../planner/types.js";
+import { applyPlan, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
+import { writeFileAtomic } from "../writer/atomic-write.js";
+import type { CliContext } from "./context.js";
+
+/** Without --yes: ask on a terminal, refuse anywhere else (a script must say --yes). */
+export async function confirmApply(ctx: CliContext, options: Record<string, unknown>, plan: Plan, file: string): Promise<void> {
+  if (options.yes) return;
+  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
+  if (!interactive) {
+    throw new UsageError(`applying changes ${file}: pass --yes to apply without a question, or --dry-run to see the plan only`, "--yes");
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`Apply ${plan.actions.length} action${plan.actions.length === 1 ? "" : "s"} to ${file}? [y/N] `);
+    if (!/^y(es)?$/i.test(answer.trim())) throw new InterruptedError(`nothing written to ${file}`);
+  } finally {
+    rl.close();
+  }
+}
+
+export async function writePlanOut(ctx: CliContext, options: Record<string, unknown>, plan: Plan): Promise<void> {
+  if (typeof options.planOut !== "string") return;
+  await writeFileAtomic(options.planOut, ctx.out.redact(JSON.stringify(plan, null, 2) + "\n"));
+  ctx.out.info(`wrote the plan to ${options.planOut}`);
+}
+
+/** A saved plan (--plan) with the config it needs; the calendar is -c, or the one the plan names. */
+export async function loadSavedPlan(ctx: CliContext, file: string, kind: Plan["kind"]): Promise<{ plan: Plan; config: Config; calendarFile: string }> {
+  const plan = await readPlanFile(file);
+  if (plan.kind !== kind) {
+    throw new UsageError(`${file} is a ${plan.kind} plan; apply it with \`failover ${plan.kind} --plan ${file}\``, "--plan");
+  }
+  const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
+  ctx.out.addSecrets(config.secrets);
+  return { plan, config, calendarFile: ctx.calendarPath ?? plan.calendar };
+}
+
+export async function applyAndReport(ctx: CliContext, options: Omit<ApplyOptions, "out"> & { out?: unknown }): Promise<ApplyResult> {
+  const { out: outFlag, ...rest } = options;
+  const result = await applyPlan({ ...rest, ...(typeof outFlag === "string" ? { out: outFlag } : {}) });
+  if (result.written) {
+    ctx.out.info(`applied ${result.applied} action${result.applied === 1 ? "" : "s"} to ${result.written}${result.backup ? `; the previous version is in ${result.backup}` : ""}`);
+  } else {
+    ctx.out.info(`nothing to apply: ${options.calendarFile} is unchanged`);
+  }
+  return result;
+}
+
+/** The plan JSON, with what was written when it was applied (an added field; the contract's stay). */
+export function appliedJson(plan: Plan, result?: ApplyResult): unknown {
+  if (!result) return plan;
+  return { ...result.plan, applied: { file: result.written ?? null, backup: result.backup ?? null, actions: result.applied } };
+}

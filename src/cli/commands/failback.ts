@@ -1,0 +1,83 @@
+/**
+ * `failover failback`: for posts failover moved away from a channel that is healthy again, the
+ * plan to put them back, shown (--dry-run) or applied (asking first unless --yes).
+ */
+import { planFailback } from "../../check.js";
+import { ExitCode } from "../../errors.js";
+import { failbackChannels } from "../../planner/failback.js";
+import type { Plan } from "../../planner/types.js";
+import { loadProject } from "../../project.js";
+import type { ApplyResult } from "../../writer/apply.js";
+import { applyAndReport, appliedJson, confirmApply, loadSavedPlan, writePlanOut } from "../apply-run.js";
+import type { CliContext } from "../context.js";
+import { runHealthCheck, unknownWarnings } from "../health-run.js";
+import { formatAnnotation } from "../report/github.js";
+import { renderHealthTable } from "../report/health.js";
+import { formatJUnit } from "../report/junit.js";
+import { renderPlanTable } from "../report/plan.js";
+
+export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
+  if (typeof options.plan === "string") {
+    const { plan, config, calendarFile } = await loadSavedPlan(ctx, options.plan, "failback");
+    let result: ApplyResult | undefined;
+    if (!options.dryRun) {
+      await confirmApply(ctx, options, plan, calendarFile);
+      result = await applyAndReport(ctx, { calendarFile, config, plan, out: options.out });
+    }
+    print(ctx, plan, result);
+    return ExitCode.Go;
+  }
+
+  let project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
+  ctx.out.addSecrets(project.config.secrets);
+  const health = await runHealthCheck(ctx, project.config, failbackChannels(project.calendar));
+  let plan = planFailback(project, health, { now: ctx.now });
+  await writePlanOut(ctx, options, plan);
+  let result: ApplyResult | undefined;
+  if (!options.dryRun) {
+    await confirmApply(ctx, options, plan, project.calendar.file);
+    result = await applyAndReport(ctx, {
+      calendarFile: project.calendar.file,
+      config: project.config,
+      plan,
+      out: options.out,
+      replan: (calendar) => {
+        project = { ...project, calendar };
+        plan = planFailback(project, health, { now: ctx.now });
+        return plan;
+      },
+    });
+  }
+  if (ctx.out.format === "table") {
+    ctx.out.data(renderHealthTable(ctx.out, health));
+    ctx.out.data("");
+  }
+  print(ctx, plan, result);
+  for (const w of unknownWarnings(health, false)) ctx.out.warn(w);
+  return ExitCode.Go;
+}
+
+function print(ctx: CliContext, plan: Plan, result: ApplyResult | undefined): void {
+  const { out } = ctx;
+  switch (out.format) {
+    case "json":
+      out.json(appliedJson(plan, result));
+      break;
+    case "github":
+      for (const a of plan.actions) {
+        out.data(formatAnnotation({ level: "notice", file: plan.calendar, ...(a.line ? { line: a.line } : {}), title: `${a.postId}: failback`, message: a.reasons.join("; ") }));
+      }
+      for (const w of plan.warnings) out.data(formatAnnotation({ level: "warning", file: plan.calendar, message: w }));
+      break;
+    case "junit":
+      out.data(
+        formatJUnit("failover failback", [
+          ...plan.actions.map((a) => ({ name: `${a.postId} back to ${a.to?.channel ?? a.from.channel}`, classname: "failover.failback" })),
+          ...plan.warnings.map((w, i) => ({ name: `review ${i + 1}`, classname: "failover.failback", failure: { type: "review", message: w, body: w } })),
+        ]),
+      );
+      break;
+    default:
+      out.data(renderPlanTable(out, plan));
+  }
+}

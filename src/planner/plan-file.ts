@@ -1,0 +1,58 @@
+/**
+ * Reading a saved plan (`reroute --plan plan.json`). JSON is YAML, so the YAML reader gives every
+ * problem a line and column; the schema is the contract's plan JSON (shared/CONTRACT.md).
+ */
+import { z } from "zod";
+import { InputError, sortDiagnostics } from "../errors.js";
+import { healthStatus } from "../yaml/fields.js";
+import { readTextFile } from "../yaml/read-file.js";
+import { parseYaml } from "../yaml/source.js";
+import { zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
+import type { Plan } from "./types.js";
+
+const length = z.object({ used: z.number(), limit: z.number(), unit: z.string() });
+const plannedPost = z.object({
+  channel: z.string().min(1),
+  platform: z.string().min(1),
+  at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date and time"),
+  text: z.string(),
+  thread: z.array(z.string()).optional(),
+  title: z.string().optional(),
+  length,
+});
+const action = z.object({
+  postId: z.string().min(1),
+  action: z.enum(["reroute", "delay", "mirror", "skip", "notice", "failback"]),
+  from: z.object({ channel: z.string(), at: z.string() }),
+  to: plannedPost.optional(),
+  newPostId: z.string().min(1).optional(),
+  removes: z.array(z.string().min(1)).optional(),
+  reasons: z.array(z.string()),
+  warnings: z.array(z.string()),
+  line: z.number().int().optional(),
+});
+
+export const planFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  kind: z.enum(["reroute", "failback"]).optional(),
+  now: z.string(),
+  calendar: z.string().min(1),
+  calendarSha256: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex (64 characters)"),
+  window: z.object({ from: z.string(), to: z.string() }),
+  health: z.record(z.string(), healthStatus),
+  actions: z.array(action),
+  unroutable: z.array(z.object({ postId: z.string(), channel: z.string(), at: z.string(), reasons: z.array(z.string()), line: z.number() })),
+  warnings: z.array(z.string()).default([]),
+});
+
+export async function readPlanFile(file: string): Promise<Plan> {
+  const { text } = await readTextFile(file);
+  const parsed = parseYaml(file, text);
+  if (parsed.value === undefined) throw new InputError(parsed.diagnostics);
+  const r = planFileSchema.safeParse(parsed.value);
+  if (!r.success) throw new InputError(sortDiagnostics(zodIssuesToDiagnostics(parsed.source, r.error.issues, planFileSchema, parsed.value)));
+  const plan = r.data;
+  // Plans saved before `kind` existed: the actions tell.
+  const kind = plan.kind ?? (plan.actions.length > 0 && plan.actions.every((a) => a.action === "failback") ? "failback" : "reroute");
+  return { ...plan, kind } as Plan;
+}

@@ -1,0 +1,281 @@
+/**
+ * Editing the calendar's text without touching a byte it does not mean to change.
+ *
+ * The `yaml` Document (parsed with source ranges) tells where every post, key and value sits;
+ * the edits are then spliced into the original text. Re-serializing the Document would be
+ * simpler, but it re-indents, re-folds and re-quotes lines nobody asked it to touch. Every edit
+ * is also applied to the plain data, and the new text must parse back to exactly that data:
+ * if it does not, nothing is written (a bug, exit 1) rather than a calendar that says something
+ * else than intended.
+ */
+import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { isDeepStrictEqual } from "node:util";
+import { FileError } from "../errors.js";
+import type { YamlSource } from "../yaml/source.js";
+import { positionOf } from "../yaml/source.js";
+
+/** One change to the calendar, in terms of posts (by their index in `posts`) and keys. */
+export type CalendarOp =
+  /** Sets a key of a post to a string, in place if it exists, else added after its last key. */
+  | { op: "set"; postIndex: number; key: string; value: string }
+  /** Removes a key of a post (its whole line). */
+  | { op: "delete"; postIndex: number; key: string }
+  /** Adds a post right after another one. */
+  | { op: "insertAfter"; postIndex: number; post: Record<string, unknown> }
+  /** Adds a post at the end of the list. */
+  | { op: "append"; post: Record<string, unknown> }
+  /** Removes a post (its lines, from its `-` to its last value). */
+  | { op: "remove"; postIndex: number };
+
+interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+  /** Order among edits at the same offset: the order they were made in. */
+  seq: number;
+}
+
+/** Thrown when the file's shape is valid YAML that this writer will not edit in place. */
+export class UneditableError extends FileError {}
+
+export function editCalendarText(source: YamlSource, ops: readonly CalendarOp[]): string {
+  const editor = new Editor(source);
+  for (const op of ops) editor.apply(op);
+  const text = editor.result();
+  verifyEdits(source, ops, text);
+  return text;
+}
+
+class Editor {
+  private readonly edits: TextEdit[] = [];
+  private readonly posts: YAMLSeq;
+  private readonly eol: string;
+  /** Keys added to a post so far, so several land together in the order they were set. */
+  private readonly removed = new Set<number>();
+
+  constructor(private readonly source: YamlSource) {
+    const root = source.doc.contents;
+    const posts = isMap(root) ? root.get("posts", true) : undefined;
+    if (!isSeq(posts)) throw new UneditableError(source.file, "has no `posts:` list to edit");
+    if (posts.flow) {
+      throw this.uneditable(posts, "`posts:` is written as a flow list ([...]); failover edits a block list (one `- ` per post) so that it can keep every other line as it is");
+    }
+    this.posts = posts;
+    this.eol = source.text.includes("\r\n") ? "\r\n" : "\n";
+  }
+
+  apply(op: CalendarOp): void {
+    switch (op.op) {
+      case "set":
+        return this.set(op.postIndex, op.key, op.value);
+      case "delete":
+        return this.delete(op.postIndex, op.key);
+      case "insertAfter":
+        return this.insertPost(this.lineAfter(this.postMap(op.postIndex)), this.postMap(op.postIndex), op.post);
+      case "append": {
+        const last = this.posts.items.length - 1;
+        if (last < 0) throw this.uneditable(this.posts, "the `posts:` list is empty; add one post by hand first");
+        return this.insertPost(this.lineAfter(this.postMap(last)), this.postMap(last), op.post);
+      }
+      case "remove":
+        return this.remove(op.postIndex);
+    }
+  }
+
+  result(): string {
+    const sorted = [...this.edits].sort((a, b) => a.start - b.start || a.seq - b.seq);
+    let out = "";
+    let cursor = 0;
+    for (const e of sorted) {
+      if (e.start < cursor) throw new Error(`overlapping calendar edits at offset ${e.start}`);
+      out += this.source.text.slice(cursor, e.start) + e.text;
+      cursor = e.end;
+    }
+    return out + this.source.text.slice(cursor);
+  }
+
+  private edit(start: number, end: number, text: string): void {
+    this.edits.push({ start, end, text, seq: this.edits.length });
+  }
+
+  private uneditable(node: Node, why: string): UneditableError {
+    const at = positionOf(this.source, node.range?.[0] ?? 0);
+    return new UneditableError(`${this.source.file}:${at.line}:${at.col}`, why);
+  }
+
+  private postMap(index: number): YAMLMap {
+    const item = this.posts.items[index];
+    if (!isMap(item)) throw this.uneditable((item as Node | undefined) ?? this.posts, `post ${index + 1} is not a mapping written in place (an alias?); failover cannot edit it`);
+    if (this.removed.has(index)) throw new Error(`post ${index + 1} is edited after being removed`);
+    return item;
+  }
+
+  private pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
+    return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair<Node, Node> | undefined;
+  }
+
+  private set(index: number, key: string, value: string): void {
+    const map = this.postMap(index);
+    const pair = this.pairOf(map, key);
+    if (pair && isScalar(pair.value) && pair.value.range) {
+      const [start, end] = pair.value.range;
+      this.edit(start, end, renderLike(pair.value, value));
+      return;
+    }
+    if (pair) throw this.uneditable(pair.value ?? map, `${key} is not a plain value; failover cannot set it`);
+    if (map.flow) {
+      const close = this.source.text.lastIndexOf("}", map.range![1]);
+      // Before the closing brace, after any space the author left there.
+      let at = close;
+      while (at > 0 && /[ \t]/.test(this.source.text[at - 1]!)) at--;
+      this.edit(at, at, `, ${key}: ${renderScalar(value, true)}`);
+      return;
+    }
+    this.edit(this.lineAfter(map), this.lineAfter(map), `${" ".repeat(this.column(map.range![0]))}${key}: ${renderScalar(value, false)}${this.eol}`);
+  }
+
+  private delete(index: number, key: string): void {
+    const map = this.postMap(index);
+    const pair = this.pairOf(map, key);
+    if (!pair) return;
+    const position = map.items.indexOf(pair as never);
+    const keyStart = (pair.key as Node).range![0];
+    const valueEnd = (pair.value as Node | null)?.range?.[2] ?? (pair.key as Node).range![2];
+    const next = map.items[position + 1] as Pair<Node, Node> | undefined;
+    if (position === 0) {
+      // The first key shares its line with the `-` (or the `{`): pull the next key up instead.
+      if (!next) throw this.uneditable(map, `cannot remove ${key}, the post's only key`);
+      this.edit(keyStart, next.key.range![0], "");
+      return;
+    }
+    if (map.flow) {
+      const previous = map.items[position - 1] as Pair<Node, Node>;
+      const previousEnd = (previous.value ?? previous.key).range![1];
+      this.edit(previousEnd, (pair.value ?? pair.key).range![1], "");
+      return;
+    }
+    this.edit(this.lineStart(keyStart), this.lineEndAfter(valueEnd), "");
+  }
+
+  private remove(index: number): void {
+    const map = this.postMap(index);
+    const dash = this.source.text.lastIndexOf("-", map.range![0]);
+    this.edit(this.lineStart(dash), this.lineAfter(map), "");
+    this.removed.add(index);
+  }
+
+  private insertPost(at: number, beside: YAMLMap, post: Record<string, unknown>): void {
+    const dash = this.source.text.lastIndexOf("-", beside.range![0]);
+    const dashCol = this.column(dash);
+    const keyCol = beside.flow ? dashCol + 2 : Math.max(this.column(beside.range![0]), dashCol + 2);
+    const body = new Document(post).toString({ lineWidth: 0 }).replace(/\n$/, "").split("\n");
+    const lines = body.map((line, i) =>
+      i === 0 ? `${" ".repeat(dashCol)}-${" ".repeat(keyCol - dashCol - 1)}${line}` : line === "" ? "" : `${" ".repeat(keyCol)}${line}`,
+    );
+    const prefix = at === this.source.text.length && !this.source.text.endsWith("\n") ? this.eol : "";
+    this.edit(at, at, prefix + lines.join(this.eol) + this.eol);
+  }
+
+  private column(offset: number): number {
+    return offset - this.lineStart(offset);
+  }
+
+  private lineStart(offset: number): number {
+    return this.source.text.lastIndexOf("\n", offset - 1) + 1;
+  }
+
+  /** The start of the line after the one `offset` is on (or `offset`, if it starts a line). */
+  private lineEndAfter(offset: number): number {
+    if (offset > 0 && this.source.text[offset - 1] === "\n") return offset;
+    const nl = this.source.text.indexOf("\n", offset);
+    return nl === -1 ? this.source.text.length : nl + 1;
+  }
+
+  /** Just past a post's last line: where keys are added to it and where a post after it goes. */
+  private lineAfter(map: YAMLMap): number {
+    const end = map.flow ? map.range![2] : lastValueEnd(map);
+    return this.lineEndAfter(end);
+  }
+}
+
+/** The end of a block map's last value, its trailing comment on the same line included. */
+function lastValueEnd(map: YAMLMap): number {
+  const last = map.items[map.items.length - 1] as Pair<Node, Node | null> | undefined;
+  if (!last) return map.range![1];
+  return last.value?.range?.[2] ?? last.key.range![2];
+}
+
+/** A string as a YAML scalar: plain when it reads back as the same string, else double-quoted. */
+export function renderScalar(value: string, flow: boolean): string {
+  const plainSafe =
+    value !== "" &&
+    !/[\n\r\t]/.test(value) &&
+    value.trim() === value &&
+    !(flow && /[,[\]{}]/.test(value)) &&
+    !/(^[-?:,[\]{}#&*!|>'"%@`])|(: )|( #)|(:$)/.test(value) &&
+    safeParse(value) === value;
+  // JSON's escapes are a subset of YAML's double-quoted ones.
+  return plainSafe ? value : JSON.stringify(value);
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A new value in the style of the scalar it replaces (quoted stays quoted). */
+function renderLike(node: Scalar, value: string): string {
+  if (node.type === Scalar.QUOTE_SINGLE && !/[\n\r]/.test(value)) return `'${value.replaceAll("'", "''")}'`;
+  if (node.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  return renderScalar(value, false);
+}
+
+/** The new text must mean exactly the old data with the edits applied; anything else is a bug. */
+function verifyEdits(source: YamlSource, ops: readonly CalendarOp[], text: string): void {
+  const expected = source.doc.toJS({ maxAliasCount: -1 }) as { posts: Array<Record<string, unknown>> };
+  applyToData(expected, ops);
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const actual = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: -1 }) : { errors: doc.errors.map((e) => e.message) };
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new Error(`the edited calendar would not read back as intended (${source.file}); nothing was written`);
+  }
+}
+
+/** The same edits on the plain data: what the new text must parse to. */
+export function applyToData(data: { posts: Array<Record<string, unknown>> }, ops: readonly CalendarOp[]): void {
+  const posts = data.posts;
+  // Inserts and removals refer to original indexes: resolve them against the original list.
+  const original = [...posts];
+  const after = new Map<number, Array<Record<string, unknown>>>();
+  const appended: Array<Record<string, unknown>> = [];
+  const removed = new Set<number>();
+  for (const op of ops) {
+    switch (op.op) {
+      case "set":
+        original[op.postIndex]![op.key] = op.value;
+        break;
+      case "delete":
+        delete original[op.postIndex]![op.key];
+        break;
+      case "insertAfter":
+        after.set(op.postIndex, [...(after.get(op.postIndex) ?? []), op.post]);
+        break;
+      case "append":
+        appended.push(op.post);
+        break;
+      case "remove":
+        removed.add(op.postIndex);
+        break;
+    }
+  }
+  const result: Array<Record<string, unknown>> = [];
+  original.forEach((post, i) => {
+    if (!removed.has(i)) result.push(post);
+    result.push(...(after.get(i) ?? []));
+  });
+  result.push(...appended);
+  data.posts = result;
+}

@@ -1,0 +1,138 @@
+/**
+ * From a plan's actions to edits of the calendar (see calendar-edit.ts). What each action writes
+ * is the contract's bookkeeping (shared/CONTRACT.md, "The calendar"):
+ *
+ * - reroute: the original gets `status: rerouted`, `reroutedTo` and `reason`; the stand-in post
+ *   is inserted right after it with its own id, `reroutedFrom` and `reason`;
+ * - mirror: only the copy is added; the original stays as it was;
+ * - delay: `at` moves, `originalAt` keeps the time as first written, `reason` says why;
+ * - skip: `status: skipped` and `reason`;
+ * - notice: a new post at the end of the list, its `reason` starting with "notice:";
+ * - failback: the bookkeeping keys are removed again, the stand-ins deleted, `at` restored.
+ * A reroute followed by a failback at the post's own time gives back the file byte for byte.
+ */
+import type { Calendar, Post } from "../calendar/model.js";
+import { FileError } from "../errors.js";
+import type { Plan, PlanAction } from "../planner/types.js";
+import { formatDuration } from "../time/duration.js";
+import type { CalendarOp } from "./calendar-edit.js";
+
+export class StalePlanError extends FileError {}
+
+/** The calendar keys that failover writes and failback takes away again. */
+const BOOKKEEPING = ["status", "reroutedTo", "reason"] as const;
+
+export function planToOps(plan: Plan, calendar: Calendar): CalendarOp[] {
+  const byId = new Map(calendar.posts.map((p) => [p.id, p]));
+  const post = (id: string, action: PlanAction): Post => {
+    const found = byId.get(id);
+    if (!found) throw new StalePlanError(calendar.file, `the plan's ${action.action} of "${id}" names a post the calendar does not have`);
+    return found;
+  };
+  // Edits of a post's keys come before any post inserted after it, so they land in its lines.
+  const keyOps: CalendarOp[] = [];
+  const postOps: CalendarOp[] = [];
+  const reason = (a: PlanAction) => a.reasons.join("; ");
+
+  for (const action of plan.actions) {
+    const to = action.to;
+    switch (action.action) {
+      case "reroute":
+      case "mirror": {
+        const original = post(action.postId, action);
+        if (original.status !== "scheduled") throw new StalePlanError(calendar.file, `"${original.id}" is ${original.status} now, not scheduled`);
+        if (!to || !action.newPostId) throw new StalePlanError(calendar.file, `the plan's ${action.action} of "${original.id}" has no target post`);
+        if (action.action === "reroute") {
+          keyOps.push(
+            { op: "set", postIndex: original.index, key: "status", value: "rerouted" },
+            { op: "set", postIndex: original.index, key: "reroutedTo", value: action.newPostId },
+            { op: "set", postIndex: original.index, key: "reason", value: reason(action) },
+          );
+        }
+        postOps.push({ op: "insertAfter", postIndex: original.index, post: standInPost(original, action) });
+        break;
+      }
+      case "delay": {
+        const original = post(action.postId, action);
+        if (!to) throw new StalePlanError(calendar.file, `the plan's delay of "${original.id}" has no new time`);
+        keyOps.push({ op: "set", postIndex: original.index, key: "at", value: to.at });
+        if (original.originalAtText === undefined) keyOps.push({ op: "set", postIndex: original.index, key: "originalAt", value: original.atText });
+        keyOps.push({ op: "set", postIndex: original.index, key: "reason", value: reason(action) });
+        break;
+      }
+      case "skip": {
+        const original = post(action.postId, action);
+        keyOps.push(
+          { op: "set", postIndex: original.index, key: "status", value: "skipped" },
+          { op: "set", postIndex: original.index, key: "reason", value: reason(action) },
+        );
+        break;
+      }
+      case "notice": {
+        if (!to) throw new StalePlanError(calendar.file, `the plan's notice "${action.postId}" has no text`);
+        if (byId.has(action.postId)) continue; // already added by an earlier run
+        postOps.push({
+          op: "append",
+          post: {
+            id: action.postId,
+            channel: to.channel,
+            at: to.at,
+            text: to.text,
+            ...(to.thread ? { thread: to.thread } : {}),
+            reason: reason(action),
+          },
+        });
+        break;
+      }
+      case "failback":
+        failbackOps(post(action.postId, action), action, byId, keyOps, postOps, calendar);
+        break;
+    }
+  }
+  return [...keyOps, ...postOps];
+}
+
+function failbackOps(original: Post, action: PlanAction, byId: Map<string, Post>, keyOps: CalendarOp[], postOps: CalendarOp[], calendar: Calendar): void {
+  const at = action.to ? Date.parse(action.to.at) : original.at;
+  if (Number.isNaN(at)) throw new StalePlanError(calendar.file, `the plan's failback of "${original.id}" has an unreadable time`);
+  const backAtOriginal = original.originalAt !== undefined && at === original.originalAt;
+  const i = original.index;
+  if (original.status !== "scheduled") for (const key of BOOKKEEPING) keyOps.push({ op: "delete", postIndex: i, key });
+  if (backAtOriginal) {
+    keyOps.push({ op: "set", postIndex: i, key: "at", value: original.originalAtText! });
+    keyOps.push({ op: "delete", postIndex: i, key: "originalAt" });
+    if (original.status === "scheduled") keyOps.push({ op: "delete", postIndex: i, key: "reason" });
+  } else if (at !== original.at) {
+    keyOps.push({ op: "set", postIndex: i, key: "at", value: action.to!.at });
+    if (original.originalAtText === undefined) keyOps.push({ op: "set", postIndex: i, key: "originalAt", value: original.atText });
+  }
+  for (const id of action.removes ?? []) {
+    const standIn = byId.get(id);
+    if (!standIn) throw new StalePlanError(calendar.file, `the plan removes "${id}", which the calendar does not have`);
+    if (standIn.status === "posted") throw new StalePlanError(calendar.file, `"${id}" has gone out (status: posted); it cannot be taken back`);
+    postOps.push({ op: "remove", postIndex: standIn.index });
+  }
+}
+
+/** The post that stands in for a rerouted (or mirrored) one, as it is written into the calendar. */
+function standInPost(original: Post, action: PlanAction): Record<string, unknown> {
+  const to = action.to!;
+  const at = Date.parse(to.at);
+  // Its last moment stays the original's: a stand-in must not go out later than the original could.
+  const remainingMs = Math.max(0, Math.floor(((original.originalAt ?? original.at) + original.maxDelayMs - at) / 1000) * 1000);
+  const linkInText = original.link !== undefined && to.text.includes(original.link);
+  return {
+    id: action.newPostId,
+    channel: to.channel,
+    at: to.at,
+    text: to.text,
+    ...(to.thread ? { thread: to.thread } : {}),
+    ...(to.title !== undefined ? { title: to.title } : {}),
+    ...(original.link !== undefined && !linkInText ? { link: original.link } : {}),
+    ...(original.media.length ? { media: original.media.map((m) => ({ ...m })) } : {}),
+    ...(original.campaign !== undefined ? { campaign: original.campaign } : {}),
+    maxDelay: formatDuration(remainingMs),
+    reroutedFrom: original.id,
+    reason: action.reasons.join("; "),
+  };
+}
