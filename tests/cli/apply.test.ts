@@ -1,0 +1,134 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, runCli } from "../helpers/cli.js";
+
+/** A copy of the demo (commented calendar, recorded status payloads: Instagram is down). */
+function demo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "failover-apply-"));
+  cpSync(join(ROOT, "fixtures", "demo"), dir, { recursive: true });
+  return dir;
+}
+const NOW = ["--now", "2026-07-14T08:30:00-04:00"];
+const read = (dir: string, file = "calendar.yaml") => readFileSync(join(dir, file), "utf8");
+
+describe("failover reroute (applying)", () => {
+  it("changes only the posts it reports, keeps a .bak, and a second run changes nothing", async () => {
+    const dir = demo();
+    const before = read(dir);
+    const r = await runCli(["reroute", "--yes", "--json", ...NOW], { cwd: dir });
+    expect(r.code).toBe(4); // giveaway-reminder is blocked: the plan is applied all the same
+    const plan = JSON.parse(r.stdout);
+    expect(plan.applied).toEqual({ file: "calendar.yaml", backup: "calendar.yaml.bak", actions: plan.actions.length });
+    expect(r.stderr).toMatch(/applied 6 actions to calendar\.yaml; the previous version is in calendar\.yaml\.bak/);
+    expect(read(dir, "calendar.yaml.bak")).toBe(before);
+
+    const after = read(dir);
+    // Every line of the old file is still there, in order: only lines were added or `at` changed.
+    const kept = before.split("\n").filter((l) => !after.split("\n").includes(l));
+    expect(kept).toEqual(["    at: 2026-07-15T11:00"]); // the delayed post's time, now in originalAt
+    expect(after).toContain("    originalAt: 2026-07-15T11:00\n");
+    const rerouted = plan.actions.filter((a: { action: string }) => a.action === "reroute").map((a: { postId: string }) => a.postId);
+    for (const id of rerouted) expect(after).toMatch(new RegExp(`- id: ${id}\\n[\\s\\S]*?status: rerouted\\n    reroutedTo: ${id}--\\w+`));
+
+    const again = await runCli(["reroute", "--yes", ...NOW], { cwd: dir });
+    expect(again.stderr).toMatch(/nothing to apply: calendar\.yaml is unchanged/);
+    expect(read(dir)).toBe(after);
+    const v = await runCli(["validate", ...NOW], { cwd: dir });
+    expect(v.code).toBe(0);
+  });
+
+  it("refuses to apply off a terminal without --yes, writing nothing", async () => {
+    const dir = demo();
+    const before = read(dir);
+    const r = await runCli(["reroute", ...NOW], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--yes: applying changes calendar\.yaml: pass --yes/);
+    expect(read(dir)).toBe(before);
+    expect(existsSync(join(dir, "calendar.yaml.bak"))).toBe(false);
+  });
+
+  it("--out writes elsewhere and leaves the calendar alone", async () => {
+    const dir = demo();
+    const before = read(dir);
+    const r = await runCli(["reroute", "--yes", "--out", "rerouted.yaml", ...NOW], { cwd: dir });
+    expect(r.code).toBe(4);
+    expect(read(dir)).toBe(before);
+    expect(read(dir, "rerouted.yaml")).toContain("reroutedFrom: launch-reel");
+  });
+
+  it("applies a saved plan, and refuses it (exit 2, nothing written) once the calendar changed", async () => {
+    const dir = demo();
+    const dry = await runCli(["reroute", "--dry-run", "--plan-out", "plan.json", ...NOW], { cwd: dir });
+    expect(dry.code).toBe(4);
+    const original = read(dir);
+    writeFileSync(join(dir, "calendar.yaml"), original.replace("# Launch week", "# Launch week (edited)"));
+    const edited = read(dir);
+    const stale = await runCli(["reroute", "--plan", "plan.json", "--yes"], { cwd: dir });
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toMatch(/calendar\.yaml: has changed since the plan was made .*nothing was written: make a new plan/);
+    expect(read(dir)).toBe(edited);
+
+    writeFileSync(join(dir, "calendar.yaml"), original);
+    const ok = await runCli(["reroute", "--plan", "plan.json", "--yes"], { cwd: dir });
+    expect(ok.code).toBe(4);
+    expect(read(dir)).toContain("reroutedTo: launch-reel--x");
+    const fresh = demo();
+    await runCli(["reroute", "--yes", ...NOW], { cwd: fresh });
+    expect(read(dir)).toBe(read(fresh)); // the saved plan writes what a fresh one would
+  });
+
+  it("a broken plan file is invalid input, with line and column", async () => {
+    const dir = demo();
+    await runCli(["reroute", "--dry-run", "--plan-out", "plan.json", ...NOW], { cwd: dir });
+    const plan = JSON.parse(read(dir, "plan.json"));
+    plan.actions[0].action = "teleport";
+    writeFileSync(join(dir, "plan.json"), JSON.stringify(plan, null, 2));
+    const r = await runCli(["reroute", "--plan", "plan.json", "--yes"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/plan\.json:\d+:\d+ error: actions\[0\]\.action: .*teleport/);
+    const asFailback = await runCli(["failback", "--plan", "plan.json", "--yes"], { cwd: dir });
+    expect(asFailback.code).toBe(2);
+  });
+
+  it("two runs started together leave one correct result", async () => {
+    const dir = demo();
+    const [a, b] = await Promise.all([runCli(["reroute", "--yes", ...NOW], { cwd: dir }), runCli(["reroute", "--yes", ...NOW], { cwd: dir })]);
+    expect([a.code, b.code]).toEqual([4, 4]);
+    const messages = [a.stderr, b.stderr].join("\n");
+    expect(messages).toMatch(/applied 6 actions/);
+    expect(messages).toMatch(/nothing to apply/);
+    const fresh = demo();
+    await runCli(["reroute", "--yes", ...NOW], { cwd: fresh });
+    expect(read(dir)).toBe(read(fresh));
+    expect(existsSync(join(dir, "calendar.yaml.lock"))).toBe(false);
+  });
+});
+
+describe("failover failback", () => {
+  it("once Instagram recovers, restores its posts: the calendar is as before apart from the notices sent", async () => {
+    const dir = demo();
+    const before = read(dir);
+    await runCli(["reroute", "--yes", ...NOW], { cwd: dir });
+    const later = ["--now", "2026-07-14T08:45:00-04:00"];
+    const stillDown = await runCli(["failback", "--dry-run", ...later], { cwd: dir });
+    expect(stillDown.code).toBe(0);
+    expect(stillDown.stdout).toMatch(/Nothing to fail back/);
+
+    const dry = await runCli(["failback", "--dry-run", "--json", "--assume", "instagram=operational", ...later], { cwd: dir });
+    const plan = JSON.parse(dry.stdout);
+    expect(plan.kind).toBe("failback");
+    expect(plan.actions.map((a: { postId: string; removes?: string[] }) => `${a.postId}:${a.removes ?? ""}`)).toEqual([
+      "launch-reel:launch-reel--x",
+      "launch-carousel:launch-carousel--bluesky",
+      "bts-story:bts-story--x",
+      "colours-reel:",
+    ]);
+    const r = await runCli(["failback", "--yes", "--assume", "instagram=operational", ...later], { cwd: dir });
+    expect(r.code).toBe(0);
+    const notices = read(dir).slice(read(dir).indexOf("  - id: notice-instagram-x"));
+    expect(read(dir)).toBe(before + notices);
+    expect((await runCli(["failback", "--yes", "--assume", "instagram=operational", ...later], { cwd: dir })).stderr).toMatch(/nothing to apply/);
+  });
+});
