@@ -3,6 +3,7 @@
  * plan was made from exactly these bytes, edit, keep the previous version as `.bak`, and replace
  * the file atomically. Any failure before the final rename leaves the calendar untouched.
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { FileError } from "../errors.js";
 import { parseCalendar } from "../calendar/load.js";
@@ -10,7 +11,7 @@ import type { Calendar } from "../calendar/model.js";
 import type { Config } from "../config/model.js";
 import type { Plan } from "../planner/types.js";
 import { readTextFile } from "../yaml/read-file.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { removeAbandonedTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { editCalendarText } from "./calendar-edit.js";
 import { acquireLock } from "./lock.js";
 import { planToOps, StalePlanError } from "./plan-ops.js";
@@ -29,6 +30,11 @@ export interface ApplyOptions {
   /** Keep the previous version of the file written as `<file>.bak` (default true). */
   backup?: boolean;
   lockWaitMs?: number;
+  /**
+   * The calendar as the plan was made from it, if it is at hand: when the file under the lock is
+   * still the same bytes it is used as is, instead of being parsed a second time.
+   */
+  calendar?: Calendar;
 }
 
 export interface ApplyResult {
@@ -46,8 +52,10 @@ const BOM = "\uFEFF";
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const lock = await acquireLock(options.calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
+    await removeAbandonedTempFiles(options.calendarFile);
     const { text, bytes } = await readTextFile(options.calendarFile);
-    const calendar = parseCalendar(options.calendarFile, text, options.config, bytes);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const calendar = options.calendar?.sha256 === sha256 ? options.calendar : parseCalendar(options.calendarFile, text, options.config, bytes);
     let plan = options.plan;
     if (plan.calendarSha256 !== calendar.sha256) {
       if (!options.replan) {

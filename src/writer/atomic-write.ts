@@ -3,7 +3,7 @@
  * file: write a temp file in the same folder (same file system, so rename is atomic), fsync it,
  * rename it over the target, then fsync the folder so the rename itself survives a power cut.
  */
-import { open, rename, unlink, stat, chmod } from "node:fs/promises";
+import { open, readdir, rename, unlink, stat, chmod } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -37,6 +37,31 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     pendingTempFiles.delete(temp);
   }
   await syncFolder(folder);
+}
+
+/**
+ * Temp files that runs killed mid-write (SIGKILL, a power cut) left beside `target`: their pid is
+ * in the name, and a pid that no longer runs will never finish them. Called under the lock.
+ */
+export async function removeAbandonedTempFiles(target: string): Promise<string[]> {
+  const folder = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  const removed: string[] = [];
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m || isRunning(Number(m[1]))) continue;
+    await unlink(join(folder, name)).then(() => removed.push(name), () => undefined);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {

@@ -40,6 +40,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
       calendarFile: project.calendar.file,
       config: project.config,
       plan,
+      calendar: project.calendar,
       out: options.out,
       replan: (calendar) => {
         project = { ...project, calendar };

@@ -24,6 +24,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
       calendarFile: r.project.calendar.file,
       config: r.project.config,
       plan: r.plan,
+      calendar: r.project.calendar,
       out: options.out,
       // Another run applied first: plan again on what it wrote, with the health already read.
       replan: (calendar) => {
