@@ -2,7 +2,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../helpers/cli.js";
+import { afterAll, beforeAll } from "vitest";
+import { ROOT, runCli, tempProject } from "../helpers/cli.js";
+import { startStatusServer, type StatusServer } from "../helpers/status-server.js";
 
 /** A copy of the demo (commented calendar, recorded status payloads: Instagram is down). */
 function demo(): string {
@@ -130,5 +132,37 @@ describe("failover failback", () => {
     const notices = read(dir).slice(read(dir).indexOf("  - id: notice-instagram-x"));
     expect(read(dir)).toBe(before + notices);
     expect((await runCli(["failback", "--yes", "--assume", "instagram=operational", ...later], { cwd: dir })).stderr).toMatch(/nothing to apply/);
+  });
+});
+
+describe("secrets while applying", () => {
+  let server: StatusServer;
+  beforeAll(async () => {
+    server = await startStatusServer();
+  });
+  afterAll(() => server.close());
+
+  it("never reach stdout, stderr, the plan file, the calendar or its .bak, even echoed by a server", async () => {
+    const secret = "s3cr3t-token-value";
+    const dir = tempProject({
+      "config/failover.yaml": `version: 1
+channels:
+  instagram: { platform: instagram, health: [{ kind: manual, status: major_outage }] }
+  x: { platform: x, health: [{ kind: statuspage, url: "${server.url}/auth", headers: { Authorization: "Bearer x-\${TOKEN}" } }] }
+`,
+      "calendar.yaml": "version: 1\ntimezone: UTC\nposts:\n  - { id: a, channel: instagram, at: 2026-07-14T10:00, text: hello, media: [{ path: a.jpg, kind: image }], backups: [x] }\n",
+    });
+    const outputs: string[] = [];
+    const check = await runCli(["check", "-v", "--now", "2026-07-14T09:00:00Z"], { cwd: dir, env: { TOKEN: secret } });
+    expect(check.stdout + check.stderr).toMatch(/HTTP 401/); // the server answered, echoing the header it got
+    outputs.push(check.stdout, check.stderr);
+    for (const args of [["reroute", "--dry-run", "--plan-out", "plan.json", "-v", "--json"], ["reroute", "--plan", "plan.json", "--yes", "-v"], ["failback", "--dry-run", "-v", "--format", "github"]]) {
+      const r = await runCli([...args, "--now", "2026-07-14T09:00:00Z"], { cwd: dir, env: { TOKEN: secret } });
+      expect(r.code, r.stderr).toBe(0);
+      outputs.push(r.stdout, r.stderr);
+    }
+    for (const file of ["plan.json", "calendar.yaml", "calendar.yaml.bak"]) expect(read(dir, file)).not.toContain(secret);
+    expect(outputs.join("\n")).not.toContain(secret);
+    expect(read(dir)).toContain("reroutedTo: a--x");
   });
 });
