@@ -80,6 +80,15 @@ record("plan 20k posts / bare yaml.parse of the file", plan20k / parse20k, "x", 
 record("plan 20k posts / plan 2k posts", plan20k / plan2k, "x", "≤ 12x", plan20k / plan2k <= 12, `${plan20k.toFixed(0)} ms vs ${plan2k.toFixed(0)} ms`);
 
 // 3. Memory of the 20k plan, and 100k completes.
+// Applying the same plan: reroute --yes --out (the input stays as it is, so every run does the
+// same work). Applying adds one more parse (the new text must read back as intended) and the write.
+const applyArgs = (file) => [...planArgs(file).filter((a) => a !== "--dry-run"), "--yes", "--out", join(work, "applied.yaml")];
+const apply20k = time(applyArgs(files.large), { runs: planRuns, cwd: work });
+record("apply 20k-post plan (reroute --yes --out) / plan only", apply20k / plan20k, "x", "≤ 2x", apply20k / plan20k <= 2, `${apply20k.toFixed(0)} ms vs ${plan20k.toFixed(0)} ms`);
+const applyRss = spawnSync(process.execPath, [join(ROOT, "bench", "rss.js"), ...applyArgs(files.large).slice(1)], { cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+const applyRssKb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(applyRss.stderr.toString())?.[1] ?? NaN);
+record("peak memory, applying a plan to 20k posts", applyRssKb / 1024, "MB", "≤ 600 MB", applyRssKb / 1024 <= 600);
+
 const rss = spawnSync(process.execPath, [join(ROOT, "bench", "rss.js"), ...planArgs(files.large).slice(1)], { cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
 const rssKb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(rss.stderr.toString())?.[1] ?? NaN);
 record("peak memory, plan of 20k posts", rssKb / 1024, "MB", "≤ 400 MB", rssKb / 1024 <= 400);
