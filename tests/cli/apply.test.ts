@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { afterAll, beforeAll } from "vitest";
-import { ROOT, runCli, tempProject } from "../helpers/cli.js";
+import { BIN, ROOT, runCli, tempProject } from "../helpers/cli.js";
 import { startStatusServer, type StatusServer } from "../helpers/status-server.js";
 
 /** A copy of the demo (commented calendar, recorded status payloads: Instagram is down). */
@@ -49,6 +50,26 @@ describe("failover reroute (applying)", () => {
     expect(r.stderr).toMatch(/--yes: applying changes calendar\.yaml: pass --yes/);
     expect(read(dir)).toBe(before);
     expect(existsSync(join(dir, "calendar.yaml.bak"))).toBe(false);
+  });
+
+  // `script` (util-linux) gives the CLI a real terminal, so the question is asked as a user sees it.
+  it.skipIf(spawnSync("script", ["--version"]).status !== 0)("asks on a terminal: no writes nothing (exit 130), yes applies", async () => {
+    const dir = demo();
+    const before = read(dir);
+    const ask = (answer: string) =>
+      spawnSync("script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} reroute ${NOW.join(" ")} -q; echo EXIT=$?`, "/dev/null"], {
+        cwd: dir,
+        input: answer,
+        env: { ...process.env, NO_COLOR: "1", CI: "" },
+        encoding: "utf8",
+        timeout: 20_000,
+      }).stdout;
+    const no = ask("n\n");
+    expect(no).toMatch(/Apply 6 actions to calendar\.yaml\? \[y\/N\]/);
+    expect(no).toMatch(/nothing written to calendar\.yaml[\s\S]*EXIT=130/);
+    expect(read(dir)).toBe(before);
+    expect(ask("y\n")).toMatch(/EXIT=4/);
+    expect(read(dir)).toContain("reroutedTo: launch-reel--x");
   });
 
   it("--out writes elsewhere and leaves the calendar alone", async () => {
