@@ -33,16 +33,26 @@ interface TextEdit {
   text: string;
   /** Order among edits at the same offset: the order they were made in. */
   seq: number;
+  /** The post whose lines the edit is in (an appended post: the last one's). */
+  post: number;
 }
 
 /** Thrown when the file's shape is valid YAML that this writer will not edit in place. */
 export class UneditableError extends FileError {}
 
-export function editCalendarText(source: YamlSource, ops: readonly CalendarOp[]): string {
+/** How the last edit was checked: post by post, or the whole file read back (for tests). */
+export interface EditCheck {
+  wholeFile: boolean;
+}
+
+export function editCalendarText(source: YamlSource, ops: readonly CalendarOp[], check: EditCheck = { wholeFile: false }): string {
   const editor = new Editor(source);
   for (const op of ops) editor.apply(op);
   const text = editor.result();
-  verifyEdits(source, ops, text);
+  // Checking each edited post's lines on their own is enough when every edit stays inside them
+  // (it is a fraction of the work on a large calendar); anything less clear-cut checks the file.
+  check.wholeFile = !editor.verifyEachPost(ops);
+  if (check.wholeFile) verifyEdits(source, ops, text);
   return text;
 }
 
@@ -64,7 +74,11 @@ class Editor {
     this.eol = source.text.includes("\r\n") ? "\r\n" : "\n";
   }
 
+  /** The post the edits being made belong to. */
+  private current = 0;
+
   apply(op: CalendarOp): void {
+    this.current = op.op === "append" ? this.posts.items.length - 1 : op.postIndex;
     switch (op.op) {
       case "set":
         return this.set(op.postIndex, op.key, op.value);
@@ -94,8 +108,47 @@ class Editor {
     return out + this.source.text.slice(cursor);
   }
 
+  /**
+   * For each edited post: its lines with the edits applied, read as a one-post list, must give
+   * exactly the intended post(s). False when that cannot tell (then the whole file is checked).
+   */
+  verifyEachPost(ops: readonly CalendarOp[]): boolean {
+    const byPost = new Map<number, TextEdit[]>();
+    for (const e of this.edits) byPost.set(e.post, [...(byPost.get(e.post) ?? []), e]);
+    const last = this.posts.items.length - 1;
+    for (const [index, edits] of byPost) {
+      const map = this.posts.items[index];
+      if (!isMap(map) || !map.range) return false;
+      const start = this.lineStart(this.source.text.lastIndexOf("-", map.range[0]));
+      const end = this.lineAfter(map);
+      if (edits.some((e) => e.start < start || e.end > end)) return false;
+      let lines = "";
+      let cursor = start;
+      for (const e of [...edits].sort((a, b) => a.start - b.start || a.seq - b.seq)) {
+        lines += this.source.text.slice(cursor, e.start) + e.text;
+        cursor = e.end;
+      }
+      lines += this.source.text.slice(cursor, end);
+      const doc = parseDocument(`posts:${this.eol}${lines}`, { uniqueKeys: true });
+      if (doc.errors.length > 0) return false;
+      const expected = { posts: [map.toJS(this.source.doc, { maxAliasCount: -1 }) as Record<string, unknown>] };
+      const own = ops.flatMap((op): CalendarOp[] =>
+        op.op === "append" ? (index === last ? [op] : []) : op.postIndex === index ? [{ ...op, postIndex: 0 }] : [],
+      );
+      applyToData(expected, own);
+      let actual: unknown;
+      try {
+        actual = (doc.toJS({ maxAliasCount: -1 }) as { posts: unknown[] | null } | null)?.posts ?? [];
+      } catch {
+        return false; // an alias to an anchor outside these lines: only the whole file can tell
+      }
+      if (!isDeepStrictEqual(actual, expected.posts)) return false;
+    }
+    return true;
+  }
+
   private edit(start: number, end: number, text: string): void {
-    this.edits.push({ start, end, text, seq: this.edits.length });
+    this.edits.push({ start, end, text, seq: this.edits.length, post: this.current });
   }
 
   private uneditable(node: Node, why: string): UneditableError {

@@ -134,6 +134,16 @@ describe("editing the calendar text", () => {
     expect(() => edit(text, [{ op: "set", postIndex: 0, key: "status", value: "skipped" }])).toThrow(/calendar\.yaml:2:8.*flow list/);
   });
 
+  it("checks the edited posts on their own, and the whole file when a post leans on the rest", () => {
+    const check = { wholeFile: true };
+    editCalendarText(parseYaml("calendar.yaml", CALENDAR).source, [{ op: "set", postIndex: 2, key: "status", value: "rerouted" }, { op: "remove", postIndex: 1 }], check);
+    expect(check.wholeFile).toBe(false);
+    const aliased = "version: 1\nshared: &s Hello\nposts:\n  - id: a\n    channel: x\n    at: 2026-07-14T10:00\n    text: *s\n";
+    const after = editCalendarText(parseYaml("calendar.yaml", aliased).source, [{ op: "set", postIndex: 0, key: "status", value: "skipped" }], check);
+    expect(check.wholeFile).toBe(true);
+    expect(parse(after).posts[0]).toEqual({ id: "a", channel: "x", at: "2026-07-14T10:00", text: "Hello", status: "skipped" });
+  });
+
   it("writes strings that read back as themselves", () => {
     for (const s of ["true", "null", "1.5", "0x1F", "- dash", "a: b", "x #y", "#tag", "it's", 'say "hi"', " padded ", "", "é 🎉", "@acme", "2026-07-14T10:00:00-04:00", "~", "a,b"]) {
       expect(parse(`k: ${renderScalar(s, false)}`).k).toBe(s);
