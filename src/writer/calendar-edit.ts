@@ -74,6 +74,7 @@ class Editor {
     this.eol = source.text.includes("\r\n") ? "\r\n" : "\n";
   }
 
+  private eofNewlineAdded = false;
   /** The post the edits being made belong to. */
   private current = 0;
 
@@ -89,7 +90,9 @@ class Editor {
       case "append": {
         const last = this.posts.items.length - 1;
         if (last < 0) throw this.uneditable(this.posts, "the `posts:` list is empty; add one post by hand first");
-        return this.insertPost(this.lineAfter(this.postMap(last)), this.postMap(last), op.post);
+        // After the last post's lines, even if that post is being removed: its removal ends there.
+        const lastPost = this.postMap(last, { removedToo: true });
+        return this.insertPost(this.lineAfter(lastPost), lastPost, op.post);
       }
       case "remove":
         return this.remove(op.postIndex);
@@ -156,10 +159,10 @@ class Editor {
     return new UneditableError(`${this.source.file}:${at.line}:${at.col}`, why);
   }
 
-  private postMap(index: number): YAMLMap {
+  private postMap(index: number, options: { removedToo?: boolean } = {}): YAMLMap {
     const item = this.posts.items[index];
     if (!isMap(item)) throw this.uneditable((item as Node | undefined) ?? this.posts, `post ${index + 1} is not a mapping written in place (an alias?); failover cannot edit it`);
-    if (this.removed.has(index)) throw new Error(`post ${index + 1} is edited after being removed`);
+    if (this.removed.has(index) && !options.removedToo) throw new Error(`post ${index + 1} is edited after being removed`);
     return item;
   }
 
@@ -172,7 +175,7 @@ class Editor {
     const pair = this.pairOf(map, key);
     if (pair && isScalar(pair.value) && pair.value.range) {
       const [start, end] = pair.value.range;
-      this.edit(start, end, renderLike(pair.value, value));
+      this.edit(start, end, renderLike(pair.value, value, Boolean(map.flow)));
       return;
     }
     if (pair) throw this.uneditable(pair.value ?? map, `${key} is not a plain value; failover cannot set it`);
@@ -184,7 +187,8 @@ class Editor {
       this.edit(at, at, `, ${key}: ${renderScalar(value, true)}`);
       return;
     }
-    this.edit(this.lineAfter(map), this.lineAfter(map), `${" ".repeat(this.column(map.range![0]))}${key}: ${renderScalar(value, false)}${this.eol}`);
+    const at = this.lineAfter(map);
+    this.edit(at, at, `${this.newlineIfNeeded(at)}${" ".repeat(this.column(map.range![0]))}${key}: ${renderScalar(value, false)}${this.eol}`);
   }
 
   private delete(index: number, key: string): void {
@@ -225,8 +229,14 @@ class Editor {
     const lines = body.map((line, i) =>
       i === 0 ? `${" ".repeat(dashCol)}-${" ".repeat(keyCol - dashCol - 1)}${line}` : line === "" ? "" : `${" ".repeat(keyCol)}${line}`,
     );
-    const prefix = at === this.source.text.length && !this.source.text.endsWith("\n") ? this.eol : "";
-    this.edit(at, at, prefix + lines.join(this.eol) + this.eol);
+    this.edit(at, at, this.newlineIfNeeded(at) + lines.join(this.eol) + this.eol);
+  }
+
+  /** Lines added at the very end of a file without a final newline need one first. */
+  private newlineIfNeeded(at: number): string {
+    if (this.eofNewlineAdded || at !== this.source.text.length || at === 0 || this.source.text.endsWith("\n")) return "";
+    this.eofNewlineAdded = true;
+    return this.eol;
   }
 
   private column(offset: number): number {
@@ -280,10 +290,10 @@ function safeParse(text: string): unknown {
 }
 
 /** A new value in the style of the scalar it replaces (quoted stays quoted). */
-function renderLike(node: Scalar, value: string): string {
+function renderLike(node: Scalar, value: string, flow: boolean): string {
   if (node.type === Scalar.QUOTE_SINGLE && !/[\n\r]/.test(value)) return `'${value.replaceAll("'", "''")}'`;
   if (node.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
-  return renderScalar(value, false);
+  return renderScalar(value, flow);
 }
 
 /** The new text must mean exactly the old data with the edits applied; anything else is a bug. */
