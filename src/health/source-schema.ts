@@ -58,7 +58,9 @@ export const manualSource = z.strictObject({
 /** What every kind that fetches a document shares: request headers (e.g. a token) and the limits. */
 const fetched = { headers: z.record(z.string(), z.string()).optional(), ...common };
 
-const names = (description: string) => z.array(z.string().min(1)).min(1).optional().meta({ description });
+/** Names or ids of parts of a page; a bare number in YAML (an UptimeRobot monitor id) is an id too. */
+const names = (description: string) =>
+  z.array(z.union([z.string().min(1), z.number().transform(String)])).min(1).optional().meta({ description });
 
 export const metaSource = z.strictObject({
   kind: z.literal("meta"),

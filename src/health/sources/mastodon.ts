@@ -18,14 +18,14 @@ const instanceDoc = z.object({
   title: z.string().optional(),
 });
 
-/** The probe URL for an instance written as a host (mastodon.social) or a URL. */
+/**
+ * The probe URL for an instance written as a host (mastodon.social) or a URL. A path in the URL
+ * is kept (a mirror or a recorded instance may live below one); Mastodon itself serves the API
+ * at its root.
+ */
 export function mastodonEndpoint(instance: string): string {
   const base = /^https?:\/\//i.test(instance) ? instance : `https://${instance}`;
-  try {
-    return new URL("/api/v2/instance", base).href;
-  } catch {
-    return `${base.replace(/\/+$/, "")}/api/v2/instance`;
-  }
+  return `${base.replace(/\/+$/, "")}/api/v2/instance`;
 }
 
 export const mastodon: SourceChecker<"mastodon"> = {
