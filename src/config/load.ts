@@ -13,7 +13,7 @@ import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "config/failover.yaml";
 
-export const BUILTIN_HEALTH_SETTINGS: HealthSettings = { timeoutMs: 5_000, deadlineMs: 20_000, concurrency: 16, retries: 2 };
+export const BUILTIN_HEALTH_SETTINGS: HealthSettings = { timeoutMs: 5_000, deadlineMs: 20_000, concurrency: 16, retries: 2, mirrors: {} };
 const BUILTIN_DEFAULTS: Defaults = {
   backups: [],
   policy: "reroute",
@@ -155,6 +155,7 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
       deadlineMs: h.deadline ?? BUILTIN_HEALTH_SETTINGS.deadlineMs,
       concurrency: h.concurrency ?? BUILTIN_HEALTH_SETTINGS.concurrency,
       retries: h.retries ?? BUILTIN_HEALTH_SETTINGS.retries,
+      mirrors: h.mirrors ?? {},
     },
     secrets: secretValues(templates, env),
     env,

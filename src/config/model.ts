@@ -47,6 +47,8 @@ export interface HealthSettings {
   deadlineMs: number;
   concurrency: number;
   retries: number;
+  /** URL prefix → replacement, applied to every source's URL before it is read. */
+  mirrors: Record<string, string>;
 }
 
 export interface Config {

@@ -41,6 +41,10 @@ export const healthSettingsSchema = z.strictObject({
   deadline: duration().optional().meta({ description: "the whole check's time limit, default 20s" }),
   concurrency: z.number().int().min(1).max(256).optional().meta({ description: "sources fetched at once, default 16" }),
   retries: z.number().int().min(0).max(5).optional().meta({ description: "retries for connect errors, 429 and 5xx, default 2" }),
+  mirrors: z
+    .record(z.string().regex(/^(https?|file):/, "a URL prefix, e.g. https://metastatus.com/"), sourceUrl)
+    .optional()
+    .meta({ description: "read sources whose URL starts with a key from the value instead (a proxy, a recorded copy, a drill): { \"https://metastatus.com/\": \"http://127.0.0.1:8080/meta/\" }" }),
 });
 
 export const configSchema = z.strictObject({

@@ -41,9 +41,23 @@ export function sourceUrlOf(source: HealthSourceConfig): string | undefined {
  * A source as it is read for one channel: a Mastodon probe with no instance of its own probes
  * the channel's `instance` (the built-in default for mastodon channels is just `{ kind: mastodon }`).
  */
-export function sourceForChannel(source: HealthSourceConfig, channel: Channel): HealthSourceConfig {
-  if (source.kind === "mastodon" && !source.url && !source.instance && channel.instance) return { ...source, instance: channel.instance };
-  return source;
+export function sourceForChannel(source: HealthSourceConfig, channel: Channel, mirrors: Readonly<Record<string, string>> = {}): HealthSourceConfig {
+  const own = source.kind === "mastodon" && !source.url && !source.instance && channel.instance ? { ...source, instance: channel.instance } : source;
+  return mirrored(own, mirrors);
+}
+
+/**
+ * A source read through `health.mirrors`: the longest prefix of its URL that has a mirror is
+ * replaced, so built-in URLs can point at a proxy, a recorded copy or a drill's loopback server.
+ */
+function mirrored(source: HealthSourceConfig, mirrors: Readonly<Record<string, string>>): HealthSourceConfig {
+  const url = sourceUrlOf(source);
+  if (url === undefined) return source;
+  const prefix = Object.keys(mirrors)
+    .filter((p) => url.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix === undefined) return source;
+  return { ...source, url: mirrors[prefix] + url.slice(prefix.length) } as HealthSourceConfig;
 }
 
 export function sourceName(source: HealthSourceConfig): string {
@@ -76,7 +90,7 @@ async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T
 export async function checkHealth(config: Config, channelNames: readonly string[], options: CheckHealthOptions): Promise<ChannelHealth[]> {
   const channels = channelNames.map((name) => resolveChannel(config, name)).filter((c): c is Channel => c !== undefined);
   const toRead = channels.filter((c) => !options.assume?.has(c.name));
-  const jobs = toRead.flatMap((c) => c.health.map((source) => ({ channel: c.name, source: sourceForChannel(source, c) })));
+  const jobs = toRead.flatMap((c) => c.health.map((source) => ({ channel: c.name, source: sourceForChannel(source, c, config.health.mirrors) })));
 
   const deadlineCtl = new AbortController();
   const deadline = performance.now() + config.health.deadlineMs;
