@@ -9,6 +9,8 @@ export interface GlobalFlags {
   config?: string;
   now?: string;
   assume?: string[];
+  /** --state <file>, or false for --no-state. */
+  state?: string | false;
   format?: Format;
   json?: boolean;
   color?: boolean;
@@ -24,6 +26,10 @@ export interface CliContext {
   /** True when --now was given (a drill or a test). */
   nowGiven: boolean;
   assume: Map<string, HealthStatus>;
+  /** --state: where the thresholds' counts live; default .failover/state.json beside the calendar. */
+  statePath?: string;
+  /** --no-state: no thresholds, nothing read or written. */
+  noState: boolean;
   out: Output;
   env: NodeJS.ProcessEnv;
 }
@@ -71,6 +77,8 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
     now: parseNow(flags.now),
     nowGiven: flags.now !== undefined,
     assume: parseAssume(flags.assume),
+    ...(typeof flags.state === "string" ? { statePath: flags.state } : {}),
+    noState: flags.state === false,
     out,
     env,
   };

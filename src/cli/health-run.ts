@@ -5,6 +5,9 @@ import { UsageError } from "../errors.js";
 import { checkHealth } from "../health/check.js";
 import type { ChannelHealth } from "../health/types.js";
 import { didYouMean } from "../util/did-you-mean.js";
+import { join } from "node:path";
+import { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
+import { formatInZone } from "../time/zone.js";
 import type { CliContext } from "./context.js";
 
 export function checkAssumedChannels(ctx: CliContext, config: Config): void {
@@ -15,11 +18,16 @@ export function checkAssumedChannels(ctx: CliContext, config: Config): void {
   }
 }
 
-export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[]): Promise<ChannelHealth[]> {
+/**
+ * Reads the channels' health, then holds it to the thresholds with the state in `stateFolder`
+ * (`.failover/state.json` there, or --state), unless --no-state.
+ */
+export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[], stateFolder: string): Promise<ChannelHealth[]> {
   checkAssumedChannels(ctx, config);
   const spinner = await ctx.out.spinner(`checking ${names.length} channel${names.length === 1 ? "" : "s"}…`);
+  let raw: ChannelHealth[];
   try {
-    return await checkHealth(config, names, {
+    raw = await checkHealth(config, names, {
       now: ctx.now,
       assume: ctx.assume,
       onProgress: (done, total) => spinner.update(`checking health sources… ${done}/${total}`),
@@ -27,6 +35,20 @@ export async function runHealthCheck(ctx: CliContext, config: Config, names: rea
   } finally {
     spinner.stop();
   }
+  if (ctx.noState) return raw;
+  const path = ctx.statePath ?? join(stateFolder, STATE_FOLDER, STATE_FILE);
+  const { state, warning } = await loadState(path);
+  if (warning) ctx.out.warn(warning);
+  const channels = applyThresholds(
+    raw,
+    (name) => resolveChannel(config, name)?.thresholds ?? config.defaults.thresholds,
+    (status) => config.defaults.rerouteOn.includes(status),
+    state,
+    formatInZone(ctx.now, "UTC"),
+  );
+  const failed = await saveState(path, state);
+  if (failed) ctx.out.warn(failed);
+  return channels;
 }
 
 /** Warnings for channels whose health could not be read (not a failure unless --strict). */

@@ -19,6 +19,8 @@ function buildProgram(): Command {
     .addOption(new Option("--config <file>", "the config").default(undefined, "config/failover.yaml"))
     .addOption(new Option("--now <iso>", "the clock, for drills and tests (ISO 8601 with an offset)"))
     .addOption(new Option("--assume <channel=status>", "simulate a channel's health, no network (repeatable)").argParser(collect))
+    .addOption(new Option("--state <file>", "where the failure/success thresholds keep their counts").default(undefined, ".failover/state.json beside the calendar"))
+    .addOption(new Option("--no-state", "a one-off check: no thresholds, the state is neither read nor written"))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "github", "junit"]).default("table"))
     .addOption(new Option("--json", "same as --format json"))
     .addOption(new Option("--no-color", "no colours (NO_COLOR is honoured too)"))

@@ -1,4 +1,5 @@
 /** What `check` and `reroute` share: flags for the window, loading, health, planning. */
+import { dirname, resolve } from "node:path";
 import { DEFAULT_WINDOW_MS, channelsFor, verdictFor, type CheckResult } from "../check.js";
 import { UsageError } from "../errors.js";
 import { loadProject, type Project } from "../project.js";
@@ -30,7 +31,7 @@ export async function loadAndPlan(ctx: CliContext, options: Record<string, unkno
   ctx.out.addSecrets(project.config.secrets);
   for (const w of project.calendar.warnings) ctx.out.problem(`${w.file}:${w.line}:${w.col} warning: ${w.message}`, "warning");
   const planOptions = { now: ctx.now, windowMs, strict };
-  const health = await runHealthCheck(ctx, project.config, channelsFor(project, planOptions));
+  const health = await runHealthCheck(ctx, project.config, channelsFor(project, planOptions), dirname(resolve(project.calendar.file)));
   const result = verdictFor(project, health, planOptions);
   return { ...result, project, windowMs, strict, warnings: [...unknownWarnings(health, strict), ...result.plan.warnings] };
 }

@@ -6,6 +6,7 @@ import { didYouMean } from "../util/did-you-mean.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
 import { zodIssuesToDiagnostics, formatPath } from "../yaml/zod-diagnostics.js";
+import { DEFAULT_THRESHOLDS } from "../health/thresholds.js";
 import { builtinDefaults } from "./builtin.js";
 import { envRefs, secretValues, type Env } from "./env.js";
 import type { Channel, Config, Defaults, HealthSettings } from "./model.js";
@@ -13,7 +14,7 @@ import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "config/failover.yaml";
 
-export const BUILTIN_HEALTH_SETTINGS: HealthSettings = { timeoutMs: 5_000, deadlineMs: 20_000, concurrency: 16, retries: 2 };
+export const BUILTIN_HEALTH_SETTINGS: HealthSettings = { timeoutMs: 5_000, deadlineMs: 20_000, concurrency: 16, retries: 2, mirrors: {} };
 const BUILTIN_DEFAULTS: Defaults = {
   backups: [],
   policy: "reroute",
@@ -21,6 +22,7 @@ const BUILTIN_DEFAULTS: Defaults = {
   rerouteOn: ["partial_outage", "major_outage"],
   windows: [],
   minGapMs: 0,
+  thresholds: DEFAULT_THRESHOLDS,
 };
 
 export interface LoadConfigOptions {
@@ -41,6 +43,7 @@ export function implicitChannel(platform: Platform, defaults: Defaults): Channel
     minGapMs: defaults.minGapMs,
     health: builtin.health,
     healthOrigin: "builtin",
+    thresholds: defaults.thresholds,
     declared: false,
   };
 }
@@ -133,6 +136,7 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
     ...(d.timezone ? { timezone: d.timezone } : {}),
     windows: d.windows ?? BUILTIN_DEFAULTS.windows,
     minGapMs: d.minGap ?? BUILTIN_DEFAULTS.minGapMs,
+    thresholds: { failure: d.failureThreshold ?? DEFAULT_THRESHOLDS.failure, success: d.successThreshold ?? DEFAULT_THRESHOLDS.success },
   };
   const channels = new Map<string, Channel>();
   for (const [name, c] of Object.entries(raw.channels ?? {})) channels.set(name, buildChannel(name, c, defaults));
@@ -155,6 +159,7 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
       deadlineMs: h.deadline ?? BUILTIN_HEALTH_SETTINGS.deadlineMs,
       concurrency: h.concurrency ?? BUILTIN_HEALTH_SETTINGS.concurrency,
       retries: h.retries ?? BUILTIN_HEALTH_SETTINGS.retries,
+      mirrors: h.mirrors ?? {},
     },
     secrets: secretValues(templates, env),
     env,
@@ -175,6 +180,7 @@ function buildChannel(name: string, c: RawChannel, defaults: Defaults): Channel 
     healthOrigin: c.health ? "config" : "builtin",
     ...(c.textLimit !== undefined ? { textLimit: c.textLimit } : {}),
     ...(c.instance ? { instance: c.instance } : {}),
+    thresholds: { failure: c.failureThreshold ?? defaults.thresholds.failure, success: c.successThreshold ?? defaults.thresholds.success },
     declared: true,
   };
 }

@@ -1,6 +1,7 @@
 /** The loaded, checked config: what the rest of the tool works with. */
 import type { HealthSourceConfig } from "../health/source-schema.js";
 import type { KnownStatus } from "../health/status.js";
+import type { Thresholds } from "../health/thresholds.js";
 import type { Platform } from "../platforms.js";
 import type { PostingWindow } from "../schedule/windows.js";
 import type { Policy } from "../yaml/fields.js";
@@ -19,6 +20,8 @@ export interface Channel {
   healthOrigin: "config" | "builtin";
   textLimit?: number;
   instance?: string;
+  /** Answers in a row needed to flip the channel down or up (see health/thresholds.ts). */
+  thresholds: Thresholds;
   /** False for a channel used by platform name only, with the platform's defaults. */
   declared: boolean;
 }
@@ -40,6 +43,7 @@ export interface Defaults {
   timezone?: string;
   windows: PostingWindow[];
   minGapMs: number;
+  thresholds: Thresholds;
 }
 
 export interface HealthSettings {
@@ -47,6 +51,8 @@ export interface HealthSettings {
   deadlineMs: number;
   concurrency: number;
   retries: number;
+  /** URL prefix → replacement, applied to every source's URL before it is read. */
+  mirrors: Record<string, string>;
 }
 
 export interface Config {

@@ -4,6 +4,12 @@ import { PLATFORMS } from "../platforms.js";
 import { healthSource } from "../health/source-schema.js";
 import { duration, knownHealthStatus, policy, postingWindow, sourceUrl, timeZone } from "../yaml/fields.js";
 
+const threshold = (what: string) => z.number().int().min(1).max(100).optional().meta({ description: what });
+const thresholds = {
+  failureThreshold: threshold("bad answers in a row before a channel counts as down, default 3"),
+  successThreshold: threshold("good answers in a row before a down channel counts as up again, default 2"),
+};
+
 const channelName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a channel name is letters, digits, '-', '_' or '.'");
@@ -17,6 +23,7 @@ export const channelSchema = z.strictObject({
   textLimit: z.number().int().positive().optional().meta({ description: "override the platform's text limit (e.g. a Mastodon instance's, X Premium's 4000)" }),
   instance: sourceUrl.optional().meta({ description: "Mastodon: the account's instance, e.g. https://mastodon.social" }),
   displayName: z.string().optional(),
+  ...thresholds,
 });
 
 export const defaultsSchema = z.strictObject({
@@ -27,6 +34,7 @@ export const defaultsSchema = z.strictObject({
   timezone: timeZone.optional(),
   windows: z.array(postingWindow).optional(),
   minGap: duration({ allowZero: true }).optional(),
+  ...thresholds,
 });
 
 export const noticeSchema = z.strictObject({
@@ -41,6 +49,10 @@ export const healthSettingsSchema = z.strictObject({
   deadline: duration().optional().meta({ description: "the whole check's time limit, default 20s" }),
   concurrency: z.number().int().min(1).max(256).optional().meta({ description: "sources fetched at once, default 16" }),
   retries: z.number().int().min(0).max(5).optional().meta({ description: "retries for connect errors, 429 and 5xx, default 2" }),
+  mirrors: z
+    .record(z.string().regex(/^(https?|file):/, "a URL prefix, e.g. https://metastatus.com/"), sourceUrl)
+    .optional()
+    .meta({ description: "read sources whose URL starts with a key from the value instead (a proxy, a recorded copy, a drill): { \"https://metastatus.com/\": \"http://127.0.0.1:8080/meta/\" }" }),
 });
 
 export const configSchema = z.strictObject({

@@ -11,6 +11,7 @@ import type { Channel, Config } from "../config/model.js";
 import { redact } from "../config/env.js";
 import { VERSION } from "../version.js";
 import { checkerFor } from "./registry.js";
+import { mastodonEndpoint } from "./sources/mastodon.js";
 import type { HealthSourceConfig } from "./source-schema.js";
 import { combineStatuses, type HealthStatus } from "./status.js";
 import { createTransport, type Fetcher } from "./transport.js";
@@ -29,10 +30,41 @@ export interface CheckHealthOptions {
   fetch?: Fetcher;
 }
 
+/** The URL a source reads, as written (with `${ENV}` unexpanded); none for manual sources. */
+export function sourceUrlOf(source: HealthSourceConfig): string | undefined {
+  if (source.kind === "manual") return undefined;
+  if (source.kind === "mastodon") return source.url ?? (source.instance ? mastodonEndpoint(source.instance) : undefined);
+  return source.url;
+}
+
+/**
+ * A source as it is read for one channel: a Mastodon probe with no instance of its own probes
+ * the channel's `instance` (the built-in default for mastodon channels is just `{ kind: mastodon }`).
+ */
+export function sourceForChannel(source: HealthSourceConfig, channel: Channel, mirrors: Readonly<Record<string, string>> = {}): HealthSourceConfig {
+  const own = source.kind === "mastodon" && !source.url && !source.instance && channel.instance ? { ...source, instance: channel.instance } : source;
+  return mirrored(own, mirrors);
+}
+
+/**
+ * A source read through `health.mirrors`: the longest prefix of its URL that has a mirror is
+ * replaced, so built-in URLs can point at a proxy, a recorded copy or a drill's loopback server.
+ */
+function mirrored(source: HealthSourceConfig, mirrors: Readonly<Record<string, string>>): HealthSourceConfig {
+  const url = sourceUrlOf(source);
+  if (url === undefined) return source;
+  const prefix = Object.keys(mirrors)
+    .filter((p) => url.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix === undefined) return source;
+  return { ...source, url: mirrors[prefix] + url.slice(prefix.length) } as HealthSourceConfig;
+}
+
 export function sourceName(source: HealthSourceConfig): string {
   if (source.name) return source.name;
   if (source.kind === "manual") return "manual";
-  const url = source.url;
+  const url = sourceUrlOf(source);
+  if (url === undefined) return source.kind;
   if (url.startsWith("file:")) return `${source.kind} ${url.slice(5).split("/").pop()}`;
   try {
     return `${source.kind} ${new URL(url.replace(/\$\{[^}]*\}/g, "x")).host}`;
@@ -58,7 +90,7 @@ async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T
 export async function checkHealth(config: Config, channelNames: readonly string[], options: CheckHealthOptions): Promise<ChannelHealth[]> {
   const channels = channelNames.map((name) => resolveChannel(config, name)).filter((c): c is Channel => c !== undefined);
   const toRead = channels.filter((c) => !options.assume?.has(c.name));
-  const jobs = toRead.flatMap((c) => c.health.map((source) => ({ channel: c.name, source })));
+  const jobs = toRead.flatMap((c) => c.health.map((source) => ({ channel: c.name, source: sourceForChannel(source, c, config.health.mirrors) })));
 
   const deadlineCtl = new AbortController();
   const deadline = performance.now() + config.health.deadlineMs;
@@ -105,7 +137,7 @@ export async function checkHealth(config: Config, channelNames: readonly string[
       const result: SourceResult = {
         kind: source.kind,
         name: sourceName(source),
-        ...(source.kind !== "manual" ? { url: source.url } : {}),
+        ...(sourceUrlOf(source) !== undefined ? { url: sourceUrlOf(source) } : {}),
         status: answer.status,
         latencyMs: Math.round(performance.now() - started),
         ...(answer.status === "unknown" ? { error: redact(answer.error, config.secrets) } : {}),

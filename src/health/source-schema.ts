@@ -55,6 +55,76 @@ export const manualSource = z.strictObject({
   name: common.name,
 });
 
-export const healthSource = z.discriminatedUnion("kind", [statuspageSource, httpSource, feedSource, manualSource]);
+/** What every kind that fetches a document shares: request headers (e.g. a token) and the limits. */
+const fetched = { headers: z.record(z.string(), z.string()).optional(), ...common };
+
+/** Names or ids of parts of a page; a bare number in YAML (an UptimeRobot monitor id) is an id too. */
+const names = (description: string) =>
+  z.array(z.union([z.string().min(1), z.number().transform(String)])).min(1).optional().meta({ description });
+
+export const metaSource = z.strictObject({
+  kind: z.literal("meta"),
+  url: sourceUrl.meta({ description: "Meta's status data, https://metastatus.com/data/orgs.json" }),
+  service: z.string().min(1).meta({ description: "the org or service to read, by id or name, e.g. Instagram" }),
+  org: z.string().min(1).optional().meta({ description: "only look for the service inside this org (id or name)" }),
+  ...fetched,
+});
+
+export const slackSource = z.strictObject({
+  kind: z.literal("slack"),
+  url: sourceUrl.meta({ description: "Slack's status API, https://slack-status.com/api/v2.0.0/current" }),
+  services: names("only incidents naming one of these services count, e.g. [Messaging, Apps/Integrations/APIs]"),
+  ...fetched,
+});
+
+export const instatusSource = z.strictObject({
+  kind: z.literal("instatus"),
+  url: sourceUrl.meta({ description: "an Instatus page, or its /summary.json" }),
+  components: names("component names or ids to watch, when the summary lists components"),
+  ...fetched,
+});
+
+export const betterstackSource = z.strictObject({
+  kind: z.literal("betterstack"),
+  url: sourceUrl.meta({ description: "a Better Stack status page, or its /index.json" }),
+  components: names("resource names (public_name) or ids to watch; default: the page's aggregate state"),
+  ...fetched,
+});
+
+export const uptimerobotSource = z.strictObject({
+  kind: z.literal("uptimerobot"),
+  url: sourceUrl.meta({ description: "an UptimeRobot status page's monitor list, <page>/api/getMonitorList/<key>" }),
+  monitors: names("monitor names or ids to watch; default: every monitor on the page"),
+  ...fetched,
+});
+
+export const statusioSource = z.strictObject({
+  kind: z.literal("statusio"),
+  url: sourceUrl.meta({ description: "a Status.io public status API, https://api.status.io/1.0/status/<page id>" }),
+  components: names("component names or ids to watch; default: the overall status"),
+  ...fetched,
+});
+
+export const mastodonSource = z.strictObject({
+  kind: z.literal("mastodon"),
+  instance: z.string().min(1).optional().meta({ description: "the instance to probe, e.g. mastodon.social; default: the channel's instance" }),
+  url: sourceUrl.optional().meta({ description: "the full URL to probe instead, e.g. https://mastodon.social/api/v2/instance" }),
+  degradedAfter: duration().optional().meta({ description: "slower than this counts as degraded" }),
+  ...fetched,
+});
+
+export const healthSource = z.discriminatedUnion("kind", [
+  statuspageSource,
+  httpSource,
+  feedSource,
+  manualSource,
+  metaSource,
+  slackSource,
+  instatusSource,
+  betterstackSource,
+  uptimerobotSource,
+  statusioSource,
+  mastodonSource,
+]);
 export type HealthSourceConfig = z.output<typeof healthSource>;
 export type HealthSourceKind = HealthSourceConfig["kind"];

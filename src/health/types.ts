@@ -1,5 +1,6 @@
 /** What a health check answers: per source, and per channel (the contract's `channels` JSON). */
 import type { HealthStatus, KnownStatus } from "./status.js";
+import type { Held } from "./thresholds.js";
 import type { HealthSourceConfig } from "./source-schema.js";
 import type { Env } from "../config/env.js";
 import type { Fetcher } from "./transport.js";
@@ -27,6 +28,8 @@ export interface ChannelHealth {
   assumed?: boolean;
   /** Why there is nothing to read, for a channel with no source. */
   note?: string;
+  /** Set when the thresholds keep the channel's status against what its sources said. */
+  held?: Held;
 }
 
 /** What a source checker answers; the runner adds kind, name, url and latency. */

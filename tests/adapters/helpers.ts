@@ -33,6 +33,7 @@ export function channel(platform: Platform, extra: Partial<Channel> = {}): Chann
     minGapMs: 0,
     health: [],
     healthOrigin: "builtin",
+    thresholds: { failure: 3, success: 2 },
     declared: false,
     ...extra,
   };

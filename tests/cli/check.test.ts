@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { ROOT, runCli, tempProject } from "../helpers/cli.js";
 
 const DEMO = join(ROOT, "fixtures", "demo");
-const NOW = ["--now", "2026-07-14T08:30:00-04:00"];
+// --no-state: the demo folder is in the repository; these runs must leave nothing in it.
+const NOW = ["--now", "2026-07-14T08:30:00-04:00", "--no-state"];
 const calendarLines = readFileSync(join(DEMO, "calendar.yaml"), "utf8").split("\n");
 const lineOf = (id: string) => calendarLines.findIndex((l) => l.trim() === `- id: ${id}`) + 1;
 

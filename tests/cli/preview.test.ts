@@ -123,4 +123,16 @@ describe("failover platforms", () => {
     expect(doc.platforms.find((p) => p.platform === "mastodon")!.text).toEqual({ limit: 500, unit: "graphemes", counting: expect.any(String) });
     for (const p of doc.platforms) expect(p.sources.length).toBeGreaterThan(0);
   });
+
+  it("shows where each platform's health is read when a channel names no source", async () => {
+    const table = await runCli(["platforms"]);
+    expect(table.stdout).toContain("Health, when a channel names no source");
+    expect(table.stdout).toMatch(/^ {2}threads: meta "Threads" from https:\/\/metastatus\.com\/data\/orgs\.json$/m);
+    expect(table.stdout).toMatch(/^ {2}tiktok: none: health is unknown unless the config names a source or --assume sets it\n {4}TikTok publishes no machine-readable status\.$/m);
+    const doc = JSON.parse((await runCli(["platforms", "--json"])).stdout) as { platforms: Array<{ platform: string; health: { sources: Array<{ kind: string }>; note?: string } }> };
+    const health = Object.fromEntries(doc.platforms.map((p) => [p.platform, p.health]));
+    expect(health.bluesky!.sources.map((s) => s.kind)).toEqual(["uptimerobot"]);
+    expect(health.webhook).toMatchObject({ sources: [{ kind: "slack" }], note: expect.stringMatching(/Discord/) });
+    expect(health.youtube).toMatchObject({ sources: [], note: expect.any(String) });
+  });
 });

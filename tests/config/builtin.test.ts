@@ -13,3 +13,29 @@ describe("built-in platform defaults (config/platforms.yaml)", () => {
     expect(checkBuiltinDefaults("version: 1\nplatforms: {}\n").join("\n")).toMatch(/instagram/);
   });
 });
+
+describe("built-in health sources", () => {
+  const d = builtinDefaults();
+
+  it("reads Instagram, Facebook and Threads from one Meta file, each by its own name", () => {
+    const meta = (["instagram", "facebook", "threads"] as const).map((p) => d[p].health);
+    expect(meta).toEqual([
+      [{ kind: "meta", url: "https://metastatus.com/data/orgs.json", service: "Instagram" }],
+      [{ kind: "meta", url: "https://metastatus.com/data/orgs.json", service: "Facebook" }],
+      [{ kind: "meta", url: "https://metastatus.com/data/orgs.json", service: "Threads" }],
+    ]);
+  });
+
+  it("reads Bluesky's UptimeRobot page, Slack for webhooks, and a Mastodon channel's own instance", () => {
+    expect(d.bluesky.health).toEqual([{ kind: "uptimerobot", url: expect.stringMatching(/^https:\/\/status\.bsky\.app\/api\/getMonitorList\/\w+$/) }]);
+    expect(d.webhook.health).toEqual([{ kind: "slack", url: "https://slack-status.com/api/v2.0.0/current" }]);
+    expect(d.mastodon.health).toEqual([{ kind: "mastodon" }]);
+  });
+
+  it("leaves platforms with nothing machine-readable without a source, and says why", () => {
+    for (const p of ["tiktok", "youtube", "pinterest", "email"] as const) {
+      expect(d[p].health).toEqual([]);
+      expect(d[p].note).toMatch(/\w/);
+    }
+  });
+});

@@ -88,7 +88,7 @@ notices:
       "2:46 defaults.maxDelay: a duration needs a unit, e.g. \"6m\" or \"6s\"",
       '5:15 channels.ig.platform: "instagarm" is not one of "instagram", "facebook", "threads", "x", "bluesky", "mastodon", "linkedin", "tiktok", "pinterest", "youtube", "email", "webhook" (did you mean "instagram"?)',
       '6:15 channels.ig.windows[0]: "Mon-Fry 08:00-20:00": "Fry" is not a day (Mon, Tue, ... Sun)',
-      '9:22 channels.fb.health[0].kind: "statuspag" is not one of "statuspage", "http", "feed", "manual" (did you mean "statuspage"?)',
+      '9:22 channels.fb.health[0].kind: "statuspag" is not one of "statuspage", "http", "feed", "manual", "meta", "slack", "instatus", "betterstack", "uptimerobot", "statusio", "mastodon" (did you mean "statuspage"?)',
       '12:13 channels.tw.minGap: a negative duration ("-5m") makes no sense here',
       '13:5 channels.tw.helth: unknown key "helth" (did you mean "health"?)',
     ]);

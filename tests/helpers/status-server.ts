@@ -74,6 +74,14 @@ export const ROUTES: Record<string, Route> = {
       : res.writeHead(401, { "content-type": "application/json" }).end(`{"error":"bad token ${req.headers.authorization ?? ""}"}`),
   "/rate-limited": (_req, res) => res.writeHead(429, { "retry-after": "3600" }).end("slow down"),
   "/rate-limited.json": (_req, res) => res.writeHead(429, { "retry-after": "3600" }).end("slow down"),
+  // A Mastodon instance in each state: answering, slow, failing (503 each time, so retries end
+  // in an answer), in maintenance behind an HTML page, answering something else, or absent.
+  "/mastodon/up/api/v2/instance": json(fixture("mastodon/operational.json")),
+  "/mastodon/slow/api/v2/instance": (req, res) => setTimeout(() => json(fixture("mastodon/operational.json"))(req, res), 300),
+  "/mastodon/down/api/v2/instance": (_req, res) => res.writeHead(503, { "content-type": "text/html" }).end(fixture("mastodon/maintenance.html")),
+  "/mastodon/html/api/v2/instance": (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(fixture("mastodon/maintenance.html")),
+  "/mastodon/other/api/v2/instance": json(fixture("mastodon/malformed.json")),
+  "/mastodon/forbidden/api/v2/instance": (_req, res) => res.writeHead(403).end("forbidden"),
   "/flaky/api/v2/summary.json": (req, res, count) => (count === 1 ? res.writeHead(503).end("busy") : json(fixture("statuspage/operational.json"))(req, res)),
 };
 
@@ -85,7 +93,9 @@ export async function startStatusServer(): Promise<StatusServer> {
     const count = (hits.get(path) ?? 0) + 1;
     hits.set(path, count);
     lastHeaders.set(path, req.headers);
-    const route = ROUTES[path];
+    // /fx/<kind>/<file> plays a recorded payload from fixtures/status as its page would.
+    const recorded = /^\/fx\/([a-z]+\/[a-z-]+\.json)$/.exec(path);
+    const route = ROUTES[path] ?? (recorded ? json(fixture(recorded[1]!)) : undefined);
     if (!route) return void res.writeHead(404).end("not found");
     route(req, res, count);
   });

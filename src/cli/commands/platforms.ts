@@ -1,7 +1,9 @@
 /** `failover platforms`: every adapter's rules (limits, counting, media, links, threads). */
 import { allAdapters } from "../../adapters/registry.js";
 import type { Adapter, MediaRules } from "../../adapters/types.js";
+import { builtinDefaults } from "../../config/builtin.js";
 import { ExitCode, UsageError } from "../../errors.js";
+import type { HealthSourceConfig } from "../../health/source-schema.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
 
@@ -20,8 +22,29 @@ export function platformsDocument(): { schemaVersion: 1; platforms: unknown[] } 
       threads: a.threads,
       notes: a.notes,
       sources: a.sources,
+      health: defaultHealth(a.platform),
     })),
   };
+}
+
+/** Where a channel of this platform reads its health when the config names no source. */
+function defaultHealth(platform: Adapter["platform"]): { sources: HealthSourceConfig[]; statusPage?: string; note?: string } {
+  const d = builtinDefaults()[platform];
+  return { sources: d.health, ...(d.statusPage ? { statusPage: d.statusPage } : {}), ...(d.note ? { note: d.note } : {}) };
+}
+
+/** A built-in source in a few words: its kind, what it picks, where it reads. */
+export function describeSource(source: HealthSourceConfig): string {
+  switch (source.kind) {
+    case "manual":
+      return `manual ${source.status}`;
+    case "mastodon":
+      return source.instance || source.url ? `mastodon ${source.instance ?? source.url}` : "mastodon probe of the channel's instance (/api/v2/instance)";
+    case "meta":
+      return `meta "${source.service}" from ${source.url}`;
+    default:
+      return `${source.kind} ${source.url}`;
+  }
 }
 
 function media(m: MediaRules): string {
@@ -56,12 +79,20 @@ export function renderPlatforms(out: Output): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd();
   const counting = adapters.map((a) => `  ${out.c.bold(a.platform)}: ${a.text.counting}.${a.notes.length ? ` ${a.notes.join(" ")}` : ""}`);
+  const health = adapters.map((a) => {
+    const d = defaultHealth(a.platform);
+    const read = d.sources.length ? d.sources.map(describeSource).join("; ") : out.c.dim("none: health is unknown unless the config names a source or --assume sets it");
+    return `  ${out.c.bold(a.platform)}: ${read}${d.note ? `\n    ${out.c.dim(d.note)}` : ""}`;
+  });
   return [
     out.c.bold(line(head)),
     ...rows.map(line),
     "",
     out.c.bold("How each counts"),
     ...counting,
+    "",
+    out.c.bold("Health, when a channel names no source"),
+    ...health,
     "",
     out.c.dim("A channel's textLimit in the config overrides its platform's limit (a Mastodon instance's, X Premium's 4000). Sources: failover platforms --json, docs/adapters.md."),
   ].join("\n");

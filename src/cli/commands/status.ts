@@ -1,4 +1,7 @@
 /** `failover status [channel...]`: each channel's health with every source's answer; needs no calendar. */
+import { existsSync } from "node:fs";
+import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
+import { dirname, resolve } from "node:path";
 import { knownChannelNames, loadConfig, resolveChannel } from "../../config/load.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { didYouMean } from "../../util/did-you-mean.js";
@@ -8,6 +11,17 @@ import { channelsJson, renderHealthTable } from "../report/health.js";
 import { formatAnnotation, limitAnnotations } from "../report/github.js";
 import { formatJUnit } from "../report/junit.js";
 import { formatInZone } from "../../time/zone.js";
+
+/**
+ * `status` needs no calendar, yet should share the thresholds' state with `check`: the state
+ * lives beside the calendar when there is one (-c, or calendar.yaml here), else beside the
+ * config file, else in the current folder.
+ */
+export function stateFolderForStatus(ctx: CliContext, configFile: string | undefined): string {
+  const calendar = ctx.calendarPath ?? (existsSync(DEFAULT_CALENDAR_PATH) ? DEFAULT_CALENDAR_PATH : undefined);
+  if (calendar) return dirname(resolve(calendar));
+  return configFile ? dirname(resolve(configFile)) : process.cwd();
+}
 
 export async function run(ctx: CliContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const strict = Boolean(options.strict);
@@ -22,7 +36,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
   if (names.length === 0) {
     throw new UsageError("the config declares no channels; name some (failover status instagram x) or add them to the config", "status <channel>");
   }
-  const channels = await runHealthCheck(ctx, config, names);
+  const channels = await runHealthCheck(ctx, config, names, stateFolderForStatus(ctx, config.file));
   const isDown = (status: string) => (config.defaults.rerouteOn as string[]).includes(status) || (strict && status === "unknown");
   const down = channels.filter((c) => isDown(c.status));
   const warnings = unknownWarnings(channels, strict);

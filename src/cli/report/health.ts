@@ -1,6 +1,7 @@
 /** Channel health for people (a table with each source's answer) and for scripts (contract JSON). */
-import type { HealthStatus } from "../../health/status.js";
+import { worse, type HealthStatus } from "../../health/status.js";
 import type { ChannelHealth } from "../../health/types.js";
+import type { Held } from "../../health/thresholds.js";
 import type { Output } from "../output.js";
 
 export function paintStatus(out: Output, status: HealthStatus): string {
@@ -27,6 +28,7 @@ export function channelsJson(channels: readonly ChannelHealth[]): unknown[] {
     status: c.status,
     ...(c.assumed ? { assumed: true } : {}),
     ...(c.note ? { note: c.note } : {}),
+    ...(c.held ? { held: c.held } : {}),
     sources: c.sources.map((s) => ({
       kind: s.kind,
       name: s.name,
@@ -42,6 +44,13 @@ export function channelsJson(channels: readonly ChannelHealth[]): unknown[] {
 const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
 const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - visible(text).length));
 
+/** Why a status is kept against the sources, e.g. "held: 1/3 bad answers (major outage since 12:00Z)". */
+export function heldNote(held: Held, kept: HealthStatus): string {
+  // Answers worse than the status kept are bad ones not yet believed; better ones, good ones.
+  const kind = kept !== "unknown" && worse(held.raw, kept) === held.raw ? "bad" : "good";
+  return `held: ${held.count}/${held.threshold} ${kind} answers (the sources say ${held.raw.replace("_", " ")} since ${held.since})`;
+}
+
 export function renderHealthTable(out: Output, channels: readonly ChannelHealth[]): string {
   const rows: string[][] = [];
   for (const c of channels) {
@@ -56,9 +65,10 @@ export function renderHealthTable(out: Output, channels: readonly ChannelHealth[
     }
     c.sources.forEach((s, i) => {
       const answer = s.error ? out.c.magenta(s.error) : out.c.dim(s.detail ?? "");
-      const cells = [s.name, `${s.latencyMs} ms`, `${s.status === c.status || c.sources.length === 1 ? "" : `${s.status.replace("_", " ")}: `}${answer}`];
+      const cells = [s.name, `${s.latencyMs} ms`, `${s.status === c.status || (c.sources.length === 1 && !c.held) ? "" : `${s.status.replace("_", " ")}: `}${answer}`];
       rows.push(i === 0 ? [...first, ...cells] : ["", "", "", ...cells]);
     });
+    if (c.held) rows.push(["", "", "", out.c.yellow("held"), "", heldNote(c.held, c.status)]);
   }
   const head = ["channel", "platform", "status", "source", "latency", "answer"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? "").length)));

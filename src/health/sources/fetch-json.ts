@@ -28,3 +28,18 @@ export async function fetchJson<T>(
   }
   return { ok: true, data: parsed.data };
 }
+
+/** fetchJson with a source's own headers and time limit, the way every JSON kind calls it. */
+export function fetchSourceJson<T>(
+  ctx: SourceContext,
+  source: { headers?: Record<string, string> | undefined; timeout?: number | undefined },
+  url: string,
+  schema: z.ZodType<T>,
+  what: string,
+): Promise<Fetched<T>> {
+  return fetchJson(ctx, url, schema, {
+    ...(source.headers ? { headers: source.headers } : {}),
+    ...(source.timeout ? { timeoutMs: source.timeout } : {}),
+    what,
+  });
+}
