@@ -2,6 +2,7 @@
  * `failover failback`: for posts failover moved away from a channel that is healthy again, the
  * plan to put them back, shown (--dry-run) or applied (asking first unless --yes).
  */
+import { dirname, resolve } from "node:path";
 import { planFailback } from "../../check.js";
 import { ExitCode } from "../../errors.js";
 import { failbackChannels } from "../../planner/failback.js";
@@ -30,7 +31,9 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
 
   let project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
   ctx.out.addSecrets(project.config.secrets);
-  const health = await runHealthCheck(ctx, project.config, failbackChannels(project.calendar));
+  // The same threshold state as `check` and `reroute`: a channel is back once it has been seen
+  // healthy `successThreshold` times in a row, not on one good answer.
+  const health = await runHealthCheck(ctx, project.config, failbackChannels(project.calendar), dirname(resolve(project.calendar.file)));
   let plan = planFailback(project, health, { now: ctx.now });
   await writePlanOut(ctx, options, plan);
   let result: ApplyResult | undefined;
