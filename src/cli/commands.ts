@@ -53,8 +53,16 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "check",
     description: "health of every channel posting in the window and of their backups; which posts are at risk and where they would go",
-    examples: ["failover check", "failover check --window 7d --strict", "failover check --format github", "failover check --assume instagram=major_outage"],
-    options: addPlanOptions,
+    examples: [
+      "failover check",
+      "failover check --window 7d --strict",
+      "failover check --format github --json-out check.json",
+      "failover check --assume instagram=major_outage",
+    ],
+    options: (c) => {
+      addPlanOptions(c);
+      c.addOption(new Option("--json-out <file>", "also write the JSON document to this file (for CI: annotations on stdout, verdict in the file)"));
+    },
     load: () => import("./commands/check.js"),
   },
   {
