@@ -105,6 +105,7 @@ describe("action.yml", () => {
     expect(r.stdout).toMatch(/^::error file=calendar\.yaml,line=\d+,title=giveaway-reminder%3A blocked::/m);
     const doc = JSON.parse(readFileSync(r.outputs["json-file"]!, "utf8"));
     expect(doc).toMatchObject({ schemaVersion: 1, verdict: "blocked", now: NOW });
+    expect(r.summary).toMatch(/^## failover check\n\n🔴 \*\*BLOCKED/);
   });
 
   it("passes the inputs through: window, strict, format, and fail-on decides the step's exit", () => {
