@@ -2,6 +2,7 @@
  * The CLI: parses flags with commander, builds a context, runs one command, and maps whatever it
  * returns or throws to an exit code. It prints nothing itself beyond help and errors.
  */
+import { unlinkSync } from "node:fs";
 import { CommanderError, type Command } from "commander";
 import { ExitCode } from "../errors.js";
 import { COMMANDS } from "./commands.js";
@@ -9,6 +10,25 @@ import { makeContext, type GlobalFlags } from "./context.js";
 import { reportError } from "./errors.js";
 import { Output } from "./output.js";
 import { buildProgram } from "./program.js";
+import { pendingTempFiles } from "../writer/atomic-write.js";
+
+/**
+ * Ctrl-C: remove temp files being written (targets are only ever replaced by rename, so they are
+ * whole or untouched), clear the spinner, say so in one line, exit 130 (the contract's code).
+ */
+function interruptHandler(output: () => Output): () => void {
+  return () => {
+    for (const temp of pendingTempFiles) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Already renamed into place or removed: nothing to clean.
+      }
+    }
+    output().interrupted("failover: interrupted (Ctrl-C); no file was left half-written");
+    process.exit(ExitCode.Interrupted);
+  };
+}
 
 export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const program = buildProgram();
@@ -28,6 +48,8 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
     });
   }
 
+  const onInterrupt = interruptHandler(() => out);
+  process.once("SIGINT", onInterrupt);
   try {
     if (argv.length <= 2) {
       program.outputHelp();
@@ -42,5 +64,7 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
       return ExitCode.InvalidInput;
     }
     return reportError(error, out);
+  } finally {
+    process.off("SIGINT", onInterrupt);
   }
 }
