@@ -1,14 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is bundled into dist/cli.js by `npm run build` (run by `npm ci` too).
-import { cleanupOnInterrupt, main } from "../dist/cli.js";
-
-process.on("SIGINT", () => {
-  // Writes are atomic (temp file + rename), so stopping here never leaves a half-written file;
-  // what a write in progress leaves aside (its temp file, the calendar's lock) is removed.
-  cleanupOnInterrupt();
-  process.stderr.write("\ninterrupted\n");
-  process.exit(130);
-});
+// Ctrl-C is handled inside main (exit 130), where the spinner and the files being written are known.
+import { main } from "../dist/cli.js";
 
 main(process.argv).then(
   (code) => {

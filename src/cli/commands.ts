@@ -13,6 +13,8 @@ export interface CommandSpec {
   /** commander argument syntax, e.g. "[kind]" or "<post-id>". */
   args?: string;
   description: string;
+  /** The values of the positional argument, where it has a fixed set (offered by shell completion). */
+  argChoices?: readonly string[];
   examples: string[];
   options?: (command: Command) => void;
   load: () => Promise<{ run: CommandRun }>;
@@ -28,6 +30,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "schema",
     args: "[kind]",
+    argChoices: ["calendar", "config"],
     description: "print the JSON Schema of the calendar or the config, for editors",
     examples: ["failover schema calendar > calendar.schema.json", "failover schema config"],
     load: () => import("./commands/schema.js"),
@@ -50,8 +53,16 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "check",
     description: "health of every channel posting in the window and of their backups; which posts are at risk and where they would go",
-    examples: ["failover check", "failover check --window 7d --strict", "failover check --format github", "failover check --assume instagram=major_outage"],
-    options: addPlanOptions,
+    examples: [
+      "failover check",
+      "failover check --window 7d --strict",
+      "failover check --format github --json-out check.json",
+      "failover check --assume instagram=major_outage",
+    ],
+    options: (c) => {
+      addPlanOptions(c);
+      c.addOption(new Option("--json-out <file>", "also write the JSON document to this file (for CI: annotations on stdout, verdict in the file)"));
+    },
     load: () => import("./commands/check.js"),
   },
   {
@@ -90,5 +101,18 @@ export const COMMANDS: CommandSpec[] = [
     description: "the platform adapters and their rules: text limits and counting, titles, media, links, threads, hashtags",
     examples: ["failover platforms", "failover platforms --json"],
     load: () => import("./commands/platforms.js"),
+  },
+  {
+    name: "completion",
+    args: "<shell>",
+    // Listed here rather than imported from completion.ts so that registering commands stays light.
+    argChoices: ["bash", "zsh", "fish"],
+    description: "print a completion script for bash, zsh or fish: commands, options, formats and the config's channels",
+    examples: [
+      "source <(failover completion bash)",
+      "failover completion zsh > \"${fpath[1]}/_failover\"",
+      "failover completion fish > ~/.config/fish/completions/failover.fish",
+    ],
+    load: () => import("./commands/completion.js"),
   },
 ];

@@ -20,12 +20,13 @@ export interface OutputOptions {
 
 /**
  * Whether to colour a stream. Order: --no-color, NO_COLOR (non-empty, per no-color.org),
- * FORCE_COLOR, TERM=dumb, then whether the stream is a TTY. chalk alone ignores NO_COLOR.
+ * FORCE_COLOR (non-empty; "0" and "false" turn colour off, as chalk reads them), TERM=dumb, then
+ * whether the stream is a TTY. chalk alone ignores NO_COLOR, hence this, and an explicit level.
  */
 export function wantsColor(flag: boolean, stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
   if (!flag) return false;
   if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  if (env.FORCE_COLOR) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   if (env.TERM === "dumb") return false;
   return Boolean(stream.isTTY);
 }
@@ -47,6 +48,8 @@ export class Output {
   private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   private readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   private readonly env: Readonly<Record<string, string | undefined>>;
+  /** The spinner on screen, so Ctrl-C can clear it before saying it stopped. */
+  private active: Spinner | undefined;
 
   constructor(options: OutputOptions) {
     this.format = options.format;
@@ -99,12 +102,36 @@ export class Output {
     if (this.verbose) this.stderr.write(this.redact(`${this.ce.dim(text)}\n`));
   }
 
+  /** Whether a spinner may be shown: an interactive stderr, table output, not -q, not CI. */
+  get spinnerAllowed(): boolean {
+    // A terminal that reports no width (a pty nobody sized, as under `script` or some CI runners)
+    // sends ora's line clearing into an endless loop: no spinner there.
+    const sized = ((this.stderr as { columns?: number }).columns ?? 0) > 0;
+    const interactive = Boolean(this.stderr.isTTY) && sized && this.env.TERM !== "dumb" && !this.env.CI;
+    return interactive && !this.quiet && this.format === "table";
+  }
+
   /** An ora spinner on an interactive stderr, for table output only; a no-op otherwise. */
   async spinner(text: string): Promise<Spinner> {
-    const interactive = Boolean(this.stderr.isTTY) && this.env.TERM !== "dumb" && !this.env.CI;
-    if (!interactive || this.quiet || this.format !== "table") return { update() {}, stop() {} };
+    if (!this.spinnerAllowed) return { update() {}, stop() {} };
     const { default: ora } = await import("ora");
-    const spinner = ora({ text, stream: this.stderr, color: "cyan" }).start();
-    return { update: (t) => void (spinner.text = this.redact(t)), stop: () => void spinner.stop() };
+    // isEnabled: decided above from the env this Output was given; ora would read process.env.
+    const spinner = ora({ text: this.redact(text), stream: this.stderr, color: "cyan", isEnabled: true }).start();
+    const handle: Spinner = {
+      update: (t) => void (spinner.text = this.redact(t)),
+      stop: () => {
+        spinner.stop();
+        if (this.active === handle) this.active = undefined;
+      },
+    };
+    this.active = handle;
+    return handle;
+  }
+
+  /** Ctrl-C: clear any spinner, then one line on stderr (even with -q: the user asked why it stopped). */
+  interrupted(message: string): void {
+    this.active?.stop();
+    // On a terminal the echoed ^C leaves the cursor mid-line; start the message on a line of its own.
+    this.stderr.write(`${this.stderr.isTTY ? "\n" : ""}${message}\n`);
   }
 }

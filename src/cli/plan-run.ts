@@ -8,6 +8,7 @@ import type { CliContext } from "./context.js";
 import { runHealthCheck, unknownWarnings } from "./health-run.js";
 import { renderHealthTable } from "./report/health.js";
 import { riskAnnotations, riskJUnit, verdictLine } from "./report/plan.js";
+import { appendJobSummary } from "./report/summary.js";
 
 export function parseWindowFlag(value: unknown): number {
   if (value === undefined) return DEFAULT_WINDOW_MS;
@@ -36,7 +37,10 @@ export async function loadAndPlan(ctx: CliContext, options: Record<string, unkno
   return { ...result, project, windowMs, strict, warnings: [...unknownWarnings(health, strict), ...result.plan.warnings] };
 }
 
-/** Prints a planned run in the chosen format; `json` and `table` are built only when asked for. */
+/**
+ * Prints a planned run in the chosen format; `json` and `table` are built only when asked for.
+ * On GitHub Actions it also appends the job summary, whatever the format.
+ */
 export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: string; json: () => unknown; table: () => string }): void {
   const { out } = ctx;
   switch (out.format) {
@@ -57,4 +61,13 @@ export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: 
       out.data(verdictLine(out, r.verdict));
       for (const w of r.warnings) out.warn(w);
   }
+  appendJobSummary(out, ctx.env, {
+    title: views.suite,
+    verdict: r.verdict,
+    now: r.plan.now,
+    window: r.plan.window,
+    channels: r.channels,
+    posts: r.posts,
+    warnings: r.warnings,
+  });
 }

@@ -20,7 +20,8 @@ export function runCli(
   options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, CI: "true", ...options.env };
+    // No job summary unless a test asks for one: a suite run inside GitHub Actions must not write to the job's page.
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, CI: "true", GITHUB_STEP_SUMMARY: undefined, ...options.env };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv });
     let stdout = "";

@@ -1,34 +1,48 @@
 /** `failover check [--window 48h] [--strict]`: the verdict before a launch (exit 0 go, 3 covered, 4 blocked). */
+import { FileError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
+import { writeFileAtomic } from "../../writer/atomic-write.js";
 import type { CliContext } from "../context.js";
 import { channelsJson } from "../report/health.js";
 import { renderRiskTable } from "../report/plan.js";
-import { loadAndPlan, printPlannedRun } from "../plan-run.js";
+import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
+
+/** The contract's `check` JSON document. */
+function checkJson(r: PlannedRun): unknown {
+  return {
+    schemaVersion: 1,
+    now: r.plan.now,
+    window: r.plan.window,
+    verdict: r.verdict,
+    channels: channelsJson(r.channels),
+    posts: r.posts.map((p) => ({
+      id: p.id,
+      channel: p.channel,
+      at: p.at,
+      risk: p.risk,
+      ...(p.reroute ? { reroute: p.reroute } : {}),
+      ...(p.action ? { action: p.action } : {}),
+      ...(p.risk !== "none" ? { reasons: p.reasons } : {}),
+      line: p.line,
+    })),
+    warnings: r.warnings,
+  };
+}
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   const r = await loadAndPlan(ctx, options);
   const { out } = ctx;
-  printPlannedRun(ctx, r, {
-    suite: "failover check",
-    json: () => ({
-      schemaVersion: 1,
-      now: r.plan.now,
-      window: r.plan.window,
-      verdict: r.verdict,
-      channels: channelsJson(r.channels),
-      posts: r.posts.map((p) => ({
-        id: p.id,
-        channel: p.channel,
-        at: p.at,
-        risk: p.risk,
-        ...(p.reroute ? { reroute: p.reroute } : {}),
-        ...(p.action ? { action: p.action } : {}),
-        ...(p.risk !== "none" ? { reasons: p.reasons } : {}),
-        line: p.line,
-      })),
-      warnings: r.warnings,
-    }),
-    table: () => renderRiskTable(out, r.posts),
-  });
+  // --json-out: the JSON document to a file besides the chosen format on stdout, so CI can
+  // annotate (--format github) and read the verdict from one run.
+  if (typeof options.jsonOut === "string") {
+    try {
+      await writeFileAtomic(options.jsonOut, out.redact(JSON.stringify(checkJson(r), null, 2) + "\n"));
+    } catch (error) {
+      // A path the user named that cannot be written is their input to fix (exit 2), not a bug.
+      throw new FileError(options.jsonOut, `cannot write: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    out.debug(`wrote the check as JSON to ${options.jsonOut}`);
+  }
+  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () => renderRiskTable(out, r.posts) });
   return exitCodeFor(r.verdict);
 }

@@ -5,7 +5,7 @@ import type { Output } from "../output.js";
 import { formatAnnotation, limitAnnotations, type Annotation } from "./github.js";
 import { formatJUnit, type JUnitCase } from "./junit.js";
 
-const VERDICT_TEXT: Record<Verdict, string> = {
+export const VERDICT_TEXT: Record<Verdict, string> = {
   go: "GO: nothing at risk",
   covered: "COVERED: posts are at risk, and every one has a reroute",
   blocked: "BLOCKED: some posts at risk have no viable backup within their max delay",

@@ -1,0 +1,43 @@
+/**
+ * The commander program with every command of the table registered (flags, arguments, help,
+ * examples) but no actions. main.ts attaches the actions; `failover completion` walks the same
+ * tree, so the completion scripts can never drift from the flags the CLI really accepts.
+ */
+import { Command, Option } from "commander";
+import { COMMANDS } from "./commands.js";
+import { collect } from "./context.js";
+import { VERSION } from "../version.js";
+
+export const FORMATS = ["table", "json", "github", "junit"] as const;
+
+export function buildProgram(): Command {
+  const program = new Command("failover")
+    .description("Keep scheduled social posts going out when a platform goes down.")
+    .version(VERSION, "-V, --version")
+    .addOption(new Option("-c, --calendar <file>", "the content calendar").default(undefined, "calendar.yaml"))
+    .addOption(new Option("--config <file>", "the config").default(undefined, "config/failover.yaml"))
+    .addOption(new Option("--now <iso>", "the clock, for drills and tests (ISO 8601 with an offset)"))
+    .addOption(new Option("--assume <channel=status>", "simulate a channel's health, no network (repeatable)").argParser(collect))
+    .addOption(new Option("--state <file>", "where the failure/success thresholds keep their counts").default(undefined, ".failover/state.json beside the calendar"))
+    .addOption(new Option("--no-state", "a one-off check: no thresholds, the state is neither read nor written"))
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(new Option("--json", "same as --format json"))
+    .addOption(new Option("--no-color", "no colours (NO_COLOR is honoured too)"))
+    .addOption(new Option("-q, --quiet", "only data on stdout, no progress or logs"))
+    .addOption(new Option("-v, --verbose", "more logs, and stack traces on failure"))
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run failover --help for usage)")
+    .exitOverride();
+  program.addHelpText(
+    "after",
+    "\nExit codes: 0 go, 1 bug, 2 invalid input, 3 at risk but covered, 4 at risk and blocked, 130 interrupted.",
+  );
+  for (const spec of COMMANDS) {
+    const command = program.command(spec.name).description(spec.description);
+    if (spec.args) command.arguments(spec.args);
+    spec.options?.(command);
+    command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}`);
+    command.exitOverride();
+  }
+  return program;
+}

@@ -1,0 +1,62 @@
+/**
+ * failover as a library: the same typed functions the CLI is a thin shell around. Load a project,
+ * read channels' health, plan reroutes, rewrite a post for a platform, and get the verdict, with
+ * no printing and no process exits. Time is always passed in (`now`, epoch ms).
+ *
+ *   import { loadProject, checkProject } from "failover";
+ *
+ * See docs/library.md. The CLI (bin/failover.js) is not part of this entry.
+ */
+
+// Loading files
+export { loadProject, type Project, type ProjectPaths } from "./project.js";
+export { loadCalendar, parseCalendar, DEFAULT_CALENDAR_PATH } from "./calendar/load.js";
+export type { Calendar, Post } from "./calendar/model.js";
+export { loadConfig, parseConfig, resolveChannel, knownChannelNames, DEFAULT_CONFIG_PATH, type LoadConfigOptions } from "./config/load.js";
+export type { Channel, Config, Defaults, HealthSettings, Notice } from "./config/model.js";
+
+// Health
+export { checkHealth, healthMap, type CheckHealthOptions } from "./health/check.js";
+export type { ChannelHealth, SourceResult } from "./health/types.js";
+export { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER, type HealthState } from "./health/state-file.js";
+export { HEALTH_STATUSES, ALL_STATUSES, isHealthStatus, type HealthStatus } from "./health/status.js";
+
+// Planning and the verdict
+export { checkProject, planReroutes, verdictFor, channelsFor, adapterRewriter, DEFAULT_WINDOW_MS, type CheckResult, type PlanOptions } from "./check.js";
+export { makePlan, type PlanInput, type Rewriter } from "./planner/plan.js";
+export type { ActionKind, Plan, PlanAction, PlannedPost, TextLength, Unroutable } from "./planner/types.js";
+export { assessRisk, exitCodeFor, type PostRisk, type Risk, type Verdict } from "./planner/risk.js";
+
+// Applying a plan to the calendar, and failing back
+export { planFailback } from "./check.js";
+export { makeFailbackPlan, failbackChannels, type FailbackInput } from "./planner/failback.js";
+export { readPlanFile } from "./planner/plan-file.js";
+export { applyPlan, type ApplyOptions, type ApplyResult } from "./writer/apply.js";
+export { editCalendarText, type CalendarOp } from "./writer/calendar-edit.js";
+export { planToOps, StalePlanError } from "./writer/plan-ops.js";
+export { acquireLock, LockedError, type Lock } from "./writer/lock.js";
+
+// Platforms and rewriting
+export { rewritePost, type RewriteResult, type RewriteTarget } from "./adapters/rewrite.js";
+export { ADAPTERS, adapterFor, allAdapters } from "./adapters/registry.js";
+export type { Adapter } from "./adapters/types.js";
+export { PLATFORMS, isPlatform, type Platform } from "./platforms.js";
+
+// Durations as the files write them ("6h", "1h30m")
+export { parseDuration, formatDuration, type DurationResult } from "./time/duration.js";
+
+// Errors and exit codes
+export {
+  ExitCode,
+  FailoverError,
+  InputError,
+  UsageError,
+  FileError,
+  InterruptedError,
+  isFailoverError,
+  formatDiagnostic,
+  type Diagnostic,
+  type Severity,
+} from "./errors.js";
+
+export { VERSION } from "./version.js";

@@ -1,0 +1,131 @@
+/**
+ * The GitHub Action (action.yml): it parses, uses only inputs it declares, and the script of its
+ * check step runs here as the runner runs it (bash -eo pipefail), with GITHUB_OUTPUT and the
+ * other runner files pointed at temp files.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { ROOT, tempProject } from "../helpers/cli.js";
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  shell?: string;
+  run?: string;
+  env?: Record<string, string>;
+  "working-directory"?: string;
+  with?: Record<string, string>;
+}
+interface Action {
+  name: string;
+  inputs: Record<string, { description: string; default?: string; required?: boolean }>;
+  outputs: Record<string, { description: string; value: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+const TEXT = readFileSync(join(ROOT, "action.yml"), "utf8");
+const action = parse(TEXT) as Action;
+const NOW = "2026-07-14T08:30:00-04:00";
+
+/** Evaluates the `${{ … }}` expressions the action uses; any other expression fails the test. */
+function evaluate(text: string, inputs: Record<string, string>): string {
+  return text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
+    const input = /^inputs\.([\w-]+)$/.exec(expr);
+    if (input) return inputs[input[1]!] ?? action.inputs[input[1]!]?.default ?? "";
+    if (expr === "github.action_path") return ROOT;
+    throw new Error(`the test cannot evaluate \${{ ${expr} }}`);
+  });
+}
+
+/** Runs the check step in a copy of the demo, as the runner would; returns its exit code, outputs and printout. */
+function runCheckStep(inputs: Record<string, string>) {
+  const step = action.runs.steps.find((s) => s.id === "check")!;
+  const dir = tempProject();
+  cpSync(join(ROOT, "fixtures/demo"), dir, { recursive: true });
+  const runner = tempProject();
+  const files = { GITHUB_OUTPUT: join(runner, "output"), GITHUB_STEP_SUMMARY: join(runner, "summary.md") };
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, evaluate(v, inputs)]));
+  const script = join(runner, "step.sh");
+  writeFileSync(script, evaluate(step.run!, inputs));
+  const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+    cwd: join(dir, evaluate(step["working-directory"] ?? ".", inputs)),
+    env: { ...process.env, ...env, ...files, GITHUB_ACTION_PATH: ROOT, RUNNER_TEMP: runner, NO_COLOR: "1", CI: "true" },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  const outputs = Object.fromEntries(
+    readFileSync(files.GITHUB_OUTPUT, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8") };
+}
+
+describe("action.yml", () => {
+  it("is a composite action that references only the inputs and steps it declares", () => {
+    expect(action.runs.using).toBe("composite");
+    const referenced = [...TEXT.matchAll(/\binputs\.([\w-]+)/g)].map((m) => m[1]!);
+    expect(referenced.length).toBeGreaterThan(5);
+    for (const name of referenced) expect(Object.keys(action.inputs), name).toContain(name);
+    for (const name of ["calendar", "config", "window", "strict", "format", "extra-args"]) expect(action.inputs[name]?.description).toBeTruthy();
+    expect(action.inputs.format!.default).toBe("github");
+    const ids = action.runs.steps.map((s) => s.id).filter(Boolean);
+    for (const [name, output] of Object.entries(action.outputs)) {
+      const m = /^\$\{\{ steps\.([\w-]+)\.outputs\.([\w-]+) \}\}$/.exec(output.value);
+      expect(m, name).not.toBeNull();
+      expect(ids).toContain(m![1]);
+      expect(action.runs.steps.find((s) => s.id === m![1])!.run).toContain(`echo "${m![2]}=`);
+    }
+    expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(["verdict", "exit-code"]));
+    // Every run step says its shell (composite actions require it) and inputs never reach a script's text.
+    for (const s of action.runs.steps.filter((s) => s.run)) {
+      expect(s.shell).toBe("bash");
+      expect(s.run).not.toMatch(/\$\{\{/);
+    }
+  });
+
+  it("installs failover from the action's own folder", () => {
+    const install = action.runs.steps.find((s) => s.name === "Install failover")!;
+    expect(install["working-directory"]).toBe("${{ github.action_path }}");
+    expect(install.run).toMatch(/npm ci/);
+    expect(install.run).toMatch(/npm run build/);
+    expect(action.runs.steps[0]!.uses).toMatch(/^actions\/setup-node@v\d+$/);
+  });
+
+  it("annotates, fails on the blocked demo and sets verdict and exit-code", () => {
+    const r = runCheckStep({ "extra-args": `--now ${NOW}` });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.outputs).toMatchObject({ verdict: "blocked", "exit-code": "4" });
+    expect(r.stdout).toMatch(/^::error file=calendar\.yaml,line=\d+,title=giveaway-reminder%3A blocked::/m);
+    const doc = JSON.parse(readFileSync(r.outputs["json-file"]!, "utf8"));
+    expect(doc).toMatchObject({ schemaVersion: 1, verdict: "blocked", now: NOW });
+    expect(r.summary).toMatch(/^## failover check\n\n🔴 \*\*BLOCKED/);
+  });
+
+  it("passes the inputs through: window, strict, format, and fail-on decides the step's exit", () => {
+    const covered = runCheckStep({ window: "2h", "extra-args": `--now ${NOW}`, "fail-on": "blocked" });
+    expect(covered.outputs).toMatchObject({ verdict: "covered", "exit-code": "3" });
+    expect(covered.code).toBe(0);
+    const json = runCheckStep({ format: "json", strict: "true", "extra-args": `--now ${NOW} --assume instagram=operational`, "fail-on": "error" });
+    expect(json.outputs).toMatchObject({ verdict: "go", "exit-code": "0" });
+    expect(JSON.parse(json.stdout).verdict).toBe("go");
+    const blockedButTolerated = runCheckStep({ "extra-args": `--now ${NOW}`, "fail-on": "error" });
+    expect([blockedButTolerated.code, blockedButTolerated.outputs.verdict]).toEqual([0, "blocked"]);
+  });
+
+  it("reports invalid input with exit 2, an empty verdict, and refuses bad strict/fail-on values", () => {
+    const bad = runCheckStep({ calendar: "nope.yaml" });
+    expect(bad.code).toBe(2);
+    expect(bad.outputs).toMatchObject({ verdict: "", "exit-code": "2" });
+    const strict = runCheckStep({ strict: "yes" });
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toMatch(/::error::failover action: strict must be true or false/);
+    expect(runCheckStep({ "fail-on": "sometimes" }).code).toBe(2);
+  });
+});
