@@ -21,9 +21,12 @@ import type { Plan, PlanAction } from "./types.js";
 
 export type FailbackInput = Omit<PlanInput, "windowMs" | "strict">;
 
-/** A post rerouted, delayed or skipped by failover (not one the user set so by hand). */
+/** Written by plan-ops on a skip; kept here as a literal so the planner does not import the writer. */
+const SKIPPED_BY_FAILOVER = "skipped by failover: ";
+
+/** A post skipped by failover (not one a person skipped: that is their decision to keep). */
 function isFailoverSkip(post: Post): boolean {
-  return post.status === "skipped" && post.reason !== undefined;
+  return post.status === "skipped" && post.reason?.startsWith(SKIPPED_BY_FAILOVER) === true;
 }
 
 export function makeFailbackPlan(input: FailbackInput): Plan {
@@ -42,14 +45,37 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
     return status !== "unknown" && !config.defaults.rerouteOn.includes(status);
   };
   const unknownWarned = new Set<string>();
+  /** Every post standing in for `id`, directly or through a stand-in rerouted in turn. */
+  const chainOf = (id: string): Post[] => {
+    const out: Post[] = [];
+    const seen = new Set([id]);
+    for (let queue = [id]; queue.length > 0; ) {
+      for (const s of standIns.get(queue.shift()!) ?? []) {
+        if (seen.has(s.id)) continue; // a hand-edited loop of reroutedFrom: stop, do not spin
+        seen.add(s.id);
+        out.push(s);
+        queue.push(s.id);
+      }
+    }
+    return out;
+  };
+  // Only what failover did: a rerouted post it points at a stand-in from (`reroutedTo`), a skip
+  // it marked, a delay (`originalAt`), a post with a mirror.
+  const isCandidate = (p: Post) =>
+    (p.status === "rerouted" && (p.reroutedTo !== undefined || standIns.has(p.id))) ||
+    isFailoverSkip(p) ||
+    (p.status === "scheduled" && (p.originalAt !== undefined || standIns.has(p.id)));
+  // The first post of each chain first: restoring it takes the whole chain of stand-ins with it.
   const candidates = calendar.posts
-    .filter((p) => p.status === "rerouted" || isFailoverSkip(p) || (p.status === "scheduled" && (p.originalAt !== undefined || standIns.has(p.id))))
-    .sort((a, b) => a.at - b.at || a.index - b.index);
+    .filter(isCandidate)
+    .sort((a, b) => Number(a.reroutedFrom !== undefined) - Number(b.reroutedFrom !== undefined) || a.at - b.at || a.index - b.index);
+  const handled = new Set<string>();
 
   for (const post of candidates) {
-    const standing = standIns.get(post.id) ?? [];
-    // A stand-in that has gone out (or is due already) cannot be taken back.
-    if (standing.some((s) => s.status === "posted" || s.at <= now)) continue;
+    if (handled.has(post.id)) continue;
+    const standing = chainOf(post.id);
+    // A stand-in that has gone out (or is due already) cannot be taken back, nor can its chain.
+    if (standing.some((s) => s.status === "posted" || (s.status === "scheduled" && s.at <= now))) continue;
     if (!healthy(post.channel)) {
       if (statusOf(input, post.channel) === "unknown" && !unknownWarned.has(post.channel)) {
         unknownWarned.add(post.channel);
@@ -69,8 +95,8 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
         warnings.push(`${post.id}: ${post.channel} is back but the post's time has passed; its mirror ${standing.map((s) => s.id).join(", ")} stays (review it)`);
         continue;
       }
-      for (const s of standing) occupancy.remove(s.channel, s.at);
-      actions.push(failbackAction(post, { channel: post.channel, at: iso(post.at, post) }, post.at, standing, [...back, `it goes out on ${post.channel} as planned`, `removes the mirror ${standing.map((s) => s.id).join(", ")}`]));
+      for (const s of standing) if (s.status === "scheduled") occupancy.remove(s.channel, s.at);
+      push(failbackAction(post, { channel: post.channel, at: iso(post.at, post) }, post.at, standing, [...back, `it goes out on ${post.channel} as planned`, `removes the mirror ${standing.map((s) => s.id).join(", ")}`]), standing);
       continue;
     }
 
@@ -84,7 +110,7 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
       const at = slot.ok ? slot.at : post.at;
       occupancy.add(post.channel, at);
       if (at >= post.at) continue;
-      actions.push(failbackAction(post, from, at, standing, [...back, at === post.originalAt ? "back at its original time" : `moved back to the earliest free slot on ${post.channel}`]));
+      push(failbackAction(post, from, at, standing, [...back, at === post.originalAt ? "back at its original time" : `moved back to the earliest free slot on ${post.channel}`]), standing);
       continue;
     }
 
@@ -94,16 +120,23 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
       warnings.push(`${post.id}: ${post.channel} is back but the post cannot go out within its max delay (${slot.reason})${kept} (review it)`);
       continue;
     }
-    for (const s of standing) occupancy.remove(s.channel, s.at);
+    for (const s of standing) if (s.status === "scheduled") occupancy.remove(s.channel, s.at);
     occupancy.add(post.channel, slot.at);
     const when = slot.at === post.at ? "at its own time" : `at ${iso(slot.at, post)}, the next free slot within its max delay`;
-    actions.push(
+    push(
       failbackAction(post, from, slot.at, standing, [
         ...back,
         `restored to ${post.channel} ${when}`,
         ...(standing.length ? [`removes ${standing.map((s) => s.id).join(", ")}`] : []),
       ]),
+      standing,
     );
+  }
+
+  function push(action: PlanAction, standing: Post[]): void {
+    actions.push(action);
+    handled.add(action.postId);
+    for (const s of standing) handled.add(s.id);
   }
 
   function failbackAction(post: Post, from: { channel: string; at: string }, at: number, standing: Post[], reasons: string[]): PlanAction {
@@ -140,7 +173,7 @@ export function failbackChannels(calendar: FailbackInput["calendar"]): string[] 
   const ids = new Set(calendar.posts.flatMap((p) => (p.reroutedFrom !== undefined ? [p.reroutedFrom] : [])));
   const names = new Set<string>();
   for (const p of calendar.posts) {
-    if (p.status === "rerouted" || isFailoverSkip(p) || p.originalAt !== undefined || ids.has(p.id)) names.add(p.channel);
+    if ((p.status === "rerouted" && (p.reroutedTo !== undefined || ids.has(p.id))) || isFailoverSkip(p) || p.originalAt !== undefined || ids.has(p.id)) names.add(p.channel);
   }
   return [...names].sort();
 }

@@ -8,7 +8,7 @@
  * if it does not, nothing is written (a bug, exit 1) rather than a calendar that says something
  * else than intended.
  */
-import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { isDeepStrictEqual } from "node:util";
 import { FileError } from "../errors.js";
 import type { YamlSource } from "../yaml/source.js";
@@ -116,6 +116,8 @@ class Editor {
    * exactly the intended post(s). False when that cannot tell (then the whole file is checked).
    */
   verifyEachPost(ops: readonly CalendarOp[]): boolean {
+    // An alias anywhere may repeat what an edit changed in a post nobody edited.
+    if (hasAliases(this.source.doc)) return false;
     const byPost = new Map<number, TextEdit[]>();
     for (const e of this.edits) byPost.set(e.post, [...(byPost.get(e.post) ?? []), e]);
     const last = this.posts.items.length - 1;
@@ -173,6 +175,10 @@ class Editor {
   private set(index: number, key: string, value: string): void {
     const map = this.postMap(index);
     const pair = this.pairOf(map, key);
+    if (pair && isScalar(pair.value) && pair.value.anchor) {
+      // Other posts may use this value through `*${pair.value.anchor}`: changing it would move them too.
+      throw this.uneditable(pair.value, `${key} carries the anchor &${pair.value.anchor}, which other posts may repeat; failover will not change it under them: write the value out in this post`);
+    }
     if (pair && isScalar(pair.value) && pair.value.range) {
       const [start, end] = pair.value.range;
       this.edit(start, end, renderLike(pair.value, value, Boolean(map.flow)));
@@ -195,6 +201,7 @@ class Editor {
     const map = this.postMap(index);
     const pair = this.pairOf(map, key);
     if (!pair) return;
+    this.refuseAnchors(pair.value, `removing ${key}`);
     const position = map.items.indexOf(pair as never);
     const keyStart = (pair.key as Node).range![0];
     const valueEnd = (pair.value as Node | null)?.range?.[2] ?? (pair.key as Node).range![2];
@@ -216,9 +223,24 @@ class Editor {
 
   private remove(index: number): void {
     const map = this.postMap(index);
+    this.refuseAnchors(map, `removing post ${index + 1}`);
     const dash = this.source.text.lastIndexOf("-", map.range![0]);
     this.edit(this.lineStart(dash), this.lineAfter(map), "");
     this.removed.add(index);
+  }
+
+  /** Lines that define an anchor (`&name`) cannot go: aliases elsewhere would lose their value. */
+  private refuseAnchors(node: Node | null, doing: string): void {
+    if (!node) return;
+    let anchored: Node | undefined;
+    visit(node, (_key, n) => {
+      if ((isScalar(n) || isMap(n) || isSeq(n)) && n.anchor) {
+        anchored = n;
+        return visit.BREAK;
+      }
+      return undefined;
+    });
+    if (anchored) throw this.uneditable(anchored, `${doing} would take away the anchor &${(anchored as Scalar).anchor} that other values may repeat; write the value out where it is used`);
   }
 
   private insertPost(at: number, beside: YAMLMap, post: Record<string, unknown>): void {
@@ -259,6 +281,17 @@ class Editor {
     const end = map.flow ? map.range![2] : lastValueEnd(map);
     return this.lineEndAfter(end);
   }
+}
+
+function hasAliases(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The end of a block map's last value, its trailing comment on the same line included. */

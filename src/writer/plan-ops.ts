@@ -19,6 +19,9 @@ import type { CalendarOp } from "./calendar-edit.js";
 
 export class StalePlanError extends FileError {}
 
+/** How a skip by failover starts its `reason` (a skip written by a person is left alone). */
+export const SKIPPED_BY_FAILOVER = "skipped by failover: ";
+
 /** The calendar keys that failover writes and failback takes away again. */
 const BOOKKEEPING = ["status", "reroutedTo", "reason"] as const;
 
@@ -29,9 +32,11 @@ export function planToOps(plan: Plan, calendar: Calendar): CalendarOp[] {
     if (!found) throw new StalePlanError(calendar.file, `the plan's ${action.action} of "${id}" names a post the calendar does not have`);
     return found;
   };
-  // Edits of a post's keys come before any post inserted after it, so they land in its lines.
+  // Edits of a post's keys come before any post inserted after it, so they land in its lines; and
+  // posts appended at the end come after a stand-in inserted after the last post.
   const keyOps: CalendarOp[] = [];
   const postOps: CalendarOp[] = [];
+  const appendOps: CalendarOp[] = [];
   const reason = (a: PlanAction) => a.reasons.join("; ");
 
   for (const action of plan.actions) {
@@ -64,14 +69,15 @@ export function planToOps(plan: Plan, calendar: Calendar): CalendarOp[] {
         const original = post(action.postId, action);
         keyOps.push(
           { op: "set", postIndex: original.index, key: "status", value: "skipped" },
-          { op: "set", postIndex: original.index, key: "reason", value: reason(action) },
+          // The prefix tells failback this skip is failover's to undo, not a person's decision.
+          { op: "set", postIndex: original.index, key: "reason", value: `${SKIPPED_BY_FAILOVER}${reason(action)}` },
         );
         break;
       }
       case "notice": {
         if (!to) throw new StalePlanError(calendar.file, `the plan's notice "${action.postId}" has no text`);
         if (byId.has(action.postId)) continue; // already added by an earlier run
-        postOps.push({
+        appendOps.push({
           op: "append",
           post: {
             id: action.postId,
@@ -89,7 +95,7 @@ export function planToOps(plan: Plan, calendar: Calendar): CalendarOp[] {
         break;
     }
   }
-  return [...keyOps, ...postOps];
+  return [...keyOps, ...postOps, ...appendOps];
 }
 
 function failbackOps(original: Post, action: PlanAction, byId: Map<string, Post>, keyOps: CalendarOp[], postOps: CalendarOp[], calendar: Calendar): void {

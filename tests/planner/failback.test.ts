@@ -140,4 +140,45 @@ describe("reroute, then failback", () => {
     const again = reroute(once, "2026-07-14T13:00:00Z");
     expect(again.actions.filter((a) => a.action !== "delay")).toEqual([]);
   });
+
+  it("follows a chain of stand-ins: a stand-in rerouted in turn goes with its original", () => {
+    const text = HEADER + "  - { id: t, channel: instagram, at: 2026-07-14T10:00, text: t, backups: [x] }\n";
+    const once = load(apply(load(text), reroute(load(text), "2026-07-14T13:00:00Z")));
+    // Then x goes down too: the stand-in is rerouted to linkedin.
+    const xDown = makePlan({ calendar: once, config, health: new Map(Object.entries({ instagram: "major_outage", x: "major_outage", linkedin: "operational" })), now: Date.parse("2026-07-14T13:05:00Z"), windowMs: 48 * 3_600_000, strict: false, rewrite });
+    const twice = load(apply(once, xDown));
+    expect(twice.posts.map((p) => `${p.id}:${p.status}`)).toEqual(["t:rerouted", "t--x:rerouted", "t--x--linkedin:scheduled"]);
+
+    // Only Instagram back: t returns and both stand-ins go, so nothing is posted twice.
+    const back = failback(twice, "2026-07-14T13:10:00Z", { instagram: "operational", x: "major_outage", linkedin: "operational" });
+    expect(back.actions.map((a) => `${a.postId}:${a.removes}`)).toEqual(["t:t--x,t--x--linkedin"]);
+    expect(apply(twice, back)).toBe(text);
+    // Both back: one action, not two overlapping ones.
+    expect(failback(twice, "2026-07-14T13:10:00Z", up).actions.map((a) => a.postId)).toEqual(["t"]);
+    // Only x back: its stand-in returns to x, and the linkedin one goes.
+    const xBack = failback(twice, "2026-07-14T13:10:00Z", { instagram: "major_outage", x: "operational", linkedin: "operational" });
+    expect(xBack.actions.map((a) => `${a.postId}:${a.removes}`)).toEqual(["t--x:t--x--linkedin"]);
+    expect(load(apply(twice, xBack)).posts.map((p) => `${p.id}:${p.status}`)).toEqual(["t:rerouted", "t--x:scheduled"]);
+  });
+
+  it("leaves alone what a person skipped or marked rerouted by hand", () => {
+    const text = HEADER + "  - { id: s, channel: instagram, at: 2026-07-14T10:00, text: t, status: skipped, reason: legal pulled this promo }\n  - { id: r, channel: instagram, at: 2026-07-14T11:00, text: t, status: rerouted }\n";
+    expect(failback(load(text), "2026-07-14T13:00:00Z").actions).toEqual([]);
+  });
+
+  it("a notice and a stand-in for the last post both land, in order", () => {
+    const noticeConfig = parseConfig("cfg.yaml", `version: 1
+defaults: { backups: [x], maxDelay: 6h, timezone: America/New_York }
+channels:
+  instagram: { platform: instagram }
+  x: { platform: x }
+notices:
+  - { when: instagram, on: [x], text: "Instagram is down." }
+`, {});
+    const text = HEADER + "  - { id: a, channel: x, at: 2026-07-14T10:00, text: t }\n  - { id: last, channel: instagram, at: 2026-07-14T11:00, text: t }\n";
+    const calendar = parseCalendar("cal.yaml", text, noticeConfig);
+    const plan = makePlan({ calendar, config: noticeConfig, health: new Map(Object.entries(down)), now: Date.parse("2026-07-14T13:00:00Z"), windowMs: 48 * 3_600_000, strict: false, rewrite });
+    const after = parseCalendar("cal.yaml", editCalendarText(calendar.source, planToOps(plan, calendar)), noticeConfig);
+    expect(after.posts.map((p) => p.id)).toEqual(["a", "last", "last--x", "notice-instagram-x-20260714"]);
+  });
 });

@@ -144,6 +144,15 @@ describe("editing the calendar text", () => {
     expect(parse(after).posts[0]).toEqual({ id: "a", channel: "x", at: "2026-07-14T10:00", text: "Hello", status: "skipped" });
   });
 
+  it("will not change a value other posts repeat through an anchor", () => {
+    const text = "version: 1\nposts:\n  - id: ig\n    channel: instagram\n    at: &launch 2026-11-26T12:00\n    text: a\n  - id: li\n    channel: linkedin\n    at: *launch\n    text: b\n";
+    expect(() => edit(text, [{ op: "set", postIndex: 0, key: "at", value: "2026-11-26T15:00:00Z" }])).toThrow(/calendar\.yaml:5:17.*anchor &launch/);
+    expect(() => edit(text, [{ op: "remove", postIndex: 0 }])).toThrow(/removing post 1 would take away the anchor &launch/);
+    const check = { wholeFile: false };
+    editCalendarText(parseYaml("calendar.yaml", text).source, [{ op: "set", postIndex: 1, key: "status", value: "skipped" }], check);
+    expect(check.wholeFile).toBe(true);
+  });
+
   it("writes strings that read back as themselves", () => {
     for (const s of ["true", "null", "1.5", "0x1F", "- dash", "a: b", "x #y", "#tag", "it's", 'say "hi"', " padded ", "", "é 🎉", "@acme", "2026-07-14T10:00:00-04:00", "~", "a,b"]) {
       expect(parse(`k: ${renderScalar(s, false)}`).k).toBe(s);

@@ -39,13 +39,15 @@ const payload = z.array(org);
 /** Meta's free-text status in one of the contract's words, or undefined if it reads as none. */
 export function metaStatus(text: string): KnownStatus | undefined {
   const t = text.toLowerCase();
-  if (/no known issues|resolved|operational|^\s*ok\s*$/.test(t)) return "operational";
+  // Bad news first: "High disruptions (unresolved)" or "Operational issues with Feed" must never
+  // read as operational because a good word appears somewhere in them.
   if (/maintenance/.test(t)) return "maintenance";
-  if (/(high|major|severe|critical)\s+(disruption|outage)|\boutage\b|unavailable|\bdown\b/.test(t)) return "major_outage";
+  if (/(high|major|severe|critical)\s+(disruption|outage)|\boutages?\b|unavailable|\bdown\b/.test(t)) return "major_outage";
   if (/medium\s+disruption/.test(t)) return "partial_outage";
   if (/low\s+disruption|degraded|delay/.test(t)) return "degraded";
-  // "Disruptions" with no level: something is wrong, how much is not said.
-  if (/disruption/.test(t)) return "partial_outage";
+  // "Disruptions" or "issues" with no level: something is wrong, how much is not said.
+  if (/disruption|\bissues?\b|\bunresolved\b|not (yet )?resolved/.test(t) && !/no known issues/.test(t)) return "partial_outage";
+  if (/^\s*(no known issues|operational|all systems operational|ok|resolved)\.?\s*$/.test(t)) return "operational";
   return undefined;
 }
 
