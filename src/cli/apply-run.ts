@@ -20,12 +20,18 @@ export async function confirmApply(ctx: CliContext, options: Record<string, unkn
     throw new UsageError(`applying changes ${file}: pass --yes to apply without a question, or --dry-run to see the plan only`, "--yes");
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  let answer: string;
   try {
-    const answer = await rl.question(`Apply ${plan.actions.length} action${plan.actions.length === 1 ? "" : "s"} to ${file}? [y/N] `);
-    if (!/^y(es)?$/i.test(answer.trim())) throw new InterruptedError(`nothing written to ${file}`);
+    answer = await rl.question(`Apply ${plan.actions.length} action${plan.actions.length === 1 ? "" : "s"} to ${file}? [y/N] `);
+  } catch (error) {
+    // Ctrl-C or Ctrl-D at the question: readline has the terminal in raw mode, so no SIGINT
+    // reaches the process; it rejects instead. Either way the answer is no.
+    if (error instanceof Error && (error.name === "AbortError" || /closed/i.test(error.message))) throw new InterruptedError(`nothing written to ${file}`);
+    throw error;
   } finally {
     rl.close();
   }
+  if (!/^y(es)?$/i.test(answer.trim())) throw new InterruptedError(`nothing written to ${file}`);
 }
 
 export async function writePlanOut(ctx: CliContext, options: Record<string, unknown>, plan: Plan): Promise<void> {

@@ -18,6 +18,7 @@ const plannedPost = z.object({
   text: z.string(),
   thread: z.array(z.string()).optional(),
   title: z.string().optional(),
+  media: z.array(z.object({ path: z.string().min(1), kind: z.enum(["image", "video", "gif"]), alt: z.string().optional() })).optional(),
   length,
 });
 const action = z.object({

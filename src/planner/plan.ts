@@ -151,6 +151,7 @@ export function planned(post: Post, channel: Channel, at: number, rewritten: Rew
     text: rewritten.text,
     ...(rewritten.thread && rewritten.thread.length > 1 ? { thread: rewritten.thread } : {}),
     ...(rewritten.title !== undefined ? { title: rewritten.title } : {}),
+    ...(rewritten.media && post.media.length > 0 ? { media: rewritten.media } : {}),
     length: rewritten.length,
   };
 }

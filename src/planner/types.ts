@@ -17,6 +17,8 @@ export interface PlannedPost {
   text: string;
   thread?: string[];
   title?: string;
+  /** The media as the platform takes them (e.g. Bluesky's first four images), alt text kept. */
+  media?: Array<{ path: string; kind: "image" | "video" | "gif"; alt?: string }>;
   length: TextLength;
 }
 
@@ -66,6 +68,8 @@ export interface RewriteOutcome {
   text: string;
   thread?: string[];
   title?: string;
+  /** The media the target takes; absent when the rewriter does not say (then all of them). */
+  media?: PlannedPost["media"];
   length: TextLength;
   problems: string[];
   warnings: string[];

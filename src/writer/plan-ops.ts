@@ -127,6 +127,7 @@ function standInPost(original: Post, action: PlanAction): Record<string, unknown
   // Its last moment stays the original's: a stand-in must not go out later than the original could.
   const remainingMs = Math.max(0, Math.floor(((original.originalAt ?? original.at) + original.maxDelayMs - at) / 1000) * 1000);
   const linkInText = original.link !== undefined && to.text.includes(original.link);
+  const media = to.media ?? original.media;
   return {
     id: action.newPostId,
     channel: to.channel,
@@ -135,7 +136,8 @@ function standInPost(original: Post, action: PlanAction): Record<string, unknown
     ...(to.thread ? { thread: to.thread } : {}),
     ...(to.title !== undefined ? { title: to.title } : {}),
     ...(original.link !== undefined && !linkInText ? { link: original.link } : {}),
-    ...(original.media.length ? { media: original.media.map((m) => ({ ...m })) } : {}),
+    // What the target platform takes (Bluesky: the first four images), else the original's.
+    ...(media.length ? { media: media.map((m) => ({ path: m.path, kind: m.kind, ...(m.alt !== undefined ? { alt: m.alt } : {}) })) } : {}),
     ...(original.campaign !== undefined ? { campaign: original.campaign } : {}),
     maxDelay: formatDuration(remainingMs),
     reroutedFrom: original.id,

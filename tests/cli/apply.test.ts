@@ -35,6 +35,10 @@ describe("failover reroute (applying)", () => {
     const rerouted = plan.actions.filter((a: { action: string }) => a.action === "reroute").map((a: { postId: string }) => a.postId);
     for (const id of rerouted) expect(after).toMatch(new RegExp(`- id: ${id}\\n[\\s\\S]*?status: rerouted\\n    reroutedTo: ${id}--\\w+`));
 
+    // The stand-in carries what the backup takes: Bluesky, the first four of five images.
+    const bluesky = after.slice(after.indexOf("- id: launch-carousel--bluesky"));
+    expect(bluesky.slice(0, bluesky.indexOf("reroutedFrom")).match(/path: /g)).toHaveLength(4);
+
     const again = await runCli(["reroute", "--yes", ...NOW], { cwd: dir });
     expect(again.stderr).toMatch(/nothing to apply: calendar\.yaml is unchanged/);
     expect(read(dir)).toBe(after);
