@@ -8,7 +8,7 @@ import type { Config } from "../config/model.js";
 import { InterruptedError, UsageError } from "../errors.js";
 import { readPlanFile } from "../planner/plan-file.js";
 import type { Plan } from "../planner/types.js";
-import { applyPlan, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
+import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
 import { writeFileAtomic } from "../writer/atomic-write.js";
 import type { CliContext } from "./context.js";
 
@@ -51,9 +51,23 @@ export async function loadSavedPlan(ctx: CliContext, file: string, kind: Plan["k
   return { plan, config, calendarFile: ctx.calendarPath ?? plan.calendar };
 }
 
-export async function applyAndReport(ctx: CliContext, options: Omit<ApplyOptions, "out"> & { out?: unknown }): Promise<ApplyResult> {
-  const { out: outFlag, ...rest } = options;
-  const result = await applyPlan({ ...rest, ...(typeof outFlag === "string" ? { out: outFlag } : {}) });
+/** The clock when the plan is applied: --now for a drill, else the wall clock now (not at start: a person may have taken a while to answer). */
+export function applyClock(ctx: CliContext): number {
+  return ctx.nowGiven ? ctx.now : Date.now();
+}
+
+export async function applyAndReport(
+  ctx: CliContext,
+  options: Omit<ApplyOptions, "out" | "now"> & { out?: unknown; yes: unknown },
+): Promise<ApplyResult> {
+  const { out: outFlag, yes, replan, ...rest } = options;
+  const result = await applyPlan({
+    ...rest,
+    now: applyClock(ctx),
+    // Planning again silently is right for --yes; after a question, the person approved that plan.
+    ...(replan && yes ? { replan } : {}),
+    ...(typeof outFlag === "string" ? { out: outFlag } : {}),
+  });
   if (result.written) {
     ctx.out.info(`applied ${result.applied} action${result.applied === 1 ? "" : "s"} to ${result.written}${result.backup ? `; the previous version is in ${result.backup}` : ""}`);
   } else {
@@ -66,4 +80,19 @@ export async function applyAndReport(ctx: CliContext, options: Omit<ApplyOptions
 export function appliedJson(plan: Plan, result?: ApplyResult): unknown {
   if (!result) return plan;
   return { ...result.plan, applied: { file: result.written ?? null, backup: result.backup ?? null, actions: result.applied } };
+}
+
+/**
+ * `--plan plan.json`: apply a saved plan (asking first unless --yes), or with --dry-run show it
+ * and say whether it still applies. No health check: the plan carries its decisions.
+ */
+export async function runSavedPlan(ctx: CliContext, options: Record<string, unknown>, kind: Plan["kind"]): Promise<{ plan: Plan; result?: ApplyResult }> {
+  const { plan, config, calendarFile } = await loadSavedPlan(ctx, String(options.plan), kind);
+  if (options.dryRun) {
+    await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx) });
+    ctx.out.info(`${String(options.plan)} still applies to ${calendarFile}`);
+    return { plan };
+  }
+  await confirmApply(ctx, options, plan, calendarFile);
+  return { plan, result: await applyAndReport(ctx, { calendarFile, config, plan, out: options.out, yes: options.yes }) };
 }

@@ -4,7 +4,8 @@
  * the file atomically. Any failure before the final rename leaves the calendar untouched.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
+import { resolve } from "node:path";
 import { FileError } from "../errors.js";
 import { parseCalendar } from "../calendar/load.js";
 import type { Calendar } from "../calendar/model.js";
@@ -13,8 +14,8 @@ import type { Plan } from "../planner/types.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { removeAbandonedTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { editCalendarText } from "./calendar-edit.js";
-import { acquireLock } from "./lock.js";
-import { planToOps, StalePlanError } from "./plan-ops.js";
+import { acquireLock, lockPathFor } from "./lock.js";
+import { planEdits, StalePlanError, timeProblems } from "./plan-ops.js";
 
 export interface ApplyOptions {
   calendarFile: string;
@@ -30,6 +31,8 @@ export interface ApplyOptions {
   /** Keep the previous version of the file written as `<file>.bak` (default true). */
   backup?: boolean;
   lockWaitMs?: number;
+  /** The clock: a plan whose times have passed by then is refused (see timeProblems). */
+  now?: number;
   /**
    * The calendar as the plan was made from it, if it is at hand: when the file under the lock is
    * still the same bytes it is used as is, instead of being parsed a second time.
@@ -50,41 +53,80 @@ export interface ApplyResult {
 const BOM = "\uFEFF";
 
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
-  const lock = await acquireLock(options.calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
+  // Through a symlink, the file it points at is the one to lock, back up and replace.
+  const calendarFile = await realPath(options.calendarFile);
+  const lock = await acquireLock(calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
-    await removeAbandonedTempFiles(options.calendarFile);
-    const { text, bytes } = await readTextFile(options.calendarFile);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    const calendar = options.calendar?.sha256 === sha256 ? options.calendar : parseCalendar(options.calendarFile, text, options.config, bytes);
+    for (const f of [calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile)]) await removeAbandonedTempFiles(f);
+    const { text, bytes, calendar } = await readCalendarAgain(calendarFile, options);
     let plan = options.plan;
     if (plan.calendarSha256 !== calendar.sha256) {
-      if (!options.replan) {
-        throw new StalePlanError(
-          options.calendarFile,
-          `has changed since the plan was made (sha256 ${calendar.sha256.slice(0, 12)}…, the plan expects ${plan.calendarSha256.slice(0, 12)}…); nothing was written: make a new plan`,
-        );
-      }
+      if (!options.replan) throw staleError(options.calendarFile, calendar, plan);
       plan = options.replan(calendar);
     }
-    const ops = planToOps(plan, calendar);
+    if (options.now !== undefined) {
+      const late = timeProblems(plan, calendar, options.now);
+      if (late.length > 0) throw new StalePlanError(options.calendarFile, `the plan is out of date; nothing was written: make a new plan (${late.join("; ")})`);
+    }
+    const { ops, actions } = planEdits(plan, calendar);
     if (ops.length === 0) return { plan, applied: 0 };
     const edited = editCalendarText(calendar.source, ops);
     // The decoder drops a byte-order mark; a file that had one keeps it.
     const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const output = hadBom ? BOM + edited : edited;
-    const target = options.out ?? options.calendarFile;
+    const given = options.out ?? options.calendarFile;
+    const target = options.out !== undefined ? await realPath(options.out) : calendarFile;
+    // Name files as the user did, unless a symlink sent the write somewhere else: then say where.
+    const shown = (file: string) => (target === resolve(given) ? file.replace(target, given) : file);
     let backup: string | undefined;
     if (options.backup !== false) {
-      const previous = target === options.calendarFile ? bytes : await readIfExists(target);
+      const previous = target === calendarFile ? bytes : await readIfExists(target);
       if (previous) {
         backup = `${target}.bak`;
         await writeFileAtomic(backup, previous);
       }
     }
     await writeFileAtomic(target, output);
-    return { plan, written: target, ...(backup ? { backup } : {}), applied: plan.actions.length };
+    return { plan, written: shown(target), ...(backup ? { backup: shown(backup) } : {}), applied: actions };
   } finally {
     await lock.release();
+  }
+}
+
+/**
+ * Whether a saved plan would still apply, without writing or locking anything: for `--plan`
+ * with `--dry-run`. Throws the same StalePlanError applying would.
+ */
+export async function checkPlanApplies(options: Pick<ApplyOptions, "calendarFile" | "config" | "plan" | "now">): Promise<void> {
+  const { calendar } = await readCalendarAgain(await realPath(options.calendarFile), options);
+  if (options.plan.calendarSha256 !== calendar.sha256) throw staleError(options.calendarFile, calendar, options.plan);
+  if (options.now !== undefined) {
+    const late = timeProblems(options.plan, calendar, options.now);
+    if (late.length > 0) throw new StalePlanError(options.calendarFile, `the plan is out of date: make a new plan (${late.join("; ")})`);
+  }
+  planEdits(options.plan, calendar); // a plan naming posts the calendar lacks is refused here too
+}
+
+async function readCalendarAgain(file: string, options: Pick<ApplyOptions, "config" | "calendar" | "calendarFile">) {
+  const { text, bytes } = await readTextFile(file);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // The calendar the plan was made from, if the bytes are still the same: no second parse.
+  const calendar = options.calendar?.sha256 === sha256 ? options.calendar : parseCalendar(options.calendarFile, text, options.config, bytes);
+  return { text, bytes, calendar };
+}
+
+function staleError(file: string, calendar: Calendar, plan: Plan): StalePlanError {
+  return new StalePlanError(
+    file,
+    `has changed since the plan was made (sha256 ${calendar.sha256.slice(0, 12)}…, the plan expects ${plan.calendarSha256.slice(0, 12)}…); nothing was written: make a new plan`,
+  );
+}
+
+async function realPath(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return file; // not there (yet): reading or writing it will say so
   }
 }
 

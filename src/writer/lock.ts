@@ -5,13 +5,18 @@
  * start time. It is created whole or not at all: the content goes into a temp file first, which
  * is then hard-linked to the lock's name (link fails if the name exists, atomically, on every
  * local file system). A lock whose owner is gone (same host, pid not running) is stale and is
- * taken over; a lock from another host is trusted until it is older than STALE_FOREIGN_MS.
+ * taken over; so is one older than STALE_MS (a run holds it for seconds: an hour-old lock on this
+ * host is a reused pid, common in containers), and one from another host past the same age.
+ * Only one run at a time may take a stale lock over (the `.takeover` guard, made the same way),
+ * so two runs that both see it stale cannot both end up holding the lock.
  */
 import { hostname } from "node:os";
-import { link, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
+import { pendingTempFiles } from "./atomic-write.js";
 
 export interface LockInfo {
   pid: number;
@@ -27,7 +32,9 @@ export interface Lock {
 
 /** The second run waits this long for the first before giving up. */
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
-const STALE_FOREIGN_MS = 60 * 60_000;
+const STALE_MS = 60 * 60_000;
+/** A takeover guard older than this was left by a run killed while taking over: ignore it. */
+const STALE_GUARD_MS = 10_000;
 const POLL_MS = 50;
 
 /** Locks held by this process, removed by the interrupt handler (Ctrl-C) on the way out. */
@@ -53,7 +60,7 @@ export async function acquireLock(file: string, options: { waitMs?: number; slee
     const holder = await readLock(lockFile);
     if (holder === "gone") continue; // released between our attempt and our look: try again now
     if (holder === "unreadable" || isStale(holder)) {
-      await breakStaleLock(lockFile, holder);
+      if (!(await breakStaleLock(lockFile, holder))) await sleep(POLL_MS);
       continue;
     }
     if (performance.now() >= deadline) {
@@ -66,8 +73,14 @@ export async function acquireLock(file: string, options: { waitMs?: number; slee
   }
 }
 
+/** A temp file beside `file`, named as atomic-write names them so a later run can sweep it. */
+function tempBeside(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(8).toString("hex")}.tmp`);
+}
+
 async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
-  const temp = `${lockFile}.${info.token}.tmp`;
+  const temp = tempBeside(lockFile);
+  pendingTempFiles.add(temp);
   await writeFile(temp, JSON.stringify(info) + "\n", { mode: 0o644 });
   try {
     await link(temp, lockFile);
@@ -77,6 +90,7 @@ async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
     throw new FileError(lockFile, `cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   } finally {
     await unlink(temp).catch(() => undefined);
+    pendingTempFiles.delete(temp);
   }
 }
 
@@ -98,7 +112,11 @@ async function readLock(lockFile: string): Promise<LockInfo | "gone" | "unreadab
 }
 
 function isStale(holder: LockInfo): boolean {
-  if (holder.host !== hostname()) return Date.now() - Date.parse(holder.startedAt) > STALE_FOREIGN_MS;
+  const age = Date.now() - Date.parse(holder.startedAt);
+  if (!(age <= STALE_MS)) return true; // too old, or no readable time
+  if (holder.host !== hostname()) return false;
+  // Our own pid with another token: a run before a restart whose pid we were given again.
+  if (holder.pid === process.pid) return !heldLocks.has(lockFileOf(holder));
   try {
     process.kill(holder.pid, 0);
     return false;
@@ -108,24 +126,33 @@ function isStale(holder: LockInfo): boolean {
   }
 }
 
+/** heldLocks is keyed by lock file; a LockInfo does not know its file, so look it up by token. */
+function lockFileOf(holder: LockInfo): string {
+  for (const [file, token] of heldLocks) if (token === holder.token) return file;
+  return "";
+}
+
 /**
- * Takes a stale lock out of the way without removing a fresh one another run may have put in its
- * place meanwhile: move it aside first, then check that what was moved is the stale one.
+ * Removes a lock judged stale, unless it changed since it was judged. Under the takeover guard,
+ * so no other run can replace the lock between our second look and the removal.
  */
-async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): Promise<void> {
-  const aside = `${lockFile}.${randomBytes(6).toString("hex")}.stale`;
+async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): Promise<boolean> {
+  const guard = `${lockFile}.takeover`;
+  const guardInfo: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
+  if (!(await tryCreate(guard, guardInfo))) {
+    // Another run is taking over right now; a guard left by a killed run expires.
+    const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > STALE_GUARD_MS) await unlink(guard).catch(() => undefined);
+    return false;
+  }
   try {
-    await rename(lockFile, aside);
-  } catch {
-    return; // someone else moved or released it
+    const now = await readLock(lockFile);
+    const same = seen === "unreadable" ? now === "unreadable" : now !== "gone" && now !== "unreadable" && now.token === seen.token;
+    if (same) await unlink(lockFile).catch(() => undefined);
+    return true;
+  } finally {
+    await unlink(guard).catch(() => undefined);
   }
-  const moved = await readLock(aside);
-  const same = seen === "unreadable" ? moved === "unreadable" : moved !== "gone" && moved !== "unreadable" && moved.token === seen.token;
-  if (!same) {
-    // A live run's lock: put it back (if the name is free again, which it is unless a third run won).
-    await link(aside, lockFile).catch(() => undefined);
-  }
-  await unlink(aside).catch(() => undefined);
 }
 
 async function releaseLock(lockFile: string, token: string): Promise<void> {

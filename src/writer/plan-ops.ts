@@ -26,6 +26,12 @@ export const SKIPPED_BY_FAILOVER = "skipped by failover: ";
 const BOOKKEEPING = ["status", "reroutedTo", "reason"] as const;
 
 export function planToOps(plan: Plan, calendar: Calendar): CalendarOp[] {
+  return planEdits(plan, calendar).ops;
+}
+
+/** The edits, and how many of the plan's actions make any (a notice already sent makes none). */
+export function planEdits(plan: Plan, calendar: Calendar): { ops: CalendarOp[]; actions: number } {
+  let unchanged = 0;
   const byId = new Map(calendar.posts.map((p) => [p.id, p]));
   const post = (id: string, action: PlanAction): Post => {
     const found = byId.get(id);
@@ -76,7 +82,10 @@ export function planToOps(plan: Plan, calendar: Calendar): CalendarOp[] {
       }
       case "notice": {
         if (!to) throw new StalePlanError(calendar.file, `the plan's notice "${action.postId}" has no text`);
-        if (byId.has(action.postId)) continue; // already added by an earlier run
+        if (byId.has(action.postId)) {
+          unchanged++; // already added by an earlier run
+          continue;
+        }
         appendOps.push({
           op: "append",
           post: {
@@ -95,7 +104,30 @@ export function planToOps(plan: Plan, calendar: Calendar): CalendarOp[] {
         break;
     }
   }
-  return [...keyOps, ...postOps, ...appendOps];
+  return { ops: [...keyOps, ...postOps, ...appendOps], actions: plan.actions.length - unchanged };
+}
+
+/**
+ * Why a plan can no longer be applied as it stands, at `now`: a time it sets has passed, or a
+ * stand-in it would take back has gone out or is due. The calendar's hash cannot tell: time has
+ * moved, not the file. Empty when it still applies.
+ */
+export function timeProblems(plan: Plan, calendar: Calendar, now: number): string[] {
+  const byId = new Map(calendar.posts.map((p) => [p.id, p]));
+  const problems: string[] = [];
+  for (const action of plan.actions) {
+    // A notice goes out as soon as it can; a late one is still the right notice.
+    if (action.to && action.action !== "notice" && Date.parse(action.to.at) < now) {
+      problems.push(`${action.postId}: the plan puts it at ${action.to.at}, which has passed`);
+    }
+    for (const id of action.removes ?? []) {
+      const standIn = byId.get(id);
+      if (standIn && (standIn.status === "posted" || (standIn.status === "scheduled" && standIn.at <= now))) {
+        problems.push(`${id}: the plan takes it back, but it has gone out or is due`);
+      }
+    }
+  }
+  return problems;
 }
 
 function failbackOps(original: Post, action: PlanAction, byId: Map<string, Post>, keyOps: CalendarOp[], postOps: CalendarOp[], calendar: Calendar): void {

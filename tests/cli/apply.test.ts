@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, renameSync, symlinkSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -76,6 +76,18 @@ describe("failover reroute (applying)", () => {
     expect(read(dir)).toContain("reroutedTo: launch-reel--x");
   });
 
+  it("through a symlinked calendar, writes the file it points at and keeps the link", async () => {
+    const dir = demo();
+    mkdirSync(join(dir, "real"));
+    renameSync(join(dir, "calendar.yaml"), join(dir, "real", "cal.yaml"));
+    symlinkSync(join("real", "cal.yaml"), join(dir, "calendar.yaml"));
+    const r = await runCli(["reroute", "--yes", ...NOW], { cwd: dir });
+    expect(r.code).toBe(4);
+    expect(lstatSync(join(dir, "calendar.yaml")).isSymbolicLink()).toBe(true);
+    expect(read(dir, "real/cal.yaml")).toContain("reroutedTo: launch-reel--x");
+    expect(r.stderr).toMatch(/applied 6 actions to .*real\/cal\.yaml; the previous version is in .*real\/cal\.yaml\.bak/);
+  });
+
   it("--out writes elsewhere and leaves the calendar alone", async () => {
     const dir = demo();
     const before = read(dir);
@@ -92,13 +104,22 @@ describe("failover reroute (applying)", () => {
     const original = read(dir);
     writeFileSync(join(dir, "calendar.yaml"), original.replace("# Launch week", "# Launch week (edited)"));
     const edited = read(dir);
-    const stale = await runCli(["reroute", "--plan", "plan.json", "--yes"], { cwd: dir });
+    const stale = await runCli(["reroute", "--plan", "plan.json", "--yes", ...NOW], { cwd: dir });
     expect(stale.code).toBe(2);
     expect(stale.stderr).toMatch(/calendar\.yaml: has changed since the plan was made .*nothing was written: make a new plan/);
     expect(read(dir)).toBe(edited);
+    // The dry run of a saved plan says so too.
+    const staleDry = await runCli(["reroute", "--plan", "plan.json", "--dry-run", ...NOW], { cwd: dir });
+    expect([staleDry.code, staleDry.stderr]).toEqual([2, expect.stringMatching(/has changed since the plan was made/)]);
 
     writeFileSync(join(dir, "calendar.yaml"), original);
-    const ok = await runCli(["reroute", "--plan", "plan.json", "--yes"], { cwd: dir });
+    expect((await runCli(["reroute", "--plan", "plan.json", "--dry-run", ...NOW], { cwd: dir })).stderr).toMatch(/plan\.json still applies to calendar\.yaml/);
+    // Months later the file is the same but the times have passed: refused, nothing written.
+    const late = await runCli(["reroute", "--plan", "plan.json", "--yes", "--now", "2026-11-25T12:00:00Z"], { cwd: dir });
+    expect(late.code).toBe(2);
+    expect(late.stderr).toMatch(/the plan is out of date; nothing was written: make a new plan \(launch-reel: the plan puts it at 2026-07-14T09:00:00-04:00, which has passed/);
+    expect(read(dir)).toBe(original);
+    const ok = await runCli(["reroute", "--plan", "plan.json", "--yes", ...NOW], { cwd: dir });
     expect(ok.code).toBe(4);
     expect(read(dir)).toContain("reroutedTo: launch-reel--x");
     const fresh = demo();

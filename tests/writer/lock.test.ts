@@ -59,6 +59,32 @@ describe("the calendar lock", () => {
     await (await acquireLock(file, { waitMs: 100 })).release();
   });
 
+  it("takes over a lock with this process's pid but another token (a pid given again), and an hour-old one", async () => {
+    const file = join(tempProject(), "calendar.yaml");
+    writeFileSync(lockPathFor(file), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: "before-a-restart" }));
+    await (await acquireLock(file, { waitMs: 100 })).release();
+    writeFileSync(lockPathFor(file), JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: "2026-01-01T00:00:00Z", token: "ancient" }));
+    await (await acquireLock(file, { waitMs: 100 })).release();
+  });
+
+  it("many takers of one stale lock: exactly one holds it at a time", async () => {
+    const file = join(tempProject(), "calendar.yaml");
+    writeFileSync(lockPathFor(file), JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: new Date().toISOString(), token: "dead" }));
+    let holding = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const lock = await acquireLock(file, { waitMs: 10_000 });
+        most = Math.max(most, ++holding);
+        await new Promise((r) => setTimeout(r, 20));
+        holding--;
+        await lock.release();
+      }),
+    );
+    expect(most).toBe(1);
+    expect(existsSync(lockPathFor(file))).toBe(false);
+  });
+
   it("release never removes a lock that another run holds now", async () => {
     const file = join(tempProject(), "calendar.yaml");
     const lock = await acquireLock(file);

@@ -9,7 +9,7 @@ import { failbackChannels } from "../../planner/failback.js";
 import type { Plan } from "../../planner/types.js";
 import { loadProject } from "../../project.js";
 import type { ApplyResult } from "../../writer/apply.js";
-import { applyAndReport, appliedJson, confirmApply, loadSavedPlan, writePlanOut } from "../apply-run.js";
+import { applyAndReport, appliedJson, confirmApply, runSavedPlan, writePlanOut } from "../apply-run.js";
 import type { CliContext } from "../context.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
 import { formatAnnotation } from "../report/github.js";
@@ -19,12 +19,7 @@ import { renderPlanTable } from "../report/plan.js";
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   if (typeof options.plan === "string") {
-    const { plan, config, calendarFile } = await loadSavedPlan(ctx, options.plan, "failback");
-    let result: ApplyResult | undefined;
-    if (!options.dryRun) {
-      await confirmApply(ctx, options, plan, calendarFile);
-      result = await applyAndReport(ctx, { calendarFile, config, plan, out: options.out });
-    }
+    const { plan, result } = await runSavedPlan(ctx, options, "failback");
     print(ctx, plan, result);
     return ExitCode.Go;
   }
@@ -45,6 +40,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
       plan,
       calendar: project.calendar,
       out: options.out,
+      yes: options.yes,
       replan: (calendar) => {
         project = { ...project, calendar };
         plan = planFailback(project, health, { now: ctx.now });

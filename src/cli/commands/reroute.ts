@@ -9,11 +9,11 @@ import { exitCodeFor } from "../../planner/risk.js";
 import type { CliContext } from "../context.js";
 import { renderPlanTable } from "../report/plan.js";
 import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
-import { applyAndReport, appliedJson, confirmApply, loadSavedPlan, writePlanOut } from "../apply-run.js";
+import { applyAndReport, appliedJson, confirmApply, runSavedPlan, writePlanOut } from "../apply-run.js";
 import type { ApplyResult } from "../../writer/apply.js";
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
-  if (typeof options.plan === "string") return applySaved(ctx, options, options.plan);
+  if (typeof options.plan === "string") return applySaved(ctx, options);
   let r = await loadAndPlan(ctx, options);
   await writePlanOut(ctx, options, r.plan);
   let result: ApplyResult | undefined;
@@ -26,6 +26,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
       plan: r.plan,
       calendar: r.project.calendar,
       out: options.out,
+      yes: options.yes,
       // Another run applied first: plan again on what it wrote, with the health already read.
       replan: (calendar) => {
         const project = { ...r.project, calendar };
@@ -40,13 +41,8 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
   return shown.verdict === "blocked" ? exitCodeFor(shown.verdict) : ExitCode.Go;
 }
 
-async function applySaved(ctx: CliContext, options: Record<string, unknown>, file: string): Promise<number> {
-  const { plan, config, calendarFile } = await loadSavedPlan(ctx, file, "reroute");
-  let result: ApplyResult | undefined;
-  if (!options.dryRun) {
-    await confirmApply(ctx, options, plan, calendarFile);
-    result = await applyAndReport(ctx, { calendarFile, config, plan, out: options.out });
-  }
+async function applySaved(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
+  const { plan, result } = await runSavedPlan(ctx, options, "reroute");
   if (ctx.out.format === "json") ctx.out.json(appliedJson(plan, result));
   else ctx.out.data(renderPlanTable(ctx.out, plan));
   return plan.unroutable.length > 0 ? ExitCode.Blocked : ExitCode.Go;
