@@ -23,6 +23,11 @@ function interruptHandler(output: () => Output): () => void {
   };
 }
 
+function stdoutGone(error: NodeJS.ErrnoException): void {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? ExitCode.Go);
+  throw error;
+}
+
 export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const program = buildProgram();
   let exitCode: number = ExitCode.Go;
@@ -43,6 +48,8 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
 
   const onInterrupt = interruptHandler(() => out);
   process.once("SIGINT", onInterrupt);
+  // `failover --help | head -1`: the reader went away. That is not a failure of ours; stop quietly.
+  process.stdout.on("error", stdoutGone);
   try {
     if (argv.length <= 2) {
       program.outputHelp();
@@ -59,5 +66,6 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
     return reportError(error, out);
   } finally {
     process.off("SIGINT", onInterrupt);
+    // Still listening: a pipe can close while what was written drains after main returns.
   }
 }

@@ -3,7 +3,7 @@
  * problem a line and column; the schema is the contract's plan JSON (shared/CONTRACT.md).
  */
 import { z } from "zod";
-import { InputError, sortDiagnostics } from "../errors.js";
+import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { healthStatus } from "../yaml/fields.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { parseYaml } from "../yaml/source.js";
@@ -48,6 +48,12 @@ export const planFileSchema = z.object({
 
 export async function readPlanFile(file: string): Promise<Plan> {
   const { text } = await readTextFile(file);
+  // JSON first: read as YAML, a stray word in JSON is quietly a key or a string.
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw new InputError([jsonSyntaxDiagnostic(file, text, error)]);
+  }
   const parsed = parseYaml(file, text);
   if (parsed.value === undefined) throw new InputError(parsed.diagnostics);
   const r = planFileSchema.safeParse(parsed.value);
@@ -56,4 +62,19 @@ export async function readPlanFile(file: string): Promise<Plan> {
   // Plans saved before `kind` existed: the actions tell.
   const kind = plan.kind ?? (plan.actions.length > 0 && plan.actions.every((a) => a.action === "failback") ? "failback" : "reroute");
   return { ...plan, kind } as Plan;
+}
+
+/** A JSON syntax error at its line and column (V8 says "at position N", or nothing at the end). */
+function jsonSyntaxDiagnostic(file: string, text: string, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const m = /at position (\d+)/.exec(message);
+  const offset = m ? Number(m[1]) : text.length;
+  const before = text.slice(0, offset).split("\n");
+  return {
+    file,
+    line: before.length,
+    col: before[before.length - 1]!.length + 1,
+    severity: "error",
+    message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "")} (a plan file is the JSON that --plan-out writes)`,
+  };
 }

@@ -136,6 +136,9 @@ describe("failover reroute (applying)", () => {
     const r = await runCli(["reroute", "--plan", "plan.json", "--yes"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/plan\.json:\d+:\d+ error: actions\[0\]\.action: .*teleport/);
+    writeFileSync(join(dir, "bad.json"), '{\n  "schemaVersion": 1,\n  oops\n}\n');
+    const garbage = await runCli(["reroute", "--plan", "bad.json", "--yes"], { cwd: dir });
+    expect([garbage.code, garbage.stderr]).toEqual([2, expect.stringMatching(/bad\.json:3:3 error: not valid JSON: Expected double-quoted property name/)]);
     const asFailback = await runCli(["failback", "--plan", "plan.json", "--yes"], { cwd: dir });
     expect(asFailback.code).toBe(2);
   });
