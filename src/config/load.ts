@@ -92,6 +92,17 @@ export function parseConfig(file: string, text: string, env: Env = process.env):
   const templates = checkEnv(source, parsed.value, env, diagnostics);
   if (!result.success) throw new InputError(sortDiagnostics(diagnostics));
 
+  // A channel named like a platform may leave `platform` out; any other must say which it is on.
+  for (const [name, c] of Object.entries(result.data.channels ?? {})) {
+    if (c.platform !== undefined || isPlatform(name)) continue;
+    diagnostics.push({
+      file,
+      ...locate(source, ["channels", name], { key: true }),
+      severity: "error",
+      message: `channels.${name}: platform is required: "${name}" is not a platform name${didYouMean(name, [...PLATFORMS])} (write e.g. platform: x)`,
+    });
+  }
+  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
   const config = buildConfig(file, source, result.data, env, templates);
   crossCheck(config, result.data, source, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
@@ -166,7 +177,9 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
   };
 }
 
-function buildChannel(name: string, c: RawChannel, defaults: Defaults): Channel {
+function buildChannel(name: string, raw: RawChannel, defaults: Defaults): Channel {
+  // Checked in parseConfig: a channel without `platform` is named like one.
+  const c = { ...raw, platform: raw.platform ?? (name as Platform) };
   const builtin = builtinDefaults()[c.platform];
   const timezone = c.timezone ?? defaults.timezone;
   return {

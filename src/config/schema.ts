@@ -4,7 +4,8 @@ import { PLATFORMS } from "../platforms.js";
 import { healthSource } from "../health/source-schema.js";
 import { duration, knownHealthStatus, policy, postingWindow, sourceUrl, timeZone } from "../yaml/fields.js";
 
-const threshold = (what: string) => z.number().int().min(1).max(100).optional().meta({ description: what });
+const threshold = (what: string) =>
+  z.number().int("a whole number of answers, e.g. 3").min(1, "at least 1 (1 means no holding: every answer counts at once)").max(100, "at most 100").optional().meta({ description: what });
 const thresholds = {
   failureThreshold: threshold("bad answers in a row before a channel counts as down, default 3"),
   successThreshold: threshold("good answers in a row before a down channel counts as up again, default 2"),
@@ -15,7 +16,7 @@ const channelName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a channel name is letters, digits, '-', '_' or '.'");
 
 export const channelSchema = z.strictObject({
-  platform: z.enum(PLATFORMS).meta({ description: "which adapter rewrites posts for this channel" }),
+  platform: z.enum(PLATFORMS).optional().meta({ description: "which adapter rewrites posts for this channel; may be left out when the channel is named like a platform" }),
   timezone: timeZone.optional().meta({ description: "the zone its windows are in; default: defaults.timezone, then the calendar's" }),
   windows: z.array(postingWindow).optional(),
   minGap: duration({ allowZero: true }).optional().meta({ description: "least time between two posts on this channel" }),
