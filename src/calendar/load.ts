@@ -5,7 +5,7 @@ import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { isPlatform } from "../platforms.js";
 import { knownChannelNames, resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
-import { parseDateTime } from "../time/datetime.js";
+import { parseDateTime, parseIsoParts } from "../time/datetime.js";
 import { formatInZone } from "../time/zone.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { readTextFile } from "../yaml/read-file.js";
@@ -13,6 +13,7 @@ import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/sourc
 import { formatPath, zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
 import type { Calendar, Post } from "./model.js";
 import { calendarSchema, calendarShell, postSchema, type CalendarShell, type RawPost } from "./schema.js";
+import { timeZone } from "../yaml/fields.js";
 
 export const DEFAULT_CALENDAR_PATH = "calendar.yaml";
 
@@ -32,25 +33,39 @@ export function parseCalendar(file: string, text: string, config: Config, bytes:
   const source = parsed.source;
   // The file is checked in two layers so one bad post does not hide the others' problems: the
   // top level first, then every post on its own, then the references between them.
-  const top = calendarShell.safeParse(parsed.value);
-  if (!top.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(source, top.error.issues, calendarSchema, parsed.value));
-    throw new InputError(sortDiagnostics(diagnostics));
+  const checked = calendarShell.safeParse(parsed.value);
+  let top: { data: CalendarShell; zoneBroken: boolean };
+  if (checked.success) {
+    top = { data: checked.data, zoneBroken: false };
+  } else {
+    diagnostics.push(...zodIssuesToDiagnostics(source, checked.error.issues, calendarSchema, parsed.value));
+    // A mistake at the top (a zone typo, a missing version) must not hide the posts' problems:
+    // go on with the posts if there is a list of them, and the zone if it is one.
+    const value = parsed.value as { posts?: unknown; timezone?: unknown } | null;
+    if (!value || typeof value !== "object" || !Array.isArray(value.posts)) throw new InputError(sortDiagnostics(diagnostics));
+    const zone = timeZone.safeParse(value.timezone);
+    top = {
+      data: { version: 1, ...(zone.success && zone.data !== undefined ? { timezone: zone.data } : {}), posts: value.posts },
+      zoneBroken: value.timezone !== undefined && !zone.success,
+    };
   }
   if (top.data.posts.length > MAX_POSTS) {
     diagnostics.push({ file, ...locate(source, ["posts"]), severity: "error", message: `posts: ${top.data.posts.length} posts; the limit is ${MAX_POSTS}: split the calendar` });
     throw new InputError(diagnostics);
   }
-  const rawPosts: Array<{ post: RawPost; index: number }> = [];
+  const rawPosts: RawEntry[] = [];
   top.data.posts.forEach((value, index) => {
     const r = postSchema.safeParse(value);
-    if (r.success) rawPosts.push({ post: r.data, index });
+    if (r.success) rawPosts.push({ post: r.data, index, complete: true });
     else {
       const issues = r.error.issues.map((i) => ({ ...i, path: ["posts", index, ...i.path] }));
       diagnostics.push(...zodIssuesToDiagnostics(source, issues, calendarSchema, parsed.value));
+      // Its fields that are right are still checked (channel, time, duplicate id), so one wrong
+      // field does not hide the others' problems; the post itself is not loaded.
+      if (value && typeof value === "object") rawPosts.push({ post: soundFields(value as Record<string, unknown>), index, complete: false });
     }
   });
-  const posts = buildPosts(source, top.data, rawPosts, config, diagnostics);
+  const posts = buildPosts(source, top.data, rawPosts, config, diagnostics, top.zoneBroken);
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
   return {
     file,
@@ -62,12 +77,27 @@ export function parseCalendar(file: string, text: string, config: Config, bytes:
   };
 }
 
+/** A post as read: whole, or only the fields that passed their own check. */
+type RawEntry = { post: RawPost; index: number; complete: true } | { post: Partial<RawPost>; index: number; complete: false };
+
+function soundFields(value: Record<string, unknown>): Partial<RawPost> {
+  const shape = postSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const field = shape[key];
+    const r = field?.safeParse(v);
+    if (r?.success && r.data !== undefined) out[key] = r.data;
+  }
+  return out as Partial<RawPost>;
+}
+
 function buildPosts(
   source: YamlSource,
   calendar: CalendarShell,
-  raw: Array<{ post: RawPost; index: number }>,
+  raw: RawEntry[],
   config: Config,
   diagnostics: Diagnostic[],
+  zoneBroken = false,
 ): Post[] {
   const report = (severity: "error" | "warning", path: DataPath, message: string, key = false) =>
     diagnostics.push({ file: source.file, ...locate(source, path, { key }), severity, message: `${formatPath(path)}: ${message}` });
@@ -83,17 +113,19 @@ function buildPosts(
   const posts: Post[] = [];
   // Ids of posts that failed their own schema still count, for duplicate and link checks.
   const allIds = new Set(calendar.posts.map((p) => (p && typeof p === "object" ? (p as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === "string"));
-  raw.forEach(({ post: p, index }) => {
+  raw.forEach(({ post: p, index, complete }) => {
     const at = (...rest: PropertyKey[]) => ["posts", index, ...rest];
-    const first = firstById.get(p.id);
-    if (first !== undefined) {
-      const firstLine = locate(source, ["posts", first, "id"]).line;
-      report("error", at("id"), `duplicate id "${p.id}" (first used on line ${firstLine})`);
-    } else {
-      firstById.set(p.id, index);
+    if (p.id !== undefined) {
+      const first = firstById.get(p.id);
+      if (first !== undefined) {
+        const firstLine = locate(source, ["posts", first, "id"]).line;
+        report("error", at("id"), `duplicate id "${p.id}" (first used on line ${firstLine})`);
+      } else {
+        firstById.set(p.id, index);
+      }
     }
 
-    const channelOk = checkChannel(at("channel"), p.channel);
+    const channelOk = p.channel !== undefined && checkChannel(at("channel"), p.channel);
     p.media?.forEach((m, i) => {
       const problem = mediaPathProblem(m.path);
       if (problem) report("error", at("media", i, "path"), problem);
@@ -105,12 +137,15 @@ function buildPosts(
       if (!known.has(key) && !isPlatform(key)) report("error", at("variants", key), `"${key}" is neither a platform nor a channel${didYouMean(key, names)}`, true);
     }
 
-    const channel = channelOk ? resolveChannel(config, p.channel) : undefined;
+    const channel = channelOk ? resolveChannel(config, p.channel!) : undefined;
     const zone = p.timezone ?? calendar.timezone ?? channel?.timezone ?? config.defaults.timezone;
-    const when = resolveTime(p.at, zone, at("at"), report);
-    const originalAt = p.originalAt !== undefined ? resolveTime(p.originalAt, zone, at("originalAt"), report) : undefined;
+    // With the calendar's zone misspelt (reported above), a local time cannot be read: only times
+    // with an offset (or malformed ones) are checked, and nothing is said of the rest.
+    const readable = (text: string) => !(zoneBroken && p.timezone === undefined) || !isLocalTime(text);
+    const when = p.at !== undefined && readable(p.at) ? resolveTime(p.at, zone, at("at"), report) : undefined;
+    const originalAt = p.originalAt !== undefined && readable(p.originalAt) ? resolveTime(p.originalAt, zone, at("originalAt"), report) : undefined;
     const { line, col } = locate(source, ["posts", index]);
-    if (when === undefined) return;
+    if (when === undefined || !complete) return;
     posts.push(toPost(p, config, { index, line, col, at: when, zone, originalAt }));
   });
 
@@ -133,6 +168,12 @@ export function mediaPathProblem(path: string): string | undefined {
   if (normalize(path).split(/[\\/]/)[0] === "..") return `"${path}" leaves the calendar's folder; media must be inside it`;
   if (path.includes("\0")) return `"${path.replace(/\0/g, "\\0")}" contains a NUL character`;
   return undefined;
+}
+
+/** A well-formed date-time written without an offset (read in a zone). */
+function isLocalTime(text: string): boolean {
+  const parts = parseIsoParts(text);
+  return !("error" in parts) && parts.offsetMinutes === undefined;
 }
 
 function resolveTime(

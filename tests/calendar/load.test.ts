@@ -92,7 +92,7 @@ posts:
     ]);
   });
 
-  it("names cross-reference mistakes once the shape is right", () => {
+  it("names cross-reference mistakes even when the top level has its own", () => {
     const ds = problems(`version: 1
 timezone: Amerca/New_York
 posts:
@@ -100,6 +100,7 @@ posts:
 `);
     expect(brief(ds)).toEqual([
       '2:11 timezone: "Amerca/New_York" is not a time zone (did you mean "America/New_York"?); use an IANA name such as Europe/Berlin',
+      '4:23 posts[0].channel: unknown channel "instagarm" (did you mean "instagram"?); declare it in the config or use a platform name',
     ]);
     const ds2 = problems(`version: 1
 timezone: UTC
