@@ -8,6 +8,9 @@
  * stands: an outage must be reportable by a run that has nothing to compare with, and holding
  * an unknown past would be inventing one. Thresholds apply only to changes from a known state.
  * `unknown` is no evidence either way: it is shown as it is and leaves the counts alone.
+ *
+ * Answers count once per ANSWER_SPACING_MS: thresholds are about time, not about how many commands
+ * a person runs. `failback --dry-run` then `failback --yes` a few seconds apart are one answer.
  */
 import type { HealthStatus, KnownStatus } from "./status.js";
 
@@ -18,6 +21,9 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { failure: 3, success: 2 };
 
+/** Disagreeing answers closer together than this count as one. */
+export const ANSWER_SPACING_MS = 60_000;
+
 /** What is remembered of a channel between runs. */
 export interface ChannelState {
   /** The decided status. */
@@ -25,7 +31,7 @@ export interface ChannelState {
   /** When the channel entered the decided side (up or down), ISO 8601. */
   since: string;
   /** Answers in a row that disagree with the decided side, not yet enough to flip it. */
-  pending?: { status: KnownStatus; count: number; since: string };
+  pending?: { status: KnownStatus; count: number; since: string; /** the last answer counted */ last?: string };
 }
 
 /** A status kept against what the sources said, for output. */
@@ -52,12 +58,17 @@ export function decide(prev: ChannelState | undefined, raw: HealthStatus, now: s
   if (isDown(prev.status) === rawDown) return { status: raw, next: { status: raw, since: prev.since } };
   const threshold = rawDown ? t.failure : t.success;
   const continuing = prev.pending && isDown(prev.pending.status) === rawDown ? prev.pending : undefined;
-  const count = (continuing?.count ?? 0) + 1;
+  const lastCounted = continuing ? Date.parse(continuing.last ?? continuing.since) : NaN;
+  const elapsed = Date.parse(now) - lastCounted;
+  // Times that do not parse (or a drill going back in time) count every answer, as before.
+  const tooSoon = continuing !== undefined && elapsed >= 0 && elapsed < ANSWER_SPACING_MS;
+  const count = tooSoon ? continuing.count : (continuing?.count ?? 0) + 1;
+  const last = tooSoon ? (continuing.last ?? continuing.since) : now;
   const since = continuing?.since ?? now;
   if (count >= threshold) return { status: raw, next: { status: raw, since: now } };
   return {
     status: prev.status,
-    next: { status: prev.status, since: prev.since, pending: { status: raw, count, since } },
+    next: { status: prev.status, since: prev.since, pending: { status: raw, count, since, last } },
     held: { raw, since, count, threshold },
   };
 }

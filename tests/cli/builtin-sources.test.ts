@@ -85,12 +85,15 @@ describe("no flapping across runs (state in .failover/state.json)", () => {
     // First run, no state: the outage seen stands, so a fresh CI checkout still reports it.
     expect(statuses((await runCli(["status", "--json", ...NOW], { cwd: dir })).stdout)).toMatchObject({ instagram: "major_outage", facebook: "partial_outage" });
     write(dir, { meta: "operational", bluesky: "operational", slack: "operational" });
-    expect(statuses((await runCli(["status", "--json", ...NOW], { cwd: dir })).stdout)).toMatchObject({ instagram: "major_outage" });
-    expect(statuses((await runCli(["status", "--json", ...NOW], { cwd: dir })).stdout)).toMatchObject({ instagram: "operational" });
+    const at = (t: string) => ["--now", `2026-07-14T${t}:00Z`];
+    expect(statuses((await runCli(["status", "--json", ...at("12:05")], { cwd: dir })).stdout)).toMatchObject({ instagram: "major_outage" });
+    // A second look seconds later is the same answer, not a second one: still held.
+    expect(statuses((await runCli(["status", "--json", ...at("12:05")], { cwd: dir })).stdout)).toMatchObject({ instagram: "major_outage" });
+    expect(statuses((await runCli(["status", "--json", ...at("12:10")], { cwd: dir })).stdout)).toMatchObject({ instagram: "operational" });
 
     const cfg = readFileSync(join(dir, "config/failover.yaml"), "utf8").replace("  instagram: { platform: instagram }", "  instagram: { platform: instagram, failureThreshold: 1 }");
     writeFileSync(join(dir, "config/failover.yaml"), cfg.replace("fx/meta/operational.json", "fx/meta/outage.json"));
-    expect(statuses((await runCli(["status", "--json", ...NOW], { cwd: dir })).stdout)).toMatchObject({ instagram: "major_outage", facebook: "operational" });
+    expect(statuses((await runCli(["status", "--json", ...at("12:15")], { cwd: dir })).stdout)).toMatchObject({ instagram: "major_outage", facebook: "operational" });
   });
 
   it("bypasses the thresholds with --assume and --no-state, and rebuilds a corrupt state with a warning", async () => {

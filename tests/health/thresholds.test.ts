@@ -102,4 +102,14 @@ describe("the state file", () => {
     expect(state.b).toEqual({ status: "operational", since: "t0" });
     expect(state.c).toEqual({ status: "major_outage", since: "t1" });
   });
+
+  it("counts answers closer than a minute apart as one", () => {
+    const t = DEFAULT_THRESHOLDS;
+    let state = decide({ status: "operational", since: "2026-07-14T12:00:00Z" }, "major_outage", "2026-07-14T12:01:00Z", t, isDown).next;
+    state = decide(state, "major_outage", "2026-07-14T12:01:20Z", t, isDown).next; // 20 s later: the same answer
+    expect(state!.pending).toMatchObject({ count: 1, last: "2026-07-14T12:01:00Z" });
+    state = decide(state, "major_outage", "2026-07-14T12:02:00Z", t, isDown).next;
+    const third = decide(state, "major_outage", "2026-07-14T12:03:00Z", t, isDown);
+    expect(third.status).toBe("major_outage");
+  });
 });
