@@ -1,4 +1,5 @@
 /** Loading the config file into a checked Config, every problem reported with its position. */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { isPlatform, PLATFORMS, type Platform } from "../platforms.js";
@@ -103,7 +104,7 @@ export function parseConfig(file: string, text: string, env: Env = process.env):
     });
   }
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
-  const config = buildConfig(file, source, result.data, env, templates);
+  const config = { ...buildConfig(file, source, result.data, env, templates), sha256: createHash("sha256").update(text, "utf8").digest("hex") };
   crossCheck(config, result.data, source, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
   return config;

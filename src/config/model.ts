@@ -59,6 +59,8 @@ export interface Config {
   /** Absent when no config file exists and built-in defaults are used. */
   file?: string;
   source?: YamlSource;
+  /** SHA-256 of the config file's text: a saved plan is refused under another config. */
+  sha256?: string;
   defaults: Defaults;
   /** Channels declared in the config, in file order. */
   channels: Map<string, Channel>;

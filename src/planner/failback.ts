@@ -160,6 +160,7 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
     now: iso(now),
     calendar: calendar.file,
     calendarSha256: calendar.sha256,
+    ...(config.sha256 ? { configSha256: config.sha256 } : {}),
     window: { from: iso(now), to: iso(actions.reduce((t, a) => Math.max(t, Date.parse(a.to!.at)), now)) },
     health: Object.fromEntries([...input.health.entries()].sort(([a], [b]) => a.localeCompare(b))),
     actions,

@@ -39,6 +39,7 @@ export const planFileSchema = z.object({
   now: z.string(),
   calendar: z.string().min(1),
   calendarSha256: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex (64 characters)"),
+  configSha256: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex (64 characters)").optional(),
   window: z.object({ from: z.string(), to: z.string() }),
   health: z.record(z.string(), healthStatus),
   actions: z.array(action),

@@ -116,6 +116,7 @@ export function makePlan(input: PlanInput): Plan {
     now: iso(now),
     calendar: calendar.file,
     calendarSha256: calendar.sha256,
+    ...(config.sha256 ? { configSha256: config.sha256 } : {}),
     window: { from: iso(now), to: iso(now + input.windowMs) },
     health: Object.fromEntries([...input.health.entries()].sort(([a], [b]) => a.localeCompare(b))),
     actions,

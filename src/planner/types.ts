@@ -53,6 +53,8 @@ export interface Plan {
   now: string;
   calendar: string;
   calendarSha256: string;
+  /** SHA-256 of the config's text when the plan was made (absent: built-in defaults). */
+  configSha256?: string;
   window: { from: string; to: string };
   /** The health each channel had when the plan was made. */
   health: Record<string, HealthStatus>;

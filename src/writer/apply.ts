@@ -60,6 +60,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     for (const f of [calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile)]) await removeAbandonedTempFiles(f);
     const { text, bytes, calendar } = await readCalendarAgain(calendarFile, options);
     let plan = options.plan;
+    configCheck(options);
     if (plan.calendarSha256 !== calendar.sha256) {
       if (!options.replan) throw staleError(options.calendarFile, calendar, plan);
       plan = options.replan(calendar);
@@ -99,6 +100,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
  */
 export async function checkPlanApplies(options: Pick<ApplyOptions, "calendarFile" | "config" | "plan" | "now">): Promise<void> {
   const { calendar } = await readCalendarAgain(await realPath(options.calendarFile), options);
+  configCheck(options);
   if (options.plan.calendarSha256 !== calendar.sha256) throw staleError(options.calendarFile, calendar, options.plan);
   if (options.now !== undefined) {
     const late = timeProblems(options.plan, calendar, options.now);
@@ -113,6 +115,17 @@ async function readCalendarAgain(file: string, options: Pick<ApplyOptions, "conf
   // The calendar the plan was made from, if the bytes are still the same: no second parse.
   const calendar = options.calendar?.sha256 === sha256 ? options.calendar : parseCalendar(options.calendarFile, text, options.config, bytes);
   return { text, bytes, calendar };
+}
+
+/** The config decides zones, delays and channels when the plan is written out: it must be the same one. */
+function configCheck(options: Pick<ApplyOptions, "config" | "plan">): void {
+  const made = options.plan.configSha256;
+  if (made !== undefined && made !== options.config.sha256) {
+    throw new StalePlanError(
+      options.config.file ?? "config",
+      `is not the config the plan was made with (sha256 ${options.config.sha256?.slice(0, 12) ?? "built-in defaults"}…, the plan expects ${made.slice(0, 12)}…); nothing was written: use that config (--config) or make a new plan`,
+    );
+  }
 }
 
 function staleError(file: string, calendar: Calendar, plan: Plan): StalePlanError {

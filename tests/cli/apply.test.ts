@@ -114,6 +114,13 @@ describe("failover reroute (applying)", () => {
 
     writeFileSync(join(dir, "calendar.yaml"), original);
     expect((await runCli(["reroute", "--plan", "plan.json", "--dry-run", ...NOW], { cwd: dir })).stderr).toMatch(/plan\.json still applies to calendar\.yaml/);
+    // Another config would read the calendar differently (zones, delays): refused.
+    const cfgPath = join(dir, "config", "failover.yaml");
+    const cfg = readFileSync(cfgPath, "utf8");
+    writeFileSync(cfgPath, cfg + "# edited\n");
+    const otherConfig = await runCli(["reroute", "--plan", "plan.json", "--yes", ...NOW], { cwd: dir });
+    expect([otherConfig.code, otherConfig.stderr]).toEqual([2, expect.stringMatching(/config\/failover\.yaml: is not the config the plan was made with/)]);
+    writeFileSync(cfgPath, cfg);
     // Months later the file is the same but the times have passed: refused, nothing written.
     const late = await runCli(["reroute", "--plan", "plan.json", "--yes", "--now", "2026-11-25T12:00:00Z"], { cwd: dir });
     expect(late.code).toBe(2);
