@@ -101,14 +101,15 @@ class Editor {
 
   result(): string {
     const sorted = [...this.edits].sort((a, b) => a.start - b.start || a.seq - b.seq);
-    let out = "";
+    const out: string[] = [];
     let cursor = 0;
     for (const e of sorted) {
       if (e.start < cursor) throw new Error(`overlapping calendar edits at offset ${e.start}`);
-      out += this.source.text.slice(cursor, e.start) + e.text;
+      out.push(this.source.text.slice(cursor, e.start), e.text);
       cursor = e.end;
     }
-    return out + this.source.text.slice(cursor);
+    out.push(this.source.text.slice(cursor));
+    return out.join("");
   }
 
   /**
@@ -118,38 +119,47 @@ class Editor {
   verifyEachPost(ops: readonly CalendarOp[]): boolean {
     // An alias anywhere may repeat what an edit changed in a post nobody edited.
     if (hasAliases(this.source.doc)) return false;
-    const byPost = new Map<number, TextEdit[]>();
-    for (const e of this.edits) byPost.set(e.post, [...(byPost.get(e.post) ?? []), e]);
     const last = this.posts.items.length - 1;
-    for (const [index, edits] of byPost) {
+    const editsByPost = new Map<number, TextEdit[]>();
+    for (const e of this.edits) (editsByPost.get(e.post) ?? editsByPost.set(e.post, []).get(e.post)!).push(e);
+    const opsByPost = new Map<number, CalendarOp[]>();
+    for (const op of ops) {
+      const index = op.op === "append" ? last : op.postIndex;
+      (opsByPost.get(index) ?? opsByPost.set(index, []).get(index)!).push(op.op === "append" ? op : { ...op, postIndex: 0 });
+    }
+    // Every edited post's new lines, one after the other, read as one list in a single parse:
+    // they are items of the same list at the same indentation, so together they still are.
+    // Pieces joined once at the end: growing one string and asking how it ends flattens it each time.
+    const pieces: string[] = [];
+    const expected: unknown[] = [];
+    for (const index of [...editsByPost.keys()].sort((a, b) => a - b)) {
       const map = this.posts.items[index];
       if (!isMap(map) || !map.range) return false;
       const start = this.lineStart(this.source.text.lastIndexOf("-", map.range[0]));
       const end = this.lineAfter(map);
+      const edits = editsByPost.get(index)!.sort((a, b) => a.start - b.start || a.seq - b.seq);
       if (edits.some((e) => e.start < start || e.end > end)) return false;
-      let lines = "";
+      let post = "";
       let cursor = start;
-      for (const e of [...edits].sort((a, b) => a.start - b.start || a.seq - b.seq)) {
-        lines += this.source.text.slice(cursor, e.start) + e.text;
+      for (const e of edits) {
+        post += this.source.text.slice(cursor, e.start) + e.text;
         cursor = e.end;
       }
-      lines += this.source.text.slice(cursor, end);
-      const doc = parseDocument(`posts:${this.eol}${lines}`, { uniqueKeys: true });
-      if (doc.errors.length > 0) return false;
-      const expected = { posts: [map.toJS(this.source.doc, { maxAliasCount: -1 }) as Record<string, unknown>] };
-      const own = ops.flatMap((op): CalendarOp[] =>
-        op.op === "append" ? (index === last ? [op] : []) : op.postIndex === index ? [{ ...op, postIndex: 0 }] : [],
-      );
-      applyToData(expected, own);
-      let actual: unknown;
-      try {
-        actual = (doc.toJS({ maxAliasCount: -1 }) as { posts: unknown[] | null } | null)?.posts ?? [];
-      } catch {
-        return false; // an alias to an anchor outside these lines: only the whole file can tell
-      }
-      if (!isDeepStrictEqual(actual, expected.posts)) return false;
+      post += this.source.text.slice(cursor, end);
+      pieces.push(post !== "" && !post.endsWith("\n") ? post + this.eol : post);
+      const own = { posts: [map.toJS(this.source.doc, { maxAliasCount: -1 }) as Record<string, unknown>] };
+      applyToData(own, opsByPost.get(index) ?? []);
+      expected.push(...own.posts);
     }
-    return true;
+    const doc = parseDocument(`posts:${this.eol}${pieces.join("")}`, { uniqueKeys: true });
+    if (doc.errors.length > 0) return false;
+    let actual: unknown;
+    try {
+      actual = (doc.toJS({ maxAliasCount: -1 }) as { posts: unknown[] | null } | null)?.posts ?? [];
+    } catch {
+      return false;
+    }
+    return isDeepStrictEqual(actual, expected);
   }
 
   private edit(start: number, end: number, text: string): void {

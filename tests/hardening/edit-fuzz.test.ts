@@ -88,7 +88,10 @@ describe("fuzzing the calendar writer", () => {
       const ops = edits(random, posts, data);
       let after: string;
       try {
-        after = editCalendarText(source, ops);
+        const check = { wholeFile: true };
+        after = editCalendarText(source, ops, check);
+        // No aliases here: the edited posts alone must have been enough to check.
+        expect(check.wholeFile, `seed ${SEED} run ${run}: checked the whole file\n${text}\n${JSON.stringify(ops)}`).toBe(false);
       } catch (error) {
         // Only a documented refusal is allowed (e.g. removing a post's only key); never a bug.
         expect(error, `seed ${SEED} run ${run}:\n${text}\n${JSON.stringify(ops)}`).toBeInstanceOf(UneditableError);
