@@ -10,7 +10,26 @@ import { rmSync, readdirSync } from "node:fs";
 const outdir = new URL("../dist/", import.meta.url).pathname;
 for (const f of readdirSync(outdir)) if (/^cli(-chunk-[A-Z0-9]+)?\.js$/.test(f)) rmSync(outdir + f);
 
+// zod's classic entry re-exports every message locale (about 330 kB of code for ~130 languages);
+// failover speaks English only, and loading that much code costs start-up time on every run.
+const englishOnlyZod = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: "en-only", namespace: "zod-locales", pluginData: { dir: new URL("../locales/", `file://${args.importer}`).pathname } }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: args.pluginData.dir,
+      loader: "js",
+    }));
+  },
+};
+
 await build({
+  plugins: [englishOnlyZod],
   entryPoints: { cli: new URL("../dist/cli/main.js", import.meta.url).pathname },
   outdir,
   bundle: true,
