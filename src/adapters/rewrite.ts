@@ -89,7 +89,10 @@ function splitTrailingTags(text: string): { body: string; tags: string[] } {
     cut = e.start;
   }
   // A tag led into by a word ends the sentence ("… in #Tokyo"): it stays, the rest is the block.
-  const tags = block.length > 0 && !BLOCK_BEFORE.test(text.slice(0, block[0]!.start)) ? block.slice(1) : block;
+  // A link is not a word: "… numbered. https://… #launch #summer" is a link, then a block of tags.
+  const before = block.length > 0 ? text.slice(0, block[0]!.start) : "";
+  const afterLink = all.some((e) => e.kind === "url" && e.end === before.trimEnd().length);
+  const tags = block.length > 0 && !BLOCK_BEFORE.test(before) && !afterLink ? block.slice(1) : block;
   const body = tags.length > 0 ? text.slice(0, tags[0]!.start).trimEnd() : "";
   return body.length === 0 ? { body: text.trim(), tags: [] } : { body, tags: tags.map((e) => e.text) };
 }

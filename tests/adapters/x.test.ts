@@ -33,6 +33,11 @@ describe("x adapter", () => {
     expect(r.length).toEqual({ used: 7 + 2 + 23, limit: 280, unit: "weighted" });
   });
 
+  it("keeps trailing hashtags together when the link takes the place of \"link in bio\"", () => {
+    const r = to("x", post({ text: "Out now. Link in bio! #launch #summer", link: LONG_LINK }));
+    expect(r.text).toBe(`Out now. ${LONG_LINK}\n\n#launch #summer`);
+  });
+
   it("honours a channel's textLimit (X Premium)", () => {
     const r = to("x", post({ text: LONG_CAPTION }), { textLimit: 4000 });
     expect(r.thread).toBeUndefined();
