@@ -26,7 +26,10 @@ export async function confirmApply(ctx: CliContext, options: Record<string, unkn
   } catch (error) {
     // Ctrl-C or Ctrl-D at the question: readline has the terminal in raw mode, so no SIGINT
     // reaches the process; it rejects instead. Either way the answer is no.
-    if (error instanceof Error && (error.name === "AbortError" || /closed/i.test(error.message))) throw new InterruptedError(`nothing written to ${file}`);
+    if (error instanceof Error && (error.name === "AbortError" || /closed/i.test(error.message))) {
+      process.stderr.write("\n"); // the question's line was left open by ^C or ^D
+      throw new InterruptedError(`nothing written to ${file}`);
+    }
     throw error;
   } finally {
     rl.close();

@@ -206,6 +206,8 @@ function bashScript(model: CompletionModel): string {
     "    for ((i = 1; i < COMP_CWORD; i++)); do",
     '        case "${COMP_WORDS[i]}" in',
     `            ${valueFlags.join("|")}) ((i++)) ;;`,
+    "            # channel=status was split at '=': skip the '=' and the status after it.",
+    "            =) ((i++)) ;;",
     "            -*) ;;",
     '            *) cmd="${COMP_WORDS[i]}"; break ;;',
     "        esac",

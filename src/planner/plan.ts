@@ -92,16 +92,23 @@ export function makePlan(input: PlanInput): Plan {
   const iso = (t: number, post?: Post) => formatInZone(t, showZone(post));
   const actions: PlanAction[] = [];
   const unroutable: Unroutable[] = [];
-  const planner = { input, occupancy, ids, iso };
+  const byId = new Map(calendar.posts.map((p) => [p.id, p]));
+  const planner = { input, occupancy, ids, iso, byId };
+  const warnings: string[] = [];
 
   const inWindow = postsInWindow(calendar, now, input.windowMs);
   const atRisk = inWindow
     .filter((p) => isDown(input, p.channel) && !handled.has(p.id))
+    .filter((p) => {
+      // A crisis notice goes only where the config says; it is never moved to another channel.
+      if (!isNotice(p)) return true;
+      warnings.push(`notice ${p.id} is on ${p.channel}, which is down: it stays there (notices go only where the config's notices say)`);
+      return false;
+    })
     .sort((a, b) => a.at - b.at || a.index - b.index);
 
   // Notices first: they go out as early as allowed, ahead of the posts they explain.
-  const downChannels = [...new Set(inWindow.filter((p) => isDown(input, p.channel)).map((p) => p.channel))].sort();
-  const warnings: string[] = [];
+  const downChannels = [...new Set(inWindow.filter((p) => isDown(input, p.channel) && !isNotice(p)).map((p) => p.channel))].sort();
   for (const notice of config.notices) actions.push(...planNotice(planner, notice, downChannels, warnings));
 
   for (const post of atRisk) {
@@ -130,6 +137,38 @@ interface Planner {
   occupancy: Occupancy;
   ids: Set<string>;
   iso: (t: number, post?: Post) => string;
+  byId: Map<string, Post>;
+}
+
+/** A crisis notice added by `failover reroute` (its reason says so). */
+export function isNotice(post: Post): boolean {
+  return post.reason?.startsWith("notice: ") === true;
+}
+
+/**
+ * What to rewrite a post from: a stand-in rerouted in turn is rewritten from the post it stands
+ * in for, not from a text already shaped for another platform (X's handles, its layout).
+ */
+function rewriteSource(planner: Planner, post: Post): Post {
+  let root = post;
+  const seen = new Set<string>([post.id]);
+  while (root.reroutedFrom !== undefined) {
+    const parent = planner.byId.get(root.reroutedFrom);
+    if (!parent || seen.has(parent.id)) break;
+    seen.add(parent.id);
+    root = parent;
+  }
+  if (root === post) return post;
+  const { title, link } = root;
+  return {
+    ...post,
+    channel: root.channel,
+    text: root.text,
+    variants: root.variants,
+    media: root.media,
+    ...(title !== undefined ? { title } : {}),
+    ...(link !== undefined ? { link } : {}),
+  };
 }
 
 export function downReason(planner: { input: Pick<PlanInput, "health"> }, channel: string): string {
@@ -214,7 +253,7 @@ function planPost(planner: Planner, post: Post): PlanAction | Unroutable {
       tried.push(`${name}: ${downReason(planner, name).replace(`${name} `, "")}`);
       continue;
     }
-    const rewritten = input.rewrite(post, channel, input.config);
+    const rewritten = input.rewrite(rewriteSource(planner, post), channel, input.config);
     if (!rewritten.ok) {
       tried.push(`${name}: ${rewritten.problems.join("; ") || "the adapter refused the post"}`);
       continue;

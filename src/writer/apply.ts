@@ -129,6 +129,11 @@ function configCheck(options: Pick<ApplyOptions, "config" | "plan">): void {
 }
 
 function staleError(file: string, calendar: Calendar, plan: Plan): StalePlanError {
+  const ids = new Set(calendar.posts.map((p) => p.id));
+  const added = plan.actions.flatMap((a) => (a.newPostId ? [a.newPostId] : []));
+  if (added.length > 0 && added.every((id) => ids.has(id))) {
+    return new StalePlanError(file, `already has what the plan adds (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""}): it looks applied already; nothing was written`);
+  }
   return new StalePlanError(
     file,
     `has changed since the plan was made (sha256 ${calendar.sha256.slice(0, 12)}…, the plan expects ${plan.calendarSha256.slice(0, 12)}…); nothing was written: make a new plan`,

@@ -6,6 +6,7 @@
 import { open, readdir, rename, unlink, stat, chmod } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { FileError } from "../errors.js";
 
 /** Temp files being written right now, so an interrupt handler can remove them. */
 export const pendingTempFiles = new Set<string>();
@@ -32,7 +33,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw asFileError(target, error);
   } finally {
     pendingTempFiles.delete(temp);
   }
@@ -62,6 +63,21 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** Failures a person can fix (a missing folder, permissions, a full disk) are input errors, not bugs. */
+function asFileError(target: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    ENOENT: `cannot be written: the folder ${dirname(target)} does not exist`,
+    ENOTDIR: `cannot be written: ${dirname(target)} is not a folder`,
+    EACCES: "cannot be written (permission denied)",
+    EPERM: "cannot be written (permission denied)",
+    EROFS: "cannot be written (read-only file system)",
+    ENOSPC: "cannot be written (no space left on the device)",
+    EISDIR: "cannot be written: it is a folder",
+  };
+  return code && why[code] ? new FileError(target, why[code]!, { cause: error }) : error;
 }
 
 async function syncFolder(folder: string): Promise<void> {

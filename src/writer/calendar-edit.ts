@@ -8,7 +8,7 @@
  * if it does not, nothing is written (a bug, exit 1) rather than a calendar that says something
  * else than intended.
  */
-import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, parse, parseDocument, Scalar, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { isDeepStrictEqual } from "node:util";
 import { FileError } from "../errors.js";
 import type { YamlSource } from "../yaml/source.js";
@@ -192,6 +192,12 @@ class Editor {
     if (pair && isScalar(pair.value) && pair.value.range) {
       const [start, end] = pair.value.range;
       this.edit(start, end, renderLike(pair.value, value, Boolean(map.flow)));
+      return;
+    }
+    if (pair && isAlias(pair.value) && pair.value.range) {
+      // `at: *launch`: this post gets its own value; the anchor and its other users stay as they are.
+      const [start, end] = pair.value.range;
+      this.edit(start, end, renderScalar(value, Boolean(map.flow)));
       return;
     }
     if (pair) throw this.uneditable(pair.value ?? map, `${key} is not a plain value; failover cannot set it`);

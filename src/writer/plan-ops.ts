@@ -19,6 +19,9 @@ import type { CalendarOp } from "./calendar-edit.js";
 
 export class StalePlanError extends FileError {}
 
+/** How late a planned notice may still be applied. */
+const NOTICE_GRACE_MS = 30 * 60_000;
+
 /** How a skip by failover starts its `reason` (a skip written by a person is left alone). */
 export const SKIPPED_BY_FAILOVER = "skipped by failover: ";
 
@@ -57,8 +60,9 @@ export function planEdits(plan: Plan, calendar: Calendar): { ops: CalendarOp[]; 
           keyOps.push(
             { op: "set", postIndex: original.index, key: "status", value: "rerouted" },
             { op: "set", postIndex: original.index, key: "reroutedTo", value: action.newPostId },
-            { op: "set", postIndex: original.index, key: "reason", value: reason(action) },
           );
+          // A stand-in rerouted in turn keeps the reason it stands in for; its own stand-in says why it moved.
+          if (!isStandIn(original)) keyOps.push({ op: "set", postIndex: original.index, key: "reason", value: reason(action) });
         }
         postOps.push({ op: "insertAfter", postIndex: original.index, post: standInPost(original, action) });
         break;
@@ -68,7 +72,7 @@ export function planEdits(plan: Plan, calendar: Calendar): { ops: CalendarOp[]; 
         if (!to) throw new StalePlanError(calendar.file, `the plan's delay of "${original.id}" has no new time`);
         keyOps.push({ op: "set", postIndex: original.index, key: "at", value: to.at });
         if (original.originalAtText === undefined) keyOps.push({ op: "set", postIndex: original.index, key: "originalAt", value: original.atText });
-        keyOps.push({ op: "set", postIndex: original.index, key: "reason", value: reason(action) });
+        if (!isStandIn(original)) keyOps.push({ op: "set", postIndex: original.index, key: "reason", value: reason(action) });
         break;
       }
       case "skip": {
@@ -116,8 +120,10 @@ export function timeProblems(plan: Plan, calendar: Calendar, now: number): strin
   const byId = new Map(calendar.posts.map((p) => [p.id, p]));
   const problems: string[] = [];
   for (const action of plan.actions) {
-    // A notice goes out as soon as it can; a late one is still the right notice.
-    if (action.to && action.action !== "notice" && Date.parse(action.to.at) < now) {
+    // A notice goes out as soon as it can: a few minutes late (a person reading the plan first) is
+    // still the right notice; half an hour late, the situation it describes may have changed.
+    const grace = action.action === "notice" ? NOTICE_GRACE_MS : 0;
+    if (action.to && Date.parse(action.to.at) < now - grace) {
       problems.push(`${action.postId}: the plan puts it at ${action.to.at}, which has passed`);
     }
     for (const id of action.removes ?? []) {
@@ -135,11 +141,12 @@ function failbackOps(original: Post, action: PlanAction, byId: Map<string, Post>
   if (Number.isNaN(at)) throw new StalePlanError(calendar.file, `the plan's failback of "${original.id}" has an unreadable time`);
   const backAtOriginal = original.originalAt !== undefined && at === original.originalAt;
   const i = original.index;
-  if (original.status !== "scheduled") for (const key of BOOKKEEPING) keyOps.push({ op: "delete", postIndex: i, key });
+  // A stand-in brought back keeps its own reason (why it stands in); only what its reroute added goes.
+  if (original.status !== "scheduled") for (const key of BOOKKEEPING) if (key !== "reason" || !isStandIn(original)) keyOps.push({ op: "delete", postIndex: i, key });
   if (backAtOriginal) {
     keyOps.push({ op: "set", postIndex: i, key: "at", value: original.originalAtText! });
     keyOps.push({ op: "delete", postIndex: i, key: "originalAt" });
-    if (original.status === "scheduled") keyOps.push({ op: "delete", postIndex: i, key: "reason" });
+    if (original.status === "scheduled" && !isStandIn(original)) keyOps.push({ op: "delete", postIndex: i, key: "reason" });
   } else if (at !== original.at) {
     keyOps.push({ op: "set", postIndex: i, key: "at", value: action.to!.at });
     if (original.originalAtText === undefined) keyOps.push({ op: "set", postIndex: i, key: "originalAt", value: original.atText });
@@ -150,6 +157,11 @@ function failbackOps(original: Post, action: PlanAction, byId: Map<string, Post>
     if (standIn.status === "posted") throw new StalePlanError(calendar.file, `"${id}" has gone out (status: posted); it cannot be taken back`);
     postOps.push({ op: "remove", postIndex: standIn.index });
   }
+}
+
+/** A post failover added to stand in for another: its `reason` is its own, not bookkeeping to undo. */
+function isStandIn(post: Post): boolean {
+  return post.reroutedFrom !== undefined;
 }
 
 /** The post that stands in for a rerouted (or mirrored) one, as it is written into the calendar. */

@@ -95,6 +95,8 @@ describe("failover reroute (applying)", () => {
     expect(r.code).toBe(4);
     expect(read(dir)).toBe(before);
     expect(read(dir, "rerouted.yaml")).toContain("reroutedFrom: launch-reel");
+    const noFolder = await runCli(["reroute", "--yes", "--out", "nodir/out.yaml", ...NOW], { cwd: dir });
+    expect([noFolder.code, noFolder.stderr]).toEqual([2, expect.stringMatching(/nodir\/out\.yaml: cannot be written: the folder nodir does not exist/)]);
   });
 
   it("applies a saved plan, and refuses it (exit 2, nothing written) once the calendar changed", async () => {
@@ -124,7 +126,7 @@ describe("failover reroute (applying)", () => {
     // Months later the file is the same but the times have passed: refused, nothing written.
     const late = await runCli(["reroute", "--plan", "plan.json", "--yes", "--now", "2026-11-25T12:00:00Z"], { cwd: dir });
     expect(late.code).toBe(2);
-    expect(late.stderr).toMatch(/the plan is out of date; nothing was written: make a new plan \(launch-reel: the plan puts it at 2026-07-14T09:00:00-04:00, which has passed/);
+    expect(late.stderr).toMatch(/the plan is out of date; nothing was written: make a new plan \(notice-instagram-x-20260714: .*launch-reel: the plan puts it at 2026-07-14T09:00:00-04:00, which has passed/);
     expect(read(dir)).toBe(original);
     const ok = await runCli(["reroute", "--plan", "plan.json", "--yes", ...NOW], { cwd: dir });
     expect(ok.code).toBe(4);
@@ -132,6 +134,8 @@ describe("failover reroute (applying)", () => {
     const fresh = demo();
     await runCli(["reroute", "--yes", ...NOW], { cwd: fresh });
     expect(read(dir)).toBe(read(fresh)); // the saved plan writes what a fresh one would
+    const again = await runCli(["reroute", "--plan", "plan.json", "--yes", ...NOW], { cwd: dir });
+    expect([again.code, again.stderr]).toEqual([2, expect.stringMatching(/it looks applied already; nothing was written/)]);
   });
 
   it("a broken plan file is invalid input, with line and column", async () => {

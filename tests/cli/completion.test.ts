@@ -50,6 +50,8 @@ describe("failover completion", () => {
     expect(bashComplete(path, ["check", "--assume", "insta"])).toEqual(["instagram="]);
     // bash splits "instagram=maj" at "=": the status is completed as a word of its own.
     expect(bashComplete(path, ["check", "--assume", "instagram", "=", "maj"])).toEqual(["major_outage"]);
+    // A global --assume before the command: the split '=' and the status are not the command.
+    expect(bashComplete(path, ["--assume", "instagram", "=", "major_outage", "reroute", "--ye"])).toEqual(["--yes"]);
     expect(bashComplete(path, ["schema", ""])).toEqual(["calendar", "config"]);
     expect(bashComplete(path, ["completion", ""])).toEqual(["bash", "zsh", "fish"]);
     // An option's value is not mistaken for the command.

@@ -142,12 +142,15 @@ describe("reroute, then failback", () => {
   });
 
   it("follows a chain of stand-ins: a stand-in rerouted in turn goes with its original", () => {
-    const text = HEADER + "  - { id: t, channel: instagram, at: 2026-07-14T10:00, text: t, backups: [x] }\n";
+    const text = HEADER + "  - { id: t, channel: instagram, at: 2026-07-14T10:00, text: t, backups: [x], variants: { linkedin: for linkedin } }\n";
     const once = load(apply(load(text), reroute(load(text), "2026-07-14T13:00:00Z")));
     // Then x goes down too: the stand-in is rerouted to linkedin.
     const xDown = makePlan({ calendar: once, config, health: new Map(Object.entries({ instagram: "major_outage", x: "major_outage", linkedin: "operational" })), now: Date.parse("2026-07-14T13:05:00Z"), windowMs: 48 * 3_600_000, strict: false, rewrite });
     const twice = load(apply(once, xDown));
     expect(twice.posts.map((p) => `${p.id}:${p.status}`)).toEqual(["t:rerouted", "t--x:rerouted", "t--x--linkedin:scheduled"]);
+    // Rewritten from the original (its LinkedIn variant), not from the X text; the X stand-in keeps its reason.
+    expect(twice.posts.find((p) => p.id === "t--x--linkedin")!.text).toBe("for linkedin");
+    expect(twice.posts.find((p) => p.id === "t--x")!.reason).toBe("instagram is major outage; rerouted to x");
 
     // Only Instagram back: t returns and both stand-ins go, so nothing is posted twice.
     const back = failback(twice, "2026-07-14T13:10:00Z", { instagram: "operational", x: "major_outage", linkedin: "operational" });
@@ -158,7 +161,7 @@ describe("reroute, then failback", () => {
     // Only x back: its stand-in returns to x, and the linkedin one goes.
     const xBack = failback(twice, "2026-07-14T13:10:00Z", { instagram: "major_outage", x: "operational", linkedin: "operational" });
     expect(xBack.actions.map((a) => `${a.postId}:${a.removes}`)).toEqual(["t--x:t--x--linkedin"]);
-    expect(load(apply(twice, xBack)).posts.map((p) => `${p.id}:${p.status}`)).toEqual(["t:rerouted", "t--x:scheduled"]);
+    expect(apply(twice, xBack)).toBe(apply(load(text), reroute(load(text), "2026-07-14T13:00:00Z"))); // as after the first reroute
   });
 
   it("leaves alone what a person skipped or marked rerouted by hand", () => {
@@ -180,5 +183,9 @@ notices:
     const plan = makePlan({ calendar, config: noticeConfig, health: new Map(Object.entries(down)), now: Date.parse("2026-07-14T13:00:00Z"), windowMs: 48 * 3_600_000, strict: false, rewrite });
     const after = parseCalendar("cal.yaml", editCalendarText(calendar.source, planToOps(plan, calendar)), noticeConfig);
     expect(after.posts.map((p) => p.id)).toEqual(["a", "last", "last--x", "notice-instagram-x-20260714"]);
+    // Then x goes down too: the notice on it stays where the config put it, with a warning.
+    const xDown = makePlan({ calendar: after, config: noticeConfig, health: new Map(Object.entries({ instagram: "major_outage", x: "major_outage" })), now: Date.parse("2026-07-14T13:05:00Z"), windowMs: 48 * 3_600_000, strict: false, rewrite });
+    expect(xDown.actions.map((a) => a.postId)).not.toContain("notice-instagram-x-20260714");
+    expect(xDown.warnings.join("\n")).toMatch(/notice notice-instagram-x-20260714 is on x, which is down: it stays there/);
   });
 });

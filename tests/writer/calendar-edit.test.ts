@@ -148,6 +148,9 @@ describe("editing the calendar text", () => {
     const text = "version: 1\nposts:\n  - id: ig\n    channel: instagram\n    at: &launch 2026-11-26T12:00\n    text: a\n  - id: li\n    channel: linkedin\n    at: *launch\n    text: b\n";
     expect(() => edit(text, [{ op: "set", postIndex: 0, key: "at", value: "2026-11-26T15:00:00Z" }])).toThrow(/calendar\.yaml:5:17.*anchor &launch/);
     expect(() => edit(text, [{ op: "remove", postIndex: 0 }])).toThrow(/removing post 1 would take away the anchor &launch/);
+    // The post that repeats the value gets its own; the anchor's owner keeps it.
+    const own = edit(text, [{ op: "set", postIndex: 1, key: "at", value: "2026-11-26T15:00:00Z" }]);
+    expect(own).toBe(text.replace("at: *launch", "at: 2026-11-26T15:00:00Z"));
     const check = { wholeFile: false };
     editCalendarText(parseYaml("calendar.yaml", text).source, [{ op: "set", postIndex: 1, key: "status", value: "skipped" }], check);
     expect(check.wholeFile).toBe(true);
