@@ -9,6 +9,7 @@ import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/sourc
 import { zodIssuesToDiagnostics, formatPath } from "../yaml/zod-diagnostics.js";
 import { DEFAULT_THRESHOLDS } from "../health/thresholds.js";
 import { builtinDefaults } from "./builtin.js";
+import { isValidTimeZone } from "../time/zone.js";
 import { envRefs, secretValues, type Env } from "./env.js";
 import type { Channel, Config, Defaults, HealthSettings } from "./model.js";
 import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
@@ -79,6 +80,33 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
   if (!options.file && !existsSync(file)) return emptyConfig(env);
   const { text } = await readTextFile(file);
   return parseConfig(file, text, env);
+}
+
+/**
+ * A stand-in for a config that has errors, so `validate` can still check the calendar against it:
+ * the channels it declares (their platform where it is right, else a guess), the zones that are
+ * right, nothing else. Never throws: at worst, the built-in defaults.
+ */
+export async function lenientConfig(file: string, env: Env = process.env): Promise<Config> {
+  try {
+    const { text } = await readTextFile(file);
+    const value = parseYaml(file, text).value as { channels?: unknown; defaults?: { timezone?: unknown } } | undefined;
+    const zone = (z: unknown) => (typeof z === "string" && isValidTimeZone(z) ? z : undefined);
+    const channels: Record<string, Record<string, unknown>> = {};
+    if (value?.channels && typeof value.channels === "object") {
+      for (const [name, raw] of Object.entries(value.channels as Record<string, unknown>)) {
+        const c = (raw && typeof raw === "object" ? raw : {}) as { platform?: unknown; timezone?: unknown };
+        const platform = typeof c.platform === "string" && isPlatform(c.platform) ? c.platform : isPlatform(name) ? name : "webhook";
+        const tz = zone(c.timezone);
+        channels[name] = { platform, ...(tz ? { timezone: tz } : {}) };
+      }
+    }
+    const tz = zone(value?.defaults?.timezone);
+    // JSON is YAML: the synthesized config goes through the same parser as any other.
+    return parseConfig(file, JSON.stringify({ version: 1, ...(tz ? { defaults: { timezone: tz } } : {}), channels }), env);
+  } catch {
+    return emptyConfig(env);
+  }
 }
 
 /** Parses and checks config text; throws InputError with every problem found. */

@@ -1,18 +1,44 @@
 /** `failover validate`: the calendar and the config, every problem at its file:line:col. */
 import { DEFAULT_CALENDAR_PATH, loadCalendar } from "../../calendar/load.js";
-import { loadConfig } from "../../config/load.js";
-import { ExitCode, InputError } from "../../errors.js";
+import type { Calendar } from "../../calendar/model.js";
+import { DEFAULT_CONFIG_PATH, lenientConfig, loadConfig } from "../../config/load.js";
+import type { Config } from "../../config/model.js";
+import { ExitCode, InputError, sortDiagnostics } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { printDiagnostics } from "../report/diagnostics.js";
+
+/**
+ * The config, then the calendar; a config with errors does not hide the calendar's: it is checked
+ * against what can be read of that config (its channels and zones), and all problems come at once.
+ */
+async function loadBoth(ctx: CliContext, calendarPath: string): Promise<{ config: Config; calendar: Calendar }> {
+  let config: Config;
+  let configProblems: InputError | undefined;
+  try {
+    config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    configProblems = error;
+    config = await lenientConfig(ctx.configPath ?? DEFAULT_CONFIG_PATH, ctx.env);
+  }
+  let calendar: Calendar;
+  try {
+    calendar = await loadCalendar(calendarPath, config);
+  } catch (error) {
+    if (!configProblems || !(error instanceof InputError)) throw error;
+    throw new InputError(sortDiagnostics([...configProblems.diagnostics, ...error.diagnostics]));
+  }
+  if (configProblems) throw configProblems;
+  return { config, calendar };
+}
 
 export async function run(ctx: CliContext): Promise<number> {
   const calendarPath = ctx.calendarPath ?? DEFAULT_CALENDAR_PATH;
   const files: string[] = [];
   try {
-    const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
+    const { config, calendar } = await loadBoth(ctx, calendarPath);
     ctx.out.addSecrets(config.secrets);
     if (config.file) files.push(config.file);
-    const calendar = await loadCalendar(calendarPath, config);
     files.push(calendar.file);
     const channels = new Set(calendar.posts.map((p) => p.channel));
     printDiagnostics(ctx.out, calendar.warnings, {
