@@ -38,6 +38,10 @@ describe("failover check on the demo (Instagram down)", () => {
     const go = await runCli(["check", ...NOW, "--assume", "instagram=operational"], { cwd: DEMO });
     expect(go.code).toBe(0);
     expect(go.stdout).toMatch(/GO: nothing at risk/);
+    expect(go.stdout).toMatch(/are on healthy channels/);
+    // Unknown health is not "healthy": the table says so (and --strict would count it as down).
+    const unknown = await runCli(["check", ...NOW, "--assume", "instagram=unknown"], { cwd: DEMO });
+    expect(unknown.stdout).toMatch(/are on channels not known to be down; the health of instagram is unknown/);
   });
 
   it("annotates the at-risk posts' calendar lines for GitHub, blocked first", async () => {

@@ -43,6 +43,6 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
     }
     out.debug(`wrote the check as JSON to ${options.jsonOut}`);
   }
-  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () => renderRiskTable(out, r.posts) });
+  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () => renderRiskTable(out, r.posts, new Set(r.channels.filter((c) => c.status === "unknown").map((c) => c.name))) });
   return exitCodeFor(r.verdict);
 }

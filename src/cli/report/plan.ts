@@ -33,9 +33,15 @@ function indent(text: string, prefix = "      "): string {
 }
 
 /** The posts at risk, one block each: where it was, where it goes, why. */
-export function renderRiskTable(out: Output, posts: PostRisk[]): string {
+export function renderRiskTable(out: Output, posts: PostRisk[], unknownChannels: ReadonlySet<string> = new Set()): string {
   const atRisk = posts.filter((p) => p.risk !== "none");
-  if (atRisk.length === 0) return out.c.green(`All ${posts.length} post${posts.length === 1 ? "" : "s"} in the window are on healthy channels.`);
+  if (atRisk.length === 0) {
+    const all = `All ${posts.length} post${posts.length === 1 ? "" : "s"} in the window`;
+    // "Healthy" only where health was read: a channel whose health is unknown is not known to be up.
+    const unread = [...new Set(posts.filter((p) => unknownChannels.has(p.channel)).map((p) => p.channel))].sort();
+    if (unread.length === 0) return out.c.green(`${all} are on healthy channels.`);
+    return out.c.yellow(`${all} are on channels not known to be down; the health of ${unread.join(", ")} is unknown (--strict counts it as down).`);
+  }
   const lines = [`${atRisk.length} of ${posts.length} post${posts.length === 1 ? "" : "s"} in the window at risk:`];
   for (const p of atRisk) {
     const mark = p.risk === "blocked" ? out.c.red("✖ blocked") : out.c.yellow("↪ covered");
