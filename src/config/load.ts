@@ -119,23 +119,39 @@ export function parseConfig(file: string, text: string, env: Env = process.env):
   const result = configSchema.safeParse(parsed.value);
   if (!result.success) diagnostics.push(...zodIssuesToDiagnostics(source, result.error.issues, configSchema, parsed.value));
   const templates = checkEnv(source, parsed.value, env, diagnostics);
-  if (!result.success) throw new InputError(sortDiagnostics(diagnostics));
+  // The checks between parts run on what was written even when its shape is wrong somewhere, so
+  // one mistake does not hide another (each reads only the values it can make sense of).
+  const raw = (parsed.value && typeof parsed.value === "object" ? parsed.value : {}) as Record<string, unknown>;
+  checkPlatforms(raw, source, diagnostics);
+  crossCheck(raw, source, diagnostics);
+  if (!result.success || diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(dedupe(diagnostics)));
+  return { ...buildConfig(file, source, result.data, env, templates), sha256: createHash("sha256").update(text, "utf8").digest("hex") };
+}
 
-  // A channel named like a platform may leave `platform` out; any other must say which it is on.
-  for (const [name, c] of Object.entries(result.data.channels ?? {})) {
-    if (c.platform !== undefined || isPlatform(name)) continue;
+/** A channel named like a platform may leave `platform` out; any other must say which it is on. */
+function checkPlatforms(raw: Record<string, unknown>, source: YamlSource, diagnostics: Diagnostic[]): void {
+  for (const [name, c] of Object.entries(objectOr(raw.channels))) {
+    if ((c && typeof c === "object" && "platform" in c) || isPlatform(name)) continue;
     diagnostics.push({
-      file,
+      file: source.file,
       ...locate(source, ["channels", name], { key: true }),
       severity: "error",
       message: `channels.${name}: platform is required: "${name}" is not a platform name${didYouMean(name, [...PLATFORMS])} (write e.g. platform: x)`,
     });
   }
-  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
-  const config = { ...buildConfig(file, source, result.data, env, templates), sha256: createHash("sha256").update(text, "utf8").digest("hex") };
-  crossCheck(config, result.data, source, diagnostics);
-  if (diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(diagnostics));
-  return config;
+}
+
+function objectOr(v: unknown): Record<string, unknown> {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** The same problem found by two checks is said once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.col}:${d.message}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
 }
 
 /** Every `${NAME}` must be set; collects the templates so their values can be redacted. */
@@ -228,22 +244,24 @@ function buildChannel(name: string, raw: RawChannel, defaults: Defaults): Channe
 }
 
 /** References between parts of the config: backups, notices and handles name real channels. */
-function crossCheck(config: Config, raw: RawConfig, source: YamlSource, diagnostics: Diagnostic[]): void {
-  const names = knownChannelNames(config);
+function crossCheck(raw: Record<string, unknown>, source: YamlSource, diagnostics: Diagnostic[]): void {
+  const names = [...new Set([...Object.keys(objectOr(raw.channels)), ...PLATFORMS])];
   const known = new Set(names);
   const err = (path: DataPath, message: string) =>
     diagnostics.push({ file: source.file, ...locate(source, path), severity: "error", message });
-  const checkName = (path: DataPath, name: string) => {
-    if (!known.has(name)) err(path, `${formatPath(path)}: unknown channel "${name}"${didYouMean(name, names)}; declare it under channels or use a platform name`);
+  const checkName = (path: DataPath, name: unknown) => {
+    if (typeof name === "string" && !known.has(name)) err(path, `${formatPath(path)}: unknown channel "${name}"${didYouMean(name, names)}; declare it under channels or use a platform name`);
   };
-  raw.defaults?.backups?.forEach((b, i) => checkName(["defaults", "backups", i], b));
-  raw.notices?.forEach((n, i) => {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  list(objectOr(raw.defaults).backups).forEach((b, i) => checkName(["defaults", "backups", i], b));
+  list(raw.notices).forEach((value, i) => {
+    const n = objectOr(value);
     if (typeof n.when === "string") checkName(["notices", i, "when"], n.when);
-    else n.when.forEach((w, j) => checkName(["notices", i, "when", j], w));
-    n.on.forEach((o, j) => checkName(["notices", i, "on", j], o));
-    for (const key of Object.keys(n.variants ?? {})) checkName(["notices", i, "variants", key], key);
+    else list(n.when).forEach((w, j) => checkName(["notices", i, "when", j], w));
+    list(n.on).forEach((o, j) => checkName(["notices", i, "on", j], o));
+    for (const key of Object.keys(objectOr(n.variants))) checkName(["notices", i, "variants", key], key);
   });
-  for (const [identity, byTarget] of Object.entries(raw.handles ?? {})) {
-    for (const target of Object.keys(byTarget)) checkName(["handles", identity, target], target);
+  for (const [identity, byTarget] of Object.entries(objectOr(raw.handles))) {
+    for (const target of Object.keys(objectOr(byTarget))) checkName(["handles", identity, target], target);
   }
 }

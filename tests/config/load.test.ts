@@ -85,12 +85,15 @@ notices:
   - { when: tiktk, on: [x], text: hi }
 `),
     ).toEqual([
+      // References are checked even when the shape is wrong elsewhere: one round, every problem.
+      '2:26 defaults.backups[1]: unknown channel "linkdin" (did you mean "linkedin"?); declare it under channels or use a platform name',
       "2:46 defaults.maxDelay: a duration needs a unit, e.g. \"6m\" or \"6s\"",
       '5:15 channels.ig.platform: "instagarm" is not one of "instagram", "facebook", "threads", "x", "bluesky", "mastodon", "linkedin", "tiktok", "pinterest", "youtube", "email", "webhook" (did you mean "instagram"?)',
       '6:15 channels.ig.windows[0]: "Mon-Fry 08:00-20:00": "Fry" is not a day (Mon, Tue, ... Sun)',
       '9:22 channels.fb.health[0].kind: "statuspag" is not one of "statuspage", "http", "feed", "manual", "meta", "slack", "instatus", "betterstack", "uptimerobot", "statusio", "mastodon" (did you mean "statuspage"?)',
       '12:13 channels.tw.minGap: a negative duration ("-5m") makes no sense here',
       '13:5 channels.tw.helth: unknown key "helth" (did you mean "health"?)',
+      '15:13 notices[0].when: unknown channel "tiktk" (did you mean "tiktok"?); declare it under channels or use a platform name',
     ]);
     expect(problems("version: 1\ndefaults: { backups: [x, linkdin] }\nnotices:\n  - { when: tiktk, on: [x], text: hi }\n")).toEqual([
       '2:26 defaults.backups[1]: unknown channel "linkdin" (did you mean "linkedin"?); declare it under channels or use a platform name',
