@@ -55,12 +55,16 @@ export const ROUTES: Record<string, Route> = {
     res.writeHead(200, { "content-type": "application/json", "content-length": String(256 * 1024 * 1024) });
     const chunk = Buffer.alloc(64 * 1024, 32);
     let sent = 0;
+    // Never more than 1 MiB per turn of the event loop: this server shares its process with the
+    // client under test, whose timers (timeouts, the deadline) must keep firing on a busy machine.
     const pump = () => {
-      while (sent < 256 * 1024 * 1024 && !res.destroyed) {
+      for (let n = 0; n < 16 && sent < 256 * 1024 * 1024 && !res.destroyed && !res.socket?.destroyed; n++) {
         sent += chunk.length;
         if (!res.write(chunk)) return void res.once("drain", pump);
       }
-      if (!res.destroyed) res.end();
+      if (res.destroyed || res.socket?.destroyed) return;
+      if (sent < 256 * 1024 * 1024) setImmediate(pump);
+      else res.end();
     };
     pump();
   },
