@@ -20,7 +20,7 @@ import { z } from "zod";
 import type { KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
 import { fetchSourceJson } from "./fetch-json.js";
-import { worstOf } from "./pick.js";
+import { readEach } from "./pick.js";
 
 const service = z.object({
   id: z.union([z.string(), z.number()]).optional(),
@@ -75,12 +75,6 @@ export const meta: SourceChecker<"meta"> = {
       const known = orgs.flatMap((o) => [o.name ?? String(o.id ?? "")].filter(Boolean)).slice(0, 15);
       return { status: "unknown", error: `no org or service "${source.service}" in Meta's status; orgs: ${known.join(", ") || "none"}` };
     }
-    const parts = [];
-    for (const s of services) {
-      const mapped = metaStatus(s.status);
-      if (!mapped) return { status: "unknown", error: `${s.name}: unrecognised status "${s.status.slice(0, 80)}"` };
-      parts.push({ name: s.name, status: mapped, raw: s.status });
-    }
-    return worstOf(parts, `${source.service}: ${services.length === 1 ? services[0]!.status : "no known issues"}`);
+    return readEach(services, "service", (s) => s.status, metaStatus, `${source.service}: ${services.length === 1 ? services[0]!.status : "no known issues"}`);
   },
 };

@@ -11,14 +11,20 @@ export interface Named {
 }
 
 /** The items a list of names or ids refers to, or an `unknown` answer naming what the page has. */
-export function pickNamed<T extends Named>(all: readonly T[], wanted: readonly string[], what: string): { ok: true; items: T[] } | { ok: false; answer: SourceAnswer } {
+export function pickNamed<T extends Named>(
+  all: readonly T[],
+  wanted: readonly string[],
+  what: string,
+  /** What to list when a name is missing (default: everything); e.g. only top-level components. */
+  listed: readonly T[] = all,
+): { ok: true; items: T[] } | { ok: false; answer: SourceAnswer } {
   const items: T[] = [];
   for (const w of wanted) {
     const match = all.find((item) => (item.id !== undefined && String(item.id) === w) || item.name.toLowerCase() === w.toLowerCase());
     if (!match) {
       // A page can list hundreds of items: name enough of them to fix a typo, not all.
-      const shown = all.slice(0, 12).map((item) => item.name);
-      const more = all.length > shown.length ? `, … (${all.length - shown.length} more)` : "";
+      const shown = listed.slice(0, 12).map((item) => item.name);
+      const more = listed.length > shown.length ? `, … (${listed.length - shown.length} more)` : "";
       return { ok: false, answer: { status: "unknown", error: `no ${what} "${w}" on this page; it has: ${shown.join(", ") || "none"}${more}` } };
     }
     items.push(match);
@@ -56,12 +62,23 @@ export function readNamed<T extends Named>(
 ): SourceAnswer {
   const picked = pickNamed(all, wanted, what);
   if (!picked.ok) return picked.answer;
+  return readEach(picked.items, what, rawOf, map, `${wanted.join(", ")}: operational`);
+}
+
+/** The worst status of these parts, each read with `map`; one it cannot read makes the answer `unknown`. */
+export function readEach<T extends { name: string }>(
+  items: readonly T[],
+  what: string,
+  rawOf: (item: T) => string,
+  map: (raw: string) => KnownStatus | undefined,
+  allFine: string,
+): SourceAnswer {
   const parts = [];
-  for (const item of picked.items) {
+  for (const item of items) {
     const raw = rawOf(item);
     const mapped = map(raw);
-    if (!mapped) return { status: "unknown", error: `${what} "${item.name}" has an unknown status "${raw}"` };
+    if (!mapped) return { status: "unknown", error: `${what} "${item.name}" has an unknown status "${raw.slice(0, 80)}"` };
     parts.push({ name: item.name, status: mapped, raw });
   }
-  return worstOf(parts, `${wanted.join(", ")}: operational`);
+  return worstOf(parts, allFine);
 }

@@ -8,7 +8,8 @@
 import { z } from "zod";
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
-import { fetchJson } from "./fetch-json.js";
+import { fetchSourceJson } from "./fetch-json.js";
+import { jsonEndpoint, pickNamed, readEach } from "./pick.js";
 
 const component = z.object({
   id: z.string(),
@@ -42,43 +43,24 @@ const INDICATOR: Record<string, KnownStatus> = {
 
 /** The JSON endpoint for what the user wrote: a page, summary.json or status.json. */
 export function statuspageEndpoint(url: string): string {
-  if (/\.json(\?.*)?$/i.test(url) || url.startsWith("file:")) return url;
-  return `${url.replace(/\/+$/, "")}/api/v2/summary.json`;
+  return jsonEndpoint(url, "/api/v2/summary.json");
 }
 
 export const statuspage: SourceChecker<"statuspage"> = {
   kind: "statuspage",
   async check(source, ctx) {
-    const fetched = await fetchJson(ctx, statuspageEndpoint(source.url), payload, {
-      ...(source.headers ? { headers: source.headers } : {}),
-      ...(source.timeout ? { timeoutMs: source.timeout } : {}),
-      what: "a Statuspage v2 document",
-    });
+    const fetched = await fetchSourceJson(ctx, source, statuspageEndpoint(source.url), payload, "a Statuspage v2 document");
     if (!fetched.ok) return fetched.answer;
     const page = fetched.data;
 
     if (source.components) {
       const all = page.components ?? [];
       if (all.length === 0) return { status: "unknown", error: "the page lists no components (is this status.json? use summary.json to filter components)" };
-      const picked: Array<z.infer<typeof component>> = [];
-      for (const wanted of source.components) {
-        const match = all.find((c) => c.id === wanted || c.name.toLowerCase() === wanted.toLowerCase());
-        if (!match) {
-          const names = all.filter((c) => !c.group_id).map((c) => c.name);
-          return { status: "unknown", error: `no component "${wanted}" on this page; it has: ${names.join(", ")}` };
-        }
-        // A group stands for its members: the worst of them counts.
-        picked.push(match, ...(match.group ? all.filter((c) => c.group_id === match.id) : []));
-      }
-      let status: KnownStatus = "operational";
-      const details: string[] = [];
-      for (const c of picked) {
-        const mapped = COMPONENT_STATUS[c.status];
-        if (!mapped) return { status: "unknown", error: `component "${c.name}" has an unknown status "${c.status}"` };
-        status = worse(status, mapped);
-        if (mapped !== "operational") details.push(`${c.name}: ${c.status}`);
-      }
-      return { status, detail: details.join(", ") || `${source.components.join(", ")}: operational` };
+      const picked = pickNamed(all, source.components, "component", all.filter((c) => !c.group_id));
+      if (!picked.ok) return picked.answer;
+      // A group stands for its members: the worst of them counts.
+      const parts = picked.items.flatMap((c) => [c, ...(c.group ? all.filter((m) => m.group_id === c.id) : [])]);
+      return readEach(parts, "component", (c) => c.status, (raw) => COMPONENT_STATUS[raw], `${source.components.join(", ")}: operational`);
     }
 
     const indicator = INDICATOR[page.status.indicator];
