@@ -12,6 +12,7 @@
  * Health must be known and good: `unknown` never triggers a failback (that would move posts onto
  * a channel nobody has seen recover).
  */
+import { isFailoverSkip } from "../calendar/bookkeeping.js";
 import type { Post } from "../calendar/model.js";
 import { resolveChannel } from "../config/load.js";
 import { earliestSlot, Occupancy } from "../schedule/slots.js";
@@ -20,14 +21,6 @@ import { latestTime, planned, scheduleFor, statusOf, type PlanInput } from "./pl
 import type { Plan, PlanAction } from "./types.js";
 
 export type FailbackInput = Omit<PlanInput, "windowMs" | "strict">;
-
-/** Written by plan-ops on a skip; kept here as a literal so the planner does not import the writer. */
-const SKIPPED_BY_FAILOVER = "skipped by failover: ";
-
-/** A post skipped by failover (not one a person skipped: that is their decision to keep). */
-function isFailoverSkip(post: Post): boolean {
-  return post.status === "skipped" && post.reason?.startsWith(SKIPPED_BY_FAILOVER) === true;
-}
 
 export function makeFailbackPlan(input: FailbackInput): Plan {
   const { calendar, config, now } = input;

@@ -3,6 +3,7 @@
  * when it goes instead. Pure: the calendar, the config, each channel's health, the clock and the
  * rewriter come in; the plan goes out. The same inputs always give the same plan, in the same order.
  */
+import { isNotice, NOTICE_PREFIX } from "../calendar/bookkeeping.js";
 import type { Calendar, Post } from "../calendar/model.js";
 import { resolveChannel } from "../config/load.js";
 import type { Channel, Config, Notice } from "../config/model.js";
@@ -138,11 +139,6 @@ interface Planner {
   ids: Set<string>;
   iso: (t: number, post?: Post) => string;
   byId: Map<string, Post>;
-}
-
-/** A crisis notice added by `failover reroute` (its reason says so). */
-export function isNotice(post: Post): boolean {
-  return post.reason?.startsWith("notice: ") === true;
 }
 
 /**
@@ -308,11 +304,11 @@ function planNotice(planner: Planner, notice: Notice, downChannels: string[], wa
   const outage = down[0]!;
   for (const target of notice.on) {
     const already = input.calendar.posts.some(
-      (p) => p.channel === target && p.reason?.startsWith(`notice: ${outage} `) && p.at >= input.now - NOTICE_DEDUPE_MS,
+      (p) => p.channel === target && p.reason?.startsWith(`${NOTICE_PREFIX}${outage} `) && p.at >= input.now - NOTICE_DEDUPE_MS,
     );
     if (already) continue;
     const channel = resolveChannel(input.config, target)!;
-    const reasons = [`notice: ${downReason(planner, outage)}`, `notice ${notice.index + 1} in the config: post on ${target} while ${notice.when.join(", ")} is down`];
+    const reasons = [`${NOTICE_PREFIX}${downReason(planner, outage)}`, `notice ${notice.index + 1} in the config: post on ${target} while ${notice.when.join(", ")} is down`];
     const from = { channel: outage, at: iso(input.now) };
     if (isDown(input, target)) {
       warnings.push(`notice ${notice.index + 1} cannot go out on ${target}: ${downReason(planner, target)}`);

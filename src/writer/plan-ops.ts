@@ -11,6 +11,7 @@
  * - failback: the bookkeeping keys are removed again, the stand-ins deleted, `at` restored.
  * A reroute followed by a failback at the post's own time gives back the file byte for byte.
  */
+import { isStandIn, SKIPPED_BY_FAILOVER } from "../calendar/bookkeeping.js";
 import type { Calendar, Post } from "../calendar/model.js";
 import { FileError } from "../errors.js";
 import type { Plan, PlanAction } from "../planner/types.js";
@@ -21,9 +22,6 @@ export class StalePlanError extends FileError {}
 
 /** How late a planned notice may still be applied. */
 const NOTICE_GRACE_MS = 30 * 60_000;
-
-/** How a skip by failover starts its `reason` (a skip written by a person is left alone). */
-export const SKIPPED_BY_FAILOVER = "skipped by failover: ";
 
 /** The calendar keys that failover writes and failback takes away again. */
 const BOOKKEEPING = ["status", "reroutedTo", "reason"] as const;
@@ -157,11 +155,6 @@ function failbackOps(original: Post, action: PlanAction, byId: Map<string, Post>
     if (standIn.status === "posted") throw new StalePlanError(calendar.file, `"${id}" has gone out (status: posted); it cannot be taken back`);
     postOps.push({ op: "remove", postIndex: standIn.index });
   }
-}
-
-/** A post failover added to stand in for another: its `reason` is its own, not bookkeeping to undo. */
-function isStandIn(post: Post): boolean {
-  return post.reroutedFrom !== undefined;
 }
 
 /** The post that stands in for a rerouted (or mirrored) one, as it is written into the calendar. */
