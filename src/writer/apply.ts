@@ -57,18 +57,9 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const calendarFile = await realPath(options.calendarFile);
   const lock = await acquireLock(calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
-    for (const f of [calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile)]) await removeAbandonedTempFiles(f);
-    const { text, bytes, calendar } = await readCalendarAgain(calendarFile, options);
-    let plan = options.plan;
-    configCheck(options);
-    if (plan.calendarSha256 !== calendar.sha256) {
-      if (!options.replan) throw staleError(options.calendarFile, calendar, plan);
-      plan = options.replan(calendar);
-    }
-    if (options.now !== undefined) {
-      const late = timeProblems(plan, calendar, options.now);
-      if (late.length > 0) throw new StalePlanError(options.calendarFile, `the plan is out of date; nothing was written: make a new plan (${late.join("; ")})`);
-    }
+    await removeAbandonedTempFiles([calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile)]);
+    const { bytes, calendar } = await readCalendarAgain(calendarFile, options);
+    const plan = planThatApplies(options, calendar);
     const { ops, actions } = planEdits(plan, calendar);
     if (ops.length === 0) return { plan, applied: 0 };
     const edited = editCalendarText(calendar.source, ops);
@@ -100,13 +91,25 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
  */
 export async function checkPlanApplies(options: Pick<ApplyOptions, "calendarFile" | "config" | "plan" | "now">): Promise<void> {
   const { calendar } = await readCalendarAgain(await realPath(options.calendarFile), options);
+  planEdits(planThatApplies(options, calendar), calendar); // a plan naming posts the calendar lacks is refused here too
+}
+
+/**
+ * The plan to apply to the calendar as read now: refused if made under another config, from other
+ * bytes (unless a fresh plan can be made again), or with times that have passed by `now`.
+ */
+function planThatApplies(options: Pick<ApplyOptions, "calendarFile" | "config" | "plan" | "replan" | "now">, calendar: Calendar): Plan {
   configCheck(options);
-  if (options.plan.calendarSha256 !== calendar.sha256) throw staleError(options.calendarFile, calendar, options.plan);
-  if (options.now !== undefined) {
-    const late = timeProblems(options.plan, calendar, options.now);
-    if (late.length > 0) throw new StalePlanError(options.calendarFile, `the plan is out of date: make a new plan (${late.join("; ")})`);
+  let plan = options.plan;
+  if (plan.calendarSha256 !== calendar.sha256) {
+    if (!options.replan) throw staleError(options.calendarFile, calendar, plan);
+    plan = options.replan(calendar);
   }
-  planEdits(options.plan, calendar); // a plan naming posts the calendar lacks is refused here too
+  if (options.now !== undefined) {
+    const late = timeProblems(plan, calendar, options.now);
+    if (late.length > 0) throw new StalePlanError(options.calendarFile, `the plan is out of date; nothing was written: make a new plan (${late.join("; ")})`);
+  }
+  return plan;
 }
 
 async function readCalendarAgain(file: string, options: Pick<ApplyOptions, "config" | "calendar" | "calendarFile">) {
@@ -114,7 +117,7 @@ async function readCalendarAgain(file: string, options: Pick<ApplyOptions, "conf
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // The calendar the plan was made from, if the bytes are still the same: no second parse.
   const calendar = options.calendar?.sha256 === sha256 ? options.calendar : parseCalendar(options.calendarFile, text, options.config, bytes);
-  return { text, bytes, calendar };
+  return { bytes, calendar };
 }
 
 /** The config decides zones, delays and channels when the plan is written out: it must be the same one. */

@@ -11,9 +11,17 @@ import { FileError } from "../errors.js";
 /** Temp files being written right now, so an interrupt handler can remove them. */
 export const pendingTempFiles = new Set<string>();
 
+/**
+ * A temp file beside `target`, named `.<name>.<pid>.<random>.tmp`: in the same folder so a rename
+ * is atomic, hidden, and carrying the writer's pid so a later run can tell an abandoned one.
+ */
+export function tempFileFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+}
+
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(target);
-  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = tempFileFor(target);
   let mode: number | undefined;
   try {
     mode = (await stat(target)).mode & 0o777;
@@ -41,22 +49,24 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 }
 
 /**
- * Temp files that runs killed mid-write (SIGKILL, a power cut) left beside `target`: their pid is
- * in the name, and a pid that no longer runs will never finish them. Called under the lock.
+ * Temp files (see tempFileFor) that runs killed mid-write (SIGKILL, a power cut) left beside the
+ * targets, all in one folder: a pid that no longer runs will never finish them. Under the lock.
  */
-export async function removeAbandonedTempFiles(target: string): Promise<string[]> {
-  const folder = dirname(target);
-  const prefix = `.${basename(target)}.`;
+export async function removeAbandonedTempFiles(targets: readonly string[]): Promise<string[]> {
+  const folder = dirname(targets[0]!);
+  const prefixes = targets.map((t) => `.${basename(t)}.`);
   const removed: string[] = [];
   for (const name of await readdir(folder).catch(() => [] as string[])) {
-    const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (!m || isRunning(Number(m[1]))) continue;
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    const m = prefix ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m || isProcessRunning(Number(m[1]))) continue;
     await unlink(join(folder, name)).then(() => removed.push(name), () => undefined);
   }
   return removed;
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this pid runs on this machine (EPERM: it does, as another user). */
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

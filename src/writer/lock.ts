@@ -11,12 +11,11 @@
  * so two runs that both see it stale cannot both end up holding the lock.
  */
 import { hostname } from "node:os";
-import { basename, dirname, join } from "node:path";
 import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
-import { pendingTempFiles } from "./atomic-write.js";
+import { isProcessRunning, pendingTempFiles, tempFileFor } from "./atomic-write.js";
 
 export interface LockInfo {
   pid: number;
@@ -46,10 +45,11 @@ export function lockPathFor(file: string): string {
   return `${file}.lock`;
 }
 
-export async function acquireLock(file: string, options: { waitMs?: number; sleep?: (ms: number) => Promise<void> } = {}): Promise<Lock> {
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function acquireLock(file: string, options: { waitMs?: number } = {}): Promise<Lock> {
   const lockFile = lockPathFor(file);
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
   const deadline = performance.now() + waitMs;
   for (;;) {
@@ -73,13 +73,8 @@ export async function acquireLock(file: string, options: { waitMs?: number; slee
   }
 }
 
-/** A temp file beside `file`, named as atomic-write names them so a later run can sweep it. */
-function tempBeside(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(8).toString("hex")}.tmp`);
-}
-
 async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
-  const temp = tempBeside(lockFile);
+  const temp = tempFileFor(lockFile);
   pendingTempFiles.add(temp);
   await writeFile(temp, JSON.stringify(info) + "\n", { mode: 0o644 });
   try {
@@ -115,21 +110,9 @@ function isStale(holder: LockInfo): boolean {
   const age = Date.now() - Date.parse(holder.startedAt);
   if (!(age <= STALE_MS)) return true; // too old, or no readable time
   if (holder.host !== hostname()) return false;
-  // Our own pid with another token: a run before a restart whose pid we were given again.
-  if (holder.pid === process.pid) return !heldLocks.has(lockFileOf(holder));
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else; it is alive.
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
-}
-
-/** heldLocks is keyed by lock file; a LockInfo does not know its file, so look it up by token. */
-function lockFileOf(holder: LockInfo): string {
-  for (const [file, token] of heldLocks) if (token === holder.token) return file;
-  return "";
+  // Our own pid with a token we do not hold: a run before a restart whose pid we were given again.
+  if (holder.pid === process.pid) return ![...heldLocks.values()].includes(holder.token);
+  return !isProcessRunning(holder.pid);
 }
 
 /**
