@@ -13,7 +13,7 @@ import { writeFileAtomic } from "../writer/atomic-write.js";
 import type { CliContext } from "./context.js";
 
 /** Without --yes: ask on a terminal, refuse anywhere else (a script must say --yes). */
-export async function confirmApply(ctx: CliContext, options: Record<string, unknown>, plan: Plan, file: string): Promise<void> {
+async function confirmApply(ctx: CliContext, options: Record<string, unknown>, plan: Plan, file: string): Promise<void> {
   if (options.yes) return;
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   if (!interactive) {
@@ -59,22 +59,24 @@ export function applyClock(ctx: CliContext): number {
   return ctx.nowGiven ? ctx.now : Date.now();
 }
 
-export async function applyAndReport(
-  ctx: CliContext,
-  options: Omit<ApplyOptions, "out" | "now"> & { out?: unknown; yes: unknown },
-): Promise<ApplyResult> {
-  const { out: outFlag, yes, replan, ...rest } = options;
+/**
+ * Asks first (unless --yes), applies under the calendar's lock (--out elsewhere), and says what
+ * was written. `flags` are the command's own (--yes, --out).
+ */
+export async function confirmAndApply(ctx: CliContext, flags: Record<string, unknown>, apply: Omit<ApplyOptions, "out" | "now">): Promise<ApplyResult> {
+  await confirmApply(ctx, flags, apply.plan, apply.calendarFile);
+  const { replan, ...rest } = apply;
   const result = await applyPlan({
     ...rest,
     now: applyClock(ctx),
     // Planning again silently is right for --yes; after a question, the person approved that plan.
-    ...(replan && yes ? { replan } : {}),
-    ...(typeof outFlag === "string" ? { out: outFlag } : {}),
+    ...(replan && flags.yes ? { replan } : {}),
+    ...(typeof flags.out === "string" ? { out: flags.out } : {}),
   });
   if (result.written) {
     ctx.out.info(`applied ${result.applied} action${result.applied === 1 ? "" : "s"} to ${result.written}${result.backup ? `; the previous version is in ${result.backup}` : ""}`);
   } else {
-    ctx.out.info(`nothing to apply: ${options.calendarFile} is unchanged`);
+    ctx.out.info(`nothing to apply: ${apply.calendarFile} is unchanged`);
   }
   return result;
 }
@@ -96,6 +98,5 @@ export async function runSavedPlan(ctx: CliContext, options: Record<string, unkn
     ctx.out.info(`${String(options.plan)} still applies to ${calendarFile}`);
     return { plan };
   }
-  await confirmApply(ctx, options, plan, calendarFile);
-  return { plan, result: await applyAndReport(ctx, { calendarFile, config, plan, out: options.out, yes: options.yes }) };
+  return { plan, result: await confirmAndApply(ctx, options, { calendarFile, config, plan }) };
 }

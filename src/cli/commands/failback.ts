@@ -9,7 +9,7 @@ import { failbackChannels } from "../../planner/failback.js";
 import type { Plan } from "../../planner/types.js";
 import { loadProject } from "../../project.js";
 import type { ApplyResult } from "../../writer/apply.js";
-import { applyAndReport, appliedJson, confirmApply, runSavedPlan, writePlanOut } from "../apply-run.js";
+import { appliedJson, confirmAndApply, runSavedPlan, writePlanOut } from "../apply-run.js";
 import type { CliContext } from "../context.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
 import { formatAnnotation } from "../report/github.js";
@@ -24,35 +24,28 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
     return ExitCode.Go;
   }
 
-  let project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
+  const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
   ctx.out.addSecrets(project.config.secrets);
   // The same threshold state as `check` and `reroute`: a channel is back once it has been seen
   // healthy `successThreshold` times in a row, not on one good answer.
   const health = await runHealthCheck(ctx, project.config, failbackChannels(project.calendar), dirname(resolve(project.calendar.file)));
-  let plan = planFailback(project, health, { now: ctx.now });
+  const plan = planFailback(project, health, { now: ctx.now });
   await writePlanOut(ctx, options, plan);
-  let result: ApplyResult | undefined;
-  if (!options.dryRun) {
-    await confirmApply(ctx, options, plan, project.calendar.file);
-    result = await applyAndReport(ctx, {
-      calendarFile: project.calendar.file,
-      config: project.config,
-      plan,
-      calendar: project.calendar,
-      out: options.out,
-      yes: options.yes,
-      replan: (calendar) => {
-        project = { ...project, calendar };
-        plan = planFailback(project, health, { now: ctx.now });
-        return plan;
-      },
-    });
-  }
+  const result = options.dryRun
+    ? undefined
+    : await confirmAndApply(ctx, options, {
+        calendarFile: project.calendar.file,
+        config: project.config,
+        plan,
+        calendar: project.calendar,
+        // Another run changed the calendar first: plan again on what it wrote, with the health already read.
+        replan: (calendar) => planFailback({ ...project, calendar }, health, { now: ctx.now }),
+      });
   if (ctx.out.format === "table") {
     ctx.out.data(renderHealthTable(ctx.out, health));
     ctx.out.data("");
   }
-  print(ctx, plan, result);
+  print(ctx, result?.plan ?? plan, result);
   for (const w of unknownWarnings(health, false)) ctx.out.warn(w);
   return ExitCode.Go;
 }

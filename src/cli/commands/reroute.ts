@@ -9,7 +9,7 @@ import { exitCodeFor } from "../../planner/risk.js";
 import type { CliContext } from "../context.js";
 import { renderPlanTable } from "../report/plan.js";
 import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
-import { applyAndReport, appliedJson, confirmApply, runSavedPlan, writePlanOut } from "../apply-run.js";
+import { appliedJson, confirmAndApply, runSavedPlan, writePlanOut } from "../apply-run.js";
 import type { ApplyResult } from "../../writer/apply.js";
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
@@ -18,16 +18,14 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
   await writePlanOut(ctx, options, r.plan);
   let result: ApplyResult | undefined;
   if (!options.dryRun) {
-    await confirmApply(ctx, options, r.plan, r.project.calendar.file);
     const planOptions = { now: ctx.now, windowMs: r.windowMs, strict: r.strict };
-    result = await applyAndReport(ctx, {
+    result = await confirmAndApply(ctx, options, {
       calendarFile: r.project.calendar.file,
       config: r.project.config,
       plan: r.plan,
       calendar: r.project.calendar,
-      out: options.out,
-      yes: options.yes,
-      // Another run applied first: plan again on what it wrote, with the health already read.
+      // Another run applied first: plan again on what it wrote, with the health already read
+      // (the verdict and risks shown are the new plan's too).
       replan: (calendar) => {
         const project = { ...r.project, calendar };
         r = { ...r, ...verdictFor(project, r.channels, planOptions), project };
