@@ -49,7 +49,8 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
   const onInterrupt = interruptHandler(() => out);
   process.once("SIGINT", onInterrupt);
   // `failover --help | head -1`: the reader went away. That is not a failure of ours; stop quietly.
-  process.stdout.on("error", stdoutGone);
+  // Once per process: main may run many times in one (tests, the library), the listener stays.
+  if (!process.stdout.listeners("error").includes(stdoutGone)) process.stdout.on("error", stdoutGone);
   try {
     if (argv.length <= 2) {
       program.outputHelp();
