@@ -10,6 +10,7 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BENCH_CONFIG, generateCalendar } from "../../bench/generate.js";
 import { BIN, tempProject } from "../helpers/cli.js";
+import { seededRandom } from "../helpers/random.js";
 
 const KILLS = 20;
 const ARGS = ["reroute", "--yes", "-q", "--now", "2026-07-14T08:00:00Z", "--window", "7d", "--assume", "instagram=major_outage"];
@@ -44,16 +45,6 @@ function runApply(dir: string, calendar: string, kill?: Kill): Promise<{ code: n
   });
 }
 
-/** mulberry32: the same kill points on every run of the suite. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("crash safety", () => {
   it(`SIGKILL at ${KILLS} points while applying to a 20k-post calendar leaves the old bytes or the whole new file`, async () => {
     const dir = tempProject({ "original.yaml": generateCalendar(20_000), "config/failover.yaml": BENCH_CONFIG });
@@ -70,7 +61,7 @@ describe("crash safety", () => {
     expect(newSha).not.toBe(oldSha);
 
     copyFileSync(original, calendar);
-    const random = prng(20_000);
+    const random = seededRandom(20_000);
     const outcomes = { old: 0, new: 0 };
     let locksLeft = 0;
     let tempsLeft = 0;
