@@ -4,7 +4,7 @@ import type { Config } from "../config/model.js";
 import { UsageError } from "../errors.js";
 import { checkHealth } from "../health/check.js";
 import type { ChannelHealth } from "../health/types.js";
-import { didYouMean } from "../util/did-you-mean.js";
+import { didYouMeanChannel } from "../platforms.js";
 import { join } from "node:path";
 import { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
 import { formatInZone } from "../time/zone.js";
@@ -13,7 +13,7 @@ import type { CliContext } from "./context.js";
 export function checkAssumedChannels(ctx: CliContext, config: Config): void {
   for (const name of ctx.assume.keys()) {
     if (!resolveChannel(config, name)) {
-      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMean(name, knownChannelNames(config))}`, "--assume");
+      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMeanChannel(name, knownChannelNames(config))}`, "--assume");
     }
   }
 }

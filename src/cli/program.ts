@@ -16,7 +16,7 @@ export function buildProgram(): Command {
     .version(VERSION, "-V, --version")
     .addOption(new Option("-c, --calendar <file>", "the content calendar").default(undefined, "calendar.yaml"))
     .addOption(new Option("--config <file>", "the config").default(undefined, "config/failover.yaml"))
-    .addOption(new Option("--now <iso>", "the clock, for drills and tests (ISO 8601 with an offset)"))
+    .addOption(new Option("--now <iso>", "the clock, for drills and tests (ISO 8601; without an offset, in the calendar's zone)"))
     .addOption(new Option("--assume <channel=status>", "simulate a channel's health, no network (repeatable)").argParser(collect))
     .addOption(new Option("--state <file>", "where the failure/success thresholds keep their counts").default(undefined, ".failover/state.json beside the calendar"))
     .addOption(new Option("--no-state", "a one-off check: no thresholds, the state is neither read nor written"))

@@ -47,9 +47,9 @@ describe("failover validate", () => {
     const now = await runCli(["validate", "--now", "yesterday"]);
     expect(now.code).toBe(2);
     expect(now.stderr).toMatch(/--now: "yesterday" is not a date-time/);
-    const assume = await runCli(["validate", "--assume", "instagram=down"]);
+    const assume = await runCli(["validate", "--assume", "instagram=dwon"]);
     expect(assume.code).toBe(2);
-    expect(assume.stderr).toMatch(/--assume: "down" is not a status/);
+    expect(assume.stderr).toMatch(/--assume: "dwon" is not a status \(did you mean "down"\?\)/);
     const format = await runCli(["validate", "--format", "xml"]);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/--format/);

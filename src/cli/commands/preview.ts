@@ -7,6 +7,7 @@ import type { Config } from "../../config/model.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { loadProject } from "../../project.js";
 import { didYouMean } from "../../util/did-you-mean.js";
+import { didYouMeanChannel } from "../../platforms.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
 
@@ -21,7 +22,7 @@ function targetsOf(post: Post, config: Config, to: readonly string[]): string[] 
   if (to.length === 0) return post.backups;
   for (const name of to) {
     if (!resolveChannel(config, name)) {
-      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMean(name, knownChannelNames(config))}`, "--to");
+      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMeanChannel(name, knownChannelNames(config))}`, "--to");
     }
   }
   return [...new Set(to)];

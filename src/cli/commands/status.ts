@@ -4,7 +4,7 @@ import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { dirname, resolve } from "node:path";
 import { knownChannelNames, loadConfig, resolveChannel } from "../../config/load.js";
 import { ExitCode, UsageError } from "../../errors.js";
-import { didYouMean } from "../../util/did-you-mean.js";
+import { didYouMeanChannel } from "../../platforms.js";
 import type { CliContext } from "../context.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
 import { channelsJson, renderHealthTable } from "../report/health.js";
@@ -29,7 +29,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
   ctx.out.addSecrets(config.secrets);
   for (const name of args) {
     if (!resolveChannel(config, name)) {
-      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMean(name, knownChannelNames(config))}`, "status <channel>");
+      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMeanChannel(name, knownChannelNames(config))}`, "status <channel>");
     }
   }
   const names = args.length > 0 ? [...new Set(args)] : [...new Set([...config.channels.keys(), ...ctx.assume.keys()])];
