@@ -1,10 +1,10 @@
 /** Which of a post's media a platform can take: values (problems, warnings), never exceptions. */
 import type { Media } from "../calendar/schema.js";
 import type { MediaOut, MediaRules } from "./types.js";
+import { plural } from "../util/words.js";
 
 type Kind = Media["kind"];
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const KIND_NAME: Record<Kind, [string, string]> = { image: ["image", "images"], video: ["video", "videos"], gif: ["GIF", "GIFs"] };
 const describe = (kind: Kind, n: number): string => plural(n, ...KIND_NAME[kind]);
 

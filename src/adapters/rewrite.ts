@@ -19,6 +19,7 @@ import { fitMedia } from "./media.js";
 import { mapMentions, type Handles } from "./mentions.js";
 import { adapterFor } from "./registry.js";
 import type { Adapter, MediaOut, Rendered } from "./types.js";
+import { plural } from "../util/words.js";
 
 export type { Handles };
 
@@ -52,7 +53,6 @@ export interface RewriteResult {
   payload?: Record<string, unknown>;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Removes spans from text and tidies the spaces and blank lines they leave. */
 function removeSpans(text: string, spans: readonly Entity[]): string {

@@ -11,6 +11,7 @@ import type { Plan } from "../planner/types.js";
 import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
 import { writeFileAtomic } from "../writer/atomic-write.js";
 import type { CliContext } from "./context.js";
+import { plural } from "../util/words.js";
 
 /** Without --yes: ask on a terminal, refuse anywhere else (a script must say --yes). */
 async function confirmApply(ctx: CliContext, options: Record<string, unknown>, plan: Plan, file: string): Promise<void> {
@@ -22,7 +23,7 @@ async function confirmApply(ctx: CliContext, options: Record<string, unknown>, p
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   let answer: string;
   try {
-    answer = await rl.question(`Apply ${plan.actions.length} action${plan.actions.length === 1 ? "" : "s"} to ${file}? [y/N] `);
+    answer = await rl.question(`Apply ${plural(plan.actions.length, "action")} to ${file}? [y/N] `);
   } catch (error) {
     // Ctrl-C or Ctrl-D at the question: readline has the terminal in raw mode, so no SIGINT
     // reaches the process; it rejects instead. Either way the answer is no.
@@ -74,7 +75,7 @@ export async function confirmAndApply(ctx: CliContext, flags: Record<string, unk
     ...(typeof flags.out === "string" ? { out: flags.out } : {}),
   });
   if (result.written) {
-    ctx.out.info(`applied ${result.applied} action${result.applied === 1 ? "" : "s"} to ${result.written}${result.backup ? `; the previous version is in ${result.backup}` : ""}`);
+    ctx.out.info(`applied ${plural(result.applied, "action")} to ${result.written}${result.backup ? `; the previous version is in ${result.backup}` : ""}`);
   } else {
     ctx.out.info(`nothing to apply: ${apply.calendarFile} is unchanged`);
   }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
 import { formatInZone } from "../time/zone.js";
 import type { CliContext } from "./context.js";
+import { plural } from "../util/words.js";
 
 export function checkAssumedChannels(ctx: CliContext, config: Config): void {
   for (const name of ctx.assume.keys()) {
@@ -24,7 +25,7 @@ export function checkAssumedChannels(ctx: CliContext, config: Config): void {
  */
 export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[], stateFolder: string): Promise<ChannelHealth[]> {
   checkAssumedChannels(ctx, config);
-  const spinner = await ctx.out.spinner(`checking ${names.length} channel${names.length === 1 ? "" : "s"}…`);
+  const spinner = await ctx.out.spinner(`checking ${plural(names.length, "channel")}…`);
   let raw: ChannelHealth[];
   try {
     raw = await checkHealth(config, names, {

@@ -9,6 +9,7 @@ import { packageFile } from "../../package-files.js";
 import { isValidTimeZone, zonedParts } from "../../time/zone.js";
 import { writeFileAtomic } from "../../writer/atomic-write.js";
 import type { CliContext } from "../context.js";
+import { noun } from "../../util/words.js";
 
 function schemaRef(target: string, kind: "calendar" | "config"): string {
   const rel = relative(dirname(target), packageFile("schema", `${kind}.schema.json`)).split("\\").join("/");
@@ -88,7 +89,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
   const calendarPath = ctx.calendarPath ?? DEFAULT_CALENDAR_PATH;
   const existing = [configPath, calendarPath].filter((f) => existsSync(f));
   if (existing.length > 0 && !force) {
-    throw new FileError(existing.join(", "), `already exist${existing.length === 1 ? "s" : ""}; use --force to overwrite`);
+    throw new FileError(existing.join(", "), `already ${noun(existing.length, "exists", "exist")}; use --force to overwrite`);
   }
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = localZone && isValidTimeZone(localZone) ? localZone : "UTC";

@@ -10,6 +10,7 @@ import { didYouMean } from "../../util/did-you-mean.js";
 import { didYouMeanChannel } from "../../platforms.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
+import { plural } from "../../util/words.js";
 
 export interface PreviewDocument {
   schemaVersion: 1;
@@ -51,7 +52,7 @@ function summaryTable(out: Output, targets: readonly RewriteResult[]): string {
     countOf(t),
     t.thread ? `thread of ${t.thread.length}` : t.from === "variant" ? "variant" : "one post",
     `${t.media.length}`,
-    [t.problems.length ? `${t.problems.length} problem${t.problems.length === 1 ? "" : "s"}` : "", t.warnings.length ? `${t.warnings.length} warning${t.warnings.length === 1 ? "" : "s"}` : ""]
+    [t.problems.length ? plural(t.problems.length, "problem") : "", t.warnings.length ? plural(t.warnings.length, "warning") : ""]
       .filter(Boolean)
       .join(", "),
   ]);

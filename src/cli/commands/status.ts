@@ -11,6 +11,7 @@ import { channelsJson, renderHealthTable } from "../report/health.js";
 import { formatAnnotation, limitAnnotations } from "../report/github.js";
 import { formatJUnit } from "../report/junit.js";
 import { formatInZone } from "../../time/zone.js";
+import { statusWords } from "../../health/status.js";
 
 /**
  * `status` needs no calendar, yet should share the thresholds' state with `check`: the state
@@ -47,7 +48,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
       break;
     case "github":
       for (const line of limitAnnotations([
-        ...down.map((c) => ({ level: "error" as const, title: `${c.name} is down`, message: `${c.name} (${c.platform}) is ${c.status.replace("_", " ")}` })),
+        ...down.map((c) => ({ level: "error" as const, title: `${c.name} is down`, message: `${c.name} (${c.platform}) is ${statusWords(c.status)}` })),
         ...warnings.map((message) => ({ level: "warning" as const, message })),
       ])) ctx.out.data(formatAnnotation(line));
       break;
@@ -55,7 +56,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
       ctx.out.data(formatJUnit("failover status", channels.map((c) => ({
         name: c.name,
         classname: `failover.status.${c.platform}`,
-        ...(isDown(c.status) ? { failure: { type: c.status, message: `${c.name} is ${c.status.replace("_", " ")}` } } : {}),
+        ...(isDown(c.status) ? { failure: { type: c.status, message: `${c.name} is ${statusWords(c.status)}` } } : {}),
       }))));
       break;
     default:

@@ -6,6 +6,7 @@ import type { Config } from "../../config/model.js";
 import { ExitCode, InputError, sortDiagnostics } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { printDiagnostics } from "../report/diagnostics.js";
+import { plural } from "../../util/words.js";
 
 /**
  * The config, then the calendar; a config with errors does not hide the calendar's: it is checked
@@ -44,7 +45,7 @@ export async function run(ctx: CliContext): Promise<number> {
     printDiagnostics(ctx.out, calendar.warnings, {
       ok: true,
       files,
-      detail: `${calendar.file}: ${calendar.posts.length} post${calendar.posts.length === 1 ? "" : "s"} on ${channels.size} channel${channels.size === 1 ? "" : "s"}; ${config.file ?? "built-in defaults"}: ${config.channels.size} channel${config.channels.size === 1 ? "" : "s"} declared`,
+      detail: `${calendar.file}: ${plural(calendar.posts.length, "post")} on ${plural(channels.size, "channel")}; ${config.file ?? "built-in defaults"}: ${plural(config.channels.size, "channel")} declared`,
     });
     return ExitCode.Go;
   } catch (error) {
