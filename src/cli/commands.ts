@@ -24,7 +24,12 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: "validate",
     description: "check the calendar and the config; every problem with file:line:col",
-    examples: ["failover validate", "failover validate -c launch.yaml --config config/failover.yaml --format github"],
+    examples: [
+      "failover validate",
+      "failover validate --strict --now 2026-07-14T08:00",
+      "failover validate -c launch.yaml --config config/failover.yaml --format github",
+    ],
+    options: (c) => c.addOption(new Option("--strict", "warnings (past posts not marked posted, times outside windows, missing media) count as errors: exit 2")),
     load: () => import("./commands/validate.js"),
   },
   {

@@ -76,14 +76,18 @@ describe("failover init", () => {
     const calendar = readFileSync(join(dir, "calendar.yaml"), "utf8");
     expect(calendar.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/calendar\.schema\.json$/);
     expect(calendar).toContain("at: 2026-07-15T10:00");
-    expect((await runCli(["validate"], { cwd: dir })).code).toBe(0);
+    // Clean even under --strict: its media file is there (a stand-in image), its times are in their windows.
+    expect(readFileSync(join(dir, "assets", "teaser.jpg")).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const strict = await runCli(["validate", "--strict", "--now", "2026-07-14T09:00:00Z"], { cwd: dir });
+    expect([strict.code, strict.stdout]).toEqual([0, expect.not.stringMatching(/warning/)]);
 
     const again = await runCli(["init"], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exist.*--force/);
     expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toBe(calendar);
     expect((await runCli(["init", "--force", "--now", "2026-08-01T09:00:00Z"], { cwd: dir })).code).toBe(0);
-    expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toContain("at: 2026-08-02T10:00");
+    // 1 August 2026 is a Saturday: the starter's posts go on the next weekday, inside Instagram's windows.
+    expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toContain("at: 2026-08-03T10:00");
   });
 });
 

@@ -92,6 +92,22 @@ describe("the planner", () => {
     expect(summary(later)).toEqual(["reroute a -> linkedin 2026-07-20T03:00:00-04:00"]);
   });
 
+  it("says what would unblock a blocked post: healthy free channels, or the max delay a backup needs", () => {
+    const posts = `  - { id: a, channel: instagram, at: 2026-07-17T19:00, text: "hi", backups: [linkedin] }\n`;
+    const p = plan(posts, { instagram: "major_outage", ...UP }, "2026-07-17T20:00:00Z", { config: NO_NOTICES });
+    expect(p.unroutable[0]!.fixes).toEqual([
+      "x is healthy and free at Fri 17 Jul 19:00, night at Fri 17 Jul 22:00: add them to backups",
+      "raise maxDelay to 2d8h: linkedin is free at Mon 20 Jul 03:00",
+    ]);
+    // Taking the advice works: with that max delay the post goes to linkedin at that time.
+    expect(summary(plan(posts.replace("backups", "maxDelay: 2d8h, backups"), { instagram: "major_outage", ...UP }, "2026-07-17T20:00:00Z", { config: NO_NOTICES }))).toEqual([
+      "reroute a -> linkedin 2026-07-20T03:00:00-04:00",
+    ]);
+    // A channel whose health is unknown, or that is down, is never offered.
+    const unsure = plan(posts, { instagram: "major_outage", ...UP, x: "unknown", night: "major_outage" }, "2026-07-17T20:00:00Z", { config: NO_NOTICES });
+    expect(unsure.unroutable[0]!.fixes).toEqual(["raise maxDelay to 2d8h: linkedin is free at Mon 20 Jul 03:00"]);
+  });
+
   it("finds windows correctly across the US spring-forward change", () => {
     // 8 March 2026, New York: clocks jump 02:00 -> 03:00; the 09:00 window opens at 13:00Z.
     const p = plan(
