@@ -41,7 +41,8 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
         // Another run changed the calendar first: plan again on what it wrote, with the health already read.
         replan: (calendar) => planFailback({ ...project, calendar }, health, { now: ctx.now }),
       });
-  if (ctx.out.format === "table") {
+  // Nothing moved: no channel was read, and an empty table's header would say nothing.
+  if (ctx.out.format === "table" && health.length > 0) {
     ctx.out.data(renderHealthTable(ctx.out, health));
     ctx.out.data("");
   }

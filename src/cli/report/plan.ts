@@ -144,7 +144,7 @@ export function riskAnnotations(file: string, posts: PostRisk[], healthWarnings:
       file,
       line: p.line,
       title: `${p.id}: ${p.action ?? "rerouted"}`,
-      message: `${p.id} (${p.channel}, ${p.at}) is at risk: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""} (${p.reasons[0] ?? ""})`,
+      message: `${p.id} (${p.channel}, ${p.at}) is at risk${p.reasons[0] ? `, ${p.reasons[0]}` : ""}: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""}`,
     })),
     ...healthWarnings.map((message) => ({ level: "warning" as const, message })),
   ];
