@@ -35,7 +35,9 @@ export function retag(text: string, from: Platform, to: Platform): Retagged {
   const changes = new Set<string>();
   if (from === to || !text.includes("utm_")) return { text, changes: [] };
   const old = NAMES[from];
-  const out = text.replace(TAG, (whole, key: string, value: string) => {
+  const out = text.replace(TAG, (whole, key: string, raw: string) => {
+    // A full stop or a bracket after the link ends the sentence, not the tag.
+    const value = raw.replace(/[.,!?;:)\]…]+$/u, "");
     let decoded: string;
     try {
       decoded = decodeURIComponent(value).toLowerCase();
@@ -44,7 +46,7 @@ export function retag(text: string, from: Platform, to: Platform): Retagged {
     }
     if (!old.includes(decoded)) return whole;
     changes.add(`${key.replace(/^[?&](?:amp;)?/, "")}${value} → ${to}`);
-    return key + to;
+    return key + to + raw.slice(value.length);
   });
   return { text: out, changes: [...changes] };
 }

@@ -80,7 +80,9 @@ function removeAt(before: string, text: string, edit: Edit): [string, number] {
   const following = text.codePointAt(next);
   const joined = head.length === 0 || head.endsWith("\n") || following === undefined || following === 0x0a;
   const sep = joined ? "" : " ";
-  if (ownSentence && following !== undefined && STARTS_UPPER.test(removed) && /^\p{Ll}$/u.test(String.fromCodePoint(following))) {
+  // The next word starts the sentence now, unless it is a link or a handle, which keep their case.
+  const nextWord = (text.slice(next, next + 64).match(/^\S+/u)?.[0] ?? "").replace(/[.,!?;:…]+$/u, "");
+  if (ownSentence && following !== undefined && STARTS_UPPER.test(removed) && /^\p{Ll}$/u.test(String.fromCodePoint(following)) && !/[./:@]/.test(nextWord)) {
     const letter = String.fromCodePoint(following);
     return [head + sep + letter.toUpperCase(), next + letter.length];
   }

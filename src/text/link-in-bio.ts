@@ -21,7 +21,7 @@ const CORE = `(?:${CORES.join("|")})(?![\\p{L}\\p{N}])`;
 /** A verb that only serves the phrase ("tap", "check out"): removed with it, kept when the link replaces it. */
 const VERB = String.raw`(?:(?:tap|click|hit|see|check(?:\s+out)?|visit|use|shop(?:\s+now)?(?:\s+via)?|get\s+yours(?:\s+via)?|via)\s+)`;
 /** What the link was for ("to grab yours", "pour réserver"): removed with the phrase, up to the sentence's punctuation. */
-const PURPOSE = String.raw`(?:[ \t]+(?:to|for|pour|para|um|per)[ \t]+[^.!?。！？\n,;:()]*[^\s.!?。！？,;:()])`;
+const PURPOSE = String.raw`(?:[ \t]+(?:to|for|pour|para|um|per)(?:[ \t]+[\p{L}\p{M}\p{N}'’-]+(?![\p{L}\p{M}\p{N}:/@]|\.\S)){1,6})`;
 /** Pointing hands and link signs after the phrase: they point at nothing once it is gone. */
 const TAIL = String.raw`(?:[ \t]*(?:👆|👇|⬆️?|☝️?|🔗))*`;
 const START = String.raw`(?<![\p{L}\p{N}])`;

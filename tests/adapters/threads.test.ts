@@ -22,6 +22,17 @@ describe("threads adapter", () => {
     expect(r.warnings.join()).toMatch(/at most 1 hashtag/);
   });
 
+  it("counts a link once however often it appears (5 unique links)", () => {
+    const text = [1, 2, 3, 4, 5, 1, 2].map((i) => `https://acme.com/${i}`).join(" ");
+    expect(to("threads", post({ text })).problems).toEqual([]);
+    expect(to("threads", post({ text, link: "https://acme.com/1" })).problems).toEqual([]);
+    expect(to("threads", post({ text, link: "https://acme.com/6" })).problems.join()).toMatch(/at most 5 links in a post; this one has 6/);
+  });
+
+  it("counts a keycap emoji by its UTF-8 bytes", () => {
+    expect(threads.text.count("1️⃣")).toBe(7);
+  });
+
   it("refuses more than 5 links", () => {
     const text = [1, 2, 3, 4, 5, 6].map((i) => `https://acme.com/${i}`).join(" ");
     const r = to("threads", post({ text }));
