@@ -6,7 +6,7 @@ import type { Platform } from "../platforms.js";
 import type { PostingWindow } from "../schedule/windows.js";
 import type { Policy } from "../yaml/fields.js";
 import type { YamlSource } from "../yaml/source.js";
-import type { Env } from "./env.js";
+import type { Env } from "../util/env.js";
 
 export interface Channel {
   name: string;

@@ -8,7 +8,7 @@ import { parseDuration } from "../time/duration.js";
 import { allTimeZones, isValidTimeZone } from "../time/zone.js";
 import { parseWindow } from "../schedule/windows.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { expandWithPlaceholders } from "../config/env.js";
+import { expandWithPlaceholders } from "../util/env.js";
 import { ALL_STATUSES, HEALTH_STATUSES } from "../health/status.js";
 
 // zod compiles a fast path for each object schema on its first parse; a CLI parses each schema a
