@@ -9,6 +9,8 @@ import { collect } from "./context.js";
 import { VERSION } from "../version.js";
 
 export const FORMATS = ["table", "json", "github", "junit"] as const;
+/** Formats only `export` writes (it also takes json): accepted here, refused by the other commands. */
+export const EXPORT_ONLY_FORMATS = ["csv", "hootsuite", "ics"] as const;
 
 export function buildProgram(): Command {
   const program = new Command("failover")
@@ -20,7 +22,7 @@ export function buildProgram(): Command {
     .addOption(new Option("--assume <channel=status>", "simulate a channel's health, no network (repeatable)").argParser(collect))
     .addOption(new Option("--state <file>", "where the failure/success thresholds keep their counts").default(undefined, ".failover/state.json beside the calendar"))
     .addOption(new Option("--no-state", "a one-off check: no thresholds, the state is neither read nor written"))
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(new Option("--format <format>", "output format (export: csv, hootsuite, ics, json)").choices([...FORMATS, ...EXPORT_ONLY_FORMATS]).default("table"))
     .addOption(new Option("--json", "same as --format json"))
     .addOption(new Option("--no-color", "no colours (NO_COLOR is honoured too)"))
     .addOption(new Option("-q, --quiet", "only data on stdout, no progress or logs"))
