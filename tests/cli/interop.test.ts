@@ -62,7 +62,7 @@ describe("failover export", () => {
     const ics = await runCli(["export", "--format", "ics", "-o", "launch.ics", "--now", "2026-03-01T00:00:00Z"], { cwd: dir });
     expect(ics.code).toBe(0);
     expect(ics.stderr).toContain("wrote launch.ics: 2 posts as ics");
-    const events = Object.values(ical.sync.parseICS(readFileSync(join(dir, "launch.ics"), "utf8"))).filter((e) => e.type === "VEVENT") as ical.VEvent[];
+    const events = Object.values(ical.sync.parseICS(readFileSync(join(dir, "launch.ics"), "utf8"))).filter((e): e is ical.VEvent => e?.type === "VEVENT");
     // Berlin changes to summer time on 29 March 2026: 10:00 is 09:00Z before, 08:00Z after.
     expect(events.map((e) => new Date(e.start).toISOString()).sort()).toEqual(["2026-03-28T09:00:00.000Z", "2026-03-30T08:00:00.000Z"]);
 

@@ -8,6 +8,7 @@ import { readCsv } from "../../src/interop/csv-read.js";
 import { writeCsv } from "../../src/interop/csv-write.js";
 import { exportCalendar, type ExportOptions } from "../../src/interop/export.js";
 import { importCsv } from "../../src/interop/import.js";
+import { writeIcs } from "../../src/interop/ics.js";
 import { Document } from "yaml";
 
 const config = parseConfig(
@@ -107,7 +108,7 @@ describe("export --format csv, then import", () => {
 describe("export --format ics", () => {
   it("is read back by node-ical with the right instants on both sides of a DST change, stable UIDs, stand-ins shown", () => {
     const text = exported({ format: "ics" }).text;
-    const events = Object.values(ical.sync.parseICS(text)).filter((e) => e.type === "VEVENT") as ical.VEvent[];
+    const events = Object.values(ical.sync.parseICS(text)).filter((e): e is ical.VEvent => e?.type === "VEVENT");
     const byUid = new Map(events.map((e) => [e.uid, e]));
     expect([...byUid.keys()].sort()).toEqual(["after-dst@launch.failover", "before-dst-x@launch.failover", "before-dst@launch.failover", "berlin@launch.failover", "with-offset@launch.failover"]);
     // 10:00 in New York is 15:00Z before the change (EST) and 14:00Z after it (EDT).
@@ -156,5 +157,17 @@ describe("export --format json and --window", () => {
     const doc = JSON.parse(exportCalendar(calendar, config, { format: "json", now: Date.parse("2026-03-08T00:00:00Z"), windowMs: 2 * 86_400_000 }).text);
     expect(doc.posts.map((p: { id: string }) => p.id)).toEqual(["berlin", "after-dst"]);
     expect(doc.posts[0]).toMatchObject({ channel: "linkedin", at: "2026-03-09T09:00:00+01:00", zone: "Europe/Berlin", platformText: "Guten Morgen" });
+  });
+});
+
+describe("writeIcs", () => {
+  it("folds long lines at 75 octets without splitting a character, and node-ical reads the text back whole", () => {
+    const text = `${"Ünïcödé ✨🎉 text; with, commas\\ and\nbreaks ".repeat(12)}end`;
+    const ics = writeIcs([{ uid: "long@t.failover", start: Date.UTC(2026, 6, 14, 8), durationMs: 900_000, summary: text.slice(0, 80), description: text, categories: ["x", "a,b"], cancelled: false }], { name: "t", now: Date.UTC(2026, 0, 1) });
+    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(ics).not.toMatch(/[^\r]\n/); // CRLF only
+    const event = Object.values(ical.sync.parseICS(ics)).find((e): e is ical.VEvent => e?.type === "VEVENT")!;
+    expect(event.description).toBe(text);
+    expect(new Date(event.start).toISOString()).toBe("2026-07-14T08:00:00.000Z");
   });
 });
