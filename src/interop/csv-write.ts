@@ -1,5 +1,7 @@
-/** CSV as spreadsheets read it: quoted where needed, CRLF row ends, an optional byte-order mark. */
-import { stringify } from "csv-stringify/sync";
+/**
+ * CSV as spreadsheets read it: quoted where needed, CRLF row ends, an optional byte-order mark.
+ * csv-stringify is loaded on first use: only `export` needs it, not the library's other users.
+ */
 
 export interface CsvWriteOptions {
   delimiter?: string;
@@ -7,7 +9,8 @@ export interface CsvWriteOptions {
   bom?: boolean;
 }
 
-export function writeCsv(rows: ReadonlyArray<readonly string[]>, options: CsvWriteOptions = {}): string {
+export async function writeCsv(rows: ReadonlyArray<readonly string[]>, options: CsvWriteOptions = {}): Promise<string> {
+  const { stringify } = await import("csv-stringify/sync");
   // Rows end in CRLF as Excel writes them; with that set, csv-stringify quotes only fields holding
   // a CRLF, so any line break is named here: a bare LF inside a field must be quoted too.
   return stringify(rows as string[][], { delimiter: options.delimiter ?? ",", record_delimiter: "windows", bom: options.bom ?? false, quoted_match: /[\r\n]/ });

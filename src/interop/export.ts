@@ -48,7 +48,7 @@ const NOT_TO_SCHEDULE = new Set(["rerouted", "skipped", "posted"]);
 /** How long an event lasts in a calendar app: long enough to see, short enough not to cover the day. */
 const EVENT_MS = 15 * 60_000;
 
-export function exportCalendar(calendar: Calendar, config: Config, options: ExportOptions): ExportResult {
+export async function exportCalendar(calendar: Calendar, config: Config, options: ExportOptions): Promise<ExportResult> {
   const chosen = calendar.posts
     .filter((p) => options.windowMs === undefined || (p.at >= options.now && p.at < options.now + options.windowMs))
     .filter((p) => !options.channels || options.channels.includes(p.channel));
@@ -56,7 +56,7 @@ export function exportCalendar(calendar: Calendar, config: Config, options: Expo
   const posts = [...chosen].sort((a, b) => a.at - b.at || a.index - b.index);
   switch (options.format) {
     case "csv":
-      return { text: ownCsv(calendar, chosen, options), count: chosen.length, warnings: [] };
+      return { text: await ownCsv(calendar, chosen, options), count: chosen.length, warnings: [] };
     case "hootsuite":
       return hootsuiteCsv(posts, config, options);
     case "ics":
@@ -84,7 +84,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 /** Columns always written; the others only when some post uses them. */
 const CORE_COLUMNS: readonly Field[] = ["id", "channel", "date", "time", "timezone", "text", "title", "link", "media", "alt", "campaign"];
 
-function ownCsv(calendar: Calendar, posts: readonly Post[], options: ExportOptions): string {
+function ownCsv(calendar: Calendar, posts: readonly Post[], options: ExportOptions): Promise<string> {
   const raw = rawPosts(calendar);
   const rows = posts.map((post) => ownRow(post, raw[post.index] ?? {}));
   const columns = FIELDS.filter((f) => CORE_COLUMNS.includes(f) || rows.some((r) => (r[f] ?? "") !== ""));
@@ -130,7 +130,7 @@ function ownRow(post: Post, raw: Record<string, unknown>): Partial<Record<Field,
 
 // Hootsuite ------------------------------------------------------------------------------------
 
-function hootsuiteCsv(posts: readonly Post[], config: Config, options: ExportOptions): ExportResult {
+async function hootsuiteCsv(posts: readonly Post[], config: Config, options: ExportOptions): Promise<ExportResult> {
   const warnings: string[] = [];
   const due = posts.filter((p) => !NOT_TO_SCHEDULE.has(p.status));
   const channels = new Set(due.map((p) => p.channel));
@@ -144,7 +144,7 @@ function hootsuiteCsv(posts: readonly Post[], config: Config, options: ExportOpt
     const link = posted.link ?? post.link;
     return [`${pad(first)}/${pad(second)}/${p.year} ${pad(p.hour)}:${pad(p.minute)}`, posted.text, link && !posted.text.includes(link) ? link : ""];
   });
-  return { text: writeCsv(rows, options), count: rows.length, warnings };
+  return { text: await writeCsv(rows, options), count: rows.length, warnings };
 }
 
 // iCalendar ---------------------------------------------------------------------------------------

@@ -84,21 +84,21 @@ function reimport(csv: string): Calendar {
 }
 
 describe("export --format csv, then import", () => {
-  it("gives the same calendar: every field, stand-ins and their bookkeeping, zones and offsets", () => {
-    const csv = exported({ format: "csv" }).text;
+  it("gives the same calendar: every field, stand-ins and their bookkeeping, zones and offsets", async () => {
+    const csv = (await exported({ format: "csv" })).text;
     const again = reimport(csv);
     expect(again.timezone).toBe("America/New_York");
     expect(meaning(again)).toEqual(meaning(calendar));
   });
 
-  it("still does after a spreadsheet saved it again: `;`, a BOM, day-first dotted dates, CRLF", () => {
-    const table = readCsv(exported({ format: "csv" }).text);
+  it("still does after a spreadsheet saved it again: `;`, a BOM, day-first dotted dates, CRLF", async () => {
+    const table = readCsv((await exported({ format: "csv" })).text);
     const header = table.rows[0]!.cells.map((c) => c.value);
     const dateColumn = header.indexOf("date");
     const rows = table.rows.map((r, i) =>
       r.cells.map((c, j) => (i > 0 && j === dateColumn && /^\d{4}-\d{2}-\d{2}$/.test(c.value) ? c.value.split("-").reverse().join(".") : c.value)),
     );
-    const resaved = writeCsv(rows, { delimiter: ";", bom: true });
+    const resaved = await writeCsv(rows, { delimiter: ";", bom: true });
     expect(resaved.startsWith("\uFEFFid;channel;date")).toBe(true);
     expect(resaved).toContain(";07.03.2026;10:00;");
     expect(meaning(reimport(resaved))).toEqual(meaning(calendar));
@@ -106,8 +106,8 @@ describe("export --format csv, then import", () => {
 });
 
 describe("export --format ics", () => {
-  it("is read back by node-ical with the right instants on both sides of a DST change, stable UIDs, stand-ins shown", () => {
-    const text = exported({ format: "ics" }).text;
+  it("is read back by node-ical with the right instants on both sides of a DST change, stable UIDs, stand-ins shown", async () => {
+    const text = (await exported({ format: "ics" })).text;
     const events = Object.values(ical.sync.parseICS(text)).filter((e): e is ical.VEvent => e?.type === "VEVENT");
     const byUid = new Map(events.map((e) => [e.uid, e]));
     expect([...byUid.keys()].sort()).toEqual(["after-dst@launch.failover", "before-dst-x@launch.failover", "before-dst@launch.failover", "berlin@launch.failover", "with-offset@launch.failover"]);
@@ -122,9 +122,9 @@ describe("export --format ics", () => {
     expect(byUid.get("after-dst@launch.failover")!.description).toContain('Comma, "quotes" and a\nline break');
   });
 
-  it("keeps the UIDs from one export to the next and raises SEQUENCE, so a re-import updates", () => {
-    const first = exported({ format: "ics" }).text;
-    const later = exportCalendar(calendar, config, { format: "ics", now: NOW + 3_600_000 }).text;
+  it("keeps the UIDs from one export to the next and raises SEQUENCE, so a re-import updates", async () => {
+    const first = (await exported({ format: "ics" })).text;
+    const later = (await exportCalendar(calendar, config, { format: "ics", now: NOW + 3_600_000 })).text;
     const uids = (t: string) => [...t.matchAll(/^UID:(.+)\r?$/gm)].map((m) => m[1]);
     const seq = (t: string) => Number(/^SEQUENCE:(\d+)/m.exec(t)![1]);
     expect(uids(later)).toEqual(uids(first));
@@ -133,8 +133,8 @@ describe("export --format ics", () => {
 });
 
 describe("export --format hootsuite", () => {
-  it("writes the bulk composer's columns for what is still to go out, in the channel's zone, the text as the platform gets it", () => {
-    const r = exportCalendar(calendar, config, { format: "hootsuite", now: NOW, channels: ["x"] });
+  it("writes the bulk composer's columns for what is still to go out, in the channel's zone, the text as the platform gets it", async () => {
+    const r = await exportCalendar(calendar, config, { format: "hootsuite", now: NOW, channels: ["x"] });
     const rows = readCsv(r.text).rows.map((row) => row.cells.map((c) => c.value));
     // The skipped post is left out; the stand-in goes, its time in x's zone (New York).
     const standIn = calendar.posts.find((p) => p.id === "before-dst-x")!;
@@ -143,25 +143,25 @@ describe("export --format hootsuite", () => {
     expect(asXGetsIt).toMatch(/^Big news tomorrow ✨ https:\/\/acme.example\/launch\s+#launch$/);
     expect(rows).toEqual([["07/03/2026 10:00", asXGetsIt, ""]]);
     expect(r.warnings).toEqual([]);
-    const us = exportCalendar(calendar, config, { format: "hootsuite", now: NOW, channels: ["x"], dayOrder: "mdy" });
+    const us = await exportCalendar(calendar, config, { format: "hootsuite", now: NOW, channels: ["x"], dayOrder: "mdy" });
     expect(readCsv(us.text).rows[0]!.cells[0]!.value).toBe("03/07/2026 10:00");
   });
 
-  it("warns that Hootsuite takes one profile per file", () => {
-    expect(exported({ format: "hootsuite" }).warnings[0]).toMatch(/one file per social profile/);
+  it("warns that Hootsuite takes one profile per file", async () => {
+    expect((await exported({ format: "hootsuite" })).warnings[0]).toMatch(/one file per social profile/);
   });
 });
 
 describe("export --format json and --window", () => {
-  it("lists the posts in the window with the platform's text and times in the channel's zone", () => {
-    const doc = JSON.parse(exportCalendar(calendar, config, { format: "json", now: Date.parse("2026-03-08T00:00:00Z"), windowMs: 2 * 86_400_000 }).text);
+  it("lists the posts in the window with the platform's text and times in the channel's zone", async () => {
+    const doc = JSON.parse((await exportCalendar(calendar, config, { format: "json", now: Date.parse("2026-03-08T00:00:00Z"), windowMs: 2 * 86_400_000 })).text);
     expect(doc.posts.map((p: { id: string }) => p.id)).toEqual(["berlin", "after-dst"]);
     expect(doc.posts[0]).toMatchObject({ channel: "linkedin", at: "2026-03-09T09:00:00+01:00", zone: "Europe/Berlin", platformText: "Guten Morgen" });
   });
 });
 
 describe("writeIcs", () => {
-  it("folds long lines at 75 octets without splitting a character, and node-ical reads the text back whole", () => {
+  it("folds long lines at 75 octets without splitting a character, and node-ical reads the text back whole", async () => {
     const text = `${"Ünïcödé ✨🎉 text; with, commas\\ and\nbreaks ".repeat(12)}end`;
     const ics = writeIcs([{ uid: "long@t.failover", start: Date.UTC(2026, 6, 14, 8), durationMs: 900_000, summary: text.slice(0, 80), description: text, categories: ["x", "a,b"], cancelled: false }], { name: "t", now: Date.UTC(2026, 0, 1) });
     for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);

@@ -17,7 +17,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
   const timezone = timezoneFlag(options.timezone);
   const delimiter = delimiterFlag(options.delimiter);
   const format = (ctx.formatName === "table" ? "csv" : ctx.formatName) as ExportFormat;
-  const result = exportCalendar(calendar, config, {
+  const result = await exportCalendar(calendar, config, {
     format,
     now: ctx.now,
     ...(options.window !== undefined ? { windowMs: parseWindowFlag(options.window) } : {}),
