@@ -1,9 +1,9 @@
 /** `failover import` and `failover export` through the real bin, as a user runs them. */
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import ical from "node-ical";
-import { runCli, tempProject } from "../helpers/cli.js";
+import { ROOT, runCli, tempProject } from "../helpers/cli.js";
 
 const CONFIG = `version: 1
 channels:
@@ -79,5 +79,22 @@ describe("failover export", () => {
     const r = await runCli(["check", "--format", "ics"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--format: check prints table, json, github, junit; not ics");
+  });
+});
+
+describe("round trip of the demo after a reroute", () => {
+  it("export --format csv, then import: the same posts, stand-ins and their bookkeeping included", async () => {
+    const dir = tempProject();
+    cpSync(join(ROOT, "fixtures", "demo"), dir, { recursive: true });
+    const now = ["--now", "2026-07-14T08:30:00-04:00", "--no-state"];
+    const rerouted = await runCli(["reroute", "--yes", "-q", "--assume", "instagram=major_outage", ...now], { cwd: dir });
+    expect([0, 3, 4]).toContain(rerouted.code);
+    expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toContain("reroutedFrom:");
+    expect((await runCli(["export", "--format", "csv", "-o", "back.csv", ...now], { cwd: dir })).code).toBe(0);
+    const imported = await runCli(["import", "back.csv", "-o", "again.yaml", "--json"], { cwd: dir });
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ schemaVersion: 1, written: "again.yaml", skipped: [], problems: [] });
+    const asJson = async (calendar: string) => JSON.parse((await runCli(["export", "--format", "json", "-c", calendar, ...now], { cwd: dir })).stdout).posts;
+    expect(await asJson("again.yaml")).toEqual(await asJson("calendar.yaml"));
   });
 });
