@@ -8,7 +8,7 @@ import { parseCalendar } from "../calendar/load.js";
 import type { Config } from "../config/model.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { keepBom, realPath, writeWithBackup } from "./apply.js";
-import { removeAbandonedTempFiles } from "./atomic-write.js";
+import { removeAbandonedTempFiles } from "../util/atomic-write.js";
 import { editCalendarText } from "./calendar-edit.js";
 import { acquireLock, lockPathFor } from "./lock.js";
 

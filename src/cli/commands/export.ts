@@ -2,7 +2,7 @@
 import { exportCalendar, type ExportFormat } from "../../interop/export.js";
 import { ExitCode } from "../../errors.js";
 import { loadProject } from "../../project.js";
-import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
 import { delimiterFlag, timezoneFlag } from "../interop-flags.js";
 import { parseWindowFlag } from "../plan-run.js";

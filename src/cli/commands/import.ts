@@ -9,7 +9,7 @@ import { importCsv, type ImportResult } from "../../interop/import.js";
 import type { ImportFormat } from "../../interop/formats.js";
 import { readCsvFile } from "../../interop/read-file.js";
 import { appendPosts } from "../../writer/append.js";
-import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
 import { delimiterFlag, pairsFlag, timezoneFlag } from "../interop-flags.js";
 
