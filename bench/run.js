@@ -79,6 +79,13 @@ const parse20k = time([join(ROOT, "bench", "yaml-parse.js"), files.large], { run
 record("plan 20k posts / bare yaml.parse of the file", plan20k / parse20k, "x", "≤ 3x", plan20k / parse20k <= 3, `${plan20k.toFixed(0)} ms vs ${parse20k.toFixed(0)} ms`);
 record("plan 20k posts / plan 2k posts", plan20k / plan2k, "x", "≤ 12x", plan20k / plan2k <= 12, `${plan20k.toFixed(0)} ms vs ${plan2k.toFixed(0)} ms`);
 
+// 2b. Export at scale: the whole 20k calendar as failover's CSV and as .ics (the .ics rewrites
+// every post for its platform), against the same bare parse.
+for (const [format, target] of [["csv", 2], ["ics", 3]]) {
+  const ms = time([BIN, "export", "--format", format, "-q", "-c", files.large, "--now", NOW, "-o", join(work, `export.${format}`)], { runs: planRuns, cwd: work });
+  record(`export --format ${format} of 20k posts / bare yaml.parse of the file`, ms / parse20k, "x", `≤ ${target}x`, ms / parse20k <= target, `${ms.toFixed(0)} ms vs ${parse20k.toFixed(0)} ms`);
+}
+
 // 3. Memory of the 20k plan, and 100k completes.
 // Applying the same plan: reroute --yes --out (the input stays as it is, so every run does the
 // same work). Applying adds one more parse (the new text must read back as intended) and the write.
