@@ -3,7 +3,7 @@ import { loadCalendar, DEFAULT_CALENDAR_PATH } from "./calendar/load.js";
 import type { Calendar } from "./calendar/model.js";
 import { closeSync, openSync, readSync } from "node:fs";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "./config/load.js";
-import type { Env } from "./config/env.js";
+import type { Env } from "./util/env.js";
 import type { Config } from "./config/model.js";
 import { isValidTimeZone } from "./time/zone.js";
 import { parseYaml } from "./yaml/source.js";

@@ -58,12 +58,13 @@ export function renderRiskTable(out: Output, posts: PostRisk[], view: RiskView):
   const atRisk = posts.filter((p) => p.risk !== "none");
   if (posts.length === 0) return emptyWindow(view);
   if (atRisk.length === 0) {
-    const all = posts.length === 1 ? "The 1 post in the window is" : `All ${posts.length} posts in the window are`;
+    const one = posts.length === 1;
+    const all = one ? "The 1 post in the window is on" : `All ${posts.length} posts in the window are on`;
     // "Healthy" only where health was read: a channel whose health is unknown is not known to be up.
     const unread = [...new Set(posts.filter((p) => view.unknownChannels?.has(p.channel)).map((p) => p.channel))].sort();
-    if (unread.length === 0) return out.c.green(`${all} on healthy channels.`);
+    if (unread.length === 0) return out.c.green(`${all} ${one ? "a healthy channel" : "healthy channels"}.`);
     return out.c.yellow(
-      `${all} on channels not known to be down; the health of ${listWords(unread)} is unknown (--strict counts it as down).`,
+      `${all} ${one ? "a channel" : "channels"} not known to be down; the health of ${listWords(unread)} is unknown (--strict counts it as down).`,
     );
   }
   const lines = [`${atRisk.length} of ${plural(posts.length, "post")} in the window ${noun(atRisk.length, "is", "are")} at risk:`];
