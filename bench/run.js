@@ -19,8 +19,12 @@ function median(values) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Wall time of a command, in ms, run `runs` times (after one warm-up): the median. */
-function time(args, { runs, cwd = ROOT } = {}) {
+/**
+ * Wall time of a command, in ms, run `runs` times (after one warm-up): the median.
+ * @param {string[]} args
+ * @param {{ runs?: number, cwd?: string }} [options]
+ */
+function time(args, { runs = 1, cwd = ROOT } = {}) {
   spawnSync(process.execPath, args, { cwd, stdio: "ignore" });
   const samples = [];
   for (let i = 0; i < runs; i++) {
@@ -101,8 +105,8 @@ record("plan of 100k posts completes", hugeMs / 1000, "s", "completes", hugeOk, 
 // 4. Twelve health sources that each answer in 700 ms, against one, and against a sequential loop.
 const DELAY = 700;
 const server = createServer((req, res) => setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'), DELAY));
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const port = server.address().port;
+await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)));
+const port = /** @type {import("node:net").AddressInfo} */ (server.address()).port;
 const urls = Array.from({ length: 12 }, (_, i) => `http://127.0.0.1:${port}/health/${i}`);
 const healthConfig = (n) =>
   `version: 1\nchannels:\n${urls.slice(0, n).map((u, i) => `  c${i}: { platform: webhook, health: [{ kind: http, url: "${u}" }] }`).join("\n")}\n`;

@@ -3,20 +3,9 @@ import { UsageError } from "../errors.js";
 import { isHealthStatus, type HealthStatus } from "../health/status.js";
 import { parseDateTime } from "../time/datetime.js";
 import { Output, type Format } from "./output.js";
+import type { GlobalFlags } from "./program.js";
 
-export interface GlobalFlags {
-  calendar?: string;
-  config?: string;
-  now?: string;
-  assume?: string[];
-  /** --state <file>, or false for --no-state. */
-  state?: string | false;
-  format?: Format;
-  json?: boolean;
-  color?: boolean;
-  quiet?: boolean;
-  verbose?: boolean;
-}
+export type { GlobalFlags };
 
 export interface CliContext {
   calendarPath?: string;
@@ -63,10 +52,6 @@ export function parseAssume(values: readonly string[] = []): Map<string, HealthS
   return assume;
 }
 
-/** Collects a repeatable option's values (commander calls this once per occurrence). */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): CliContext {
   const format: Format = flags.json ? "json" : (flags.format ?? "table");
