@@ -6,7 +6,7 @@
 import { Command, Option, type OptionValues } from "@commander-js/extra-typings";
 import type { CliContext } from "./context.js";
 import { repeatableOption, valueArgument, valueOption } from "./option-meta.js";
-import { addApplyOptions, addPlanOptions } from "./plan-options.js";
+import { addApplyOptions, addInteropOptions, addPlanOptions } from "./plan-options.js";
 
 /** A command's code: its context, its positional arguments, its own options, the whole program (for completion). */
 export type CommandRun<Opts> = (ctx: CliContext, args: string[], options: Opts, program: Command<[], OptionValues>) => Promise<number>;
@@ -32,6 +32,8 @@ interface CommandSpec<Opts extends OptionValues> {
   /** The page of docs/ that explains it. */
   doc: string;
   hidden?: boolean;
+  /** The --format values it takes (default: table, json, github, junit). */
+  formats?: readonly string[];
   /** Arguments and options, added to a fresh command; the result's type is what `run` receives. */
   define: (command: Command) => Command<unknown[], Opts>;
   load: () => Promise<{ run: CommandRun<Opts> }>;
@@ -45,6 +47,8 @@ export interface CommandEntry {
   examples: readonly string[];
   doc: string;
   hidden: boolean;
+  /** The --format values it takes. */
+  formats: readonly string[];
   make(action?: (run: (ctx: CliContext, program: Command<[], OptionValues>) => Promise<number>, command: Command<unknown[], OptionValues>) => Promise<void>): Command<unknown[], OptionValues>;
 }
 
@@ -56,6 +60,7 @@ function entry<Opts extends OptionValues>(spec: CommandSpec<Opts>): CommandEntry
     examples: spec.examples,
     doc: spec.doc,
     hidden: spec.hidden ?? false,
+    formats: spec.formats ?? ["table", "json", "github", "junit"],
     make(action) {
       const command = spec.define(new Command(spec.name).description(spec.description));
       if (action) {
@@ -162,6 +167,63 @@ export const COMMANDS: readonly CommandEntry[] = [
     doc: "adapters.md",
     define: none,
     load: () => import("./commands/platforms.js"),
+  }),
+  entry({
+    name: "import",
+    description: "a calendar from a spreadsheet (CSV) or a scheduler's export: Hootsuite, Buffer, Later, Postiz",
+    globals: ["config", "format", "json", "color", "quiet", "verbose"],
+    examples: [
+      "failover import posts.csv -o calendar.yaml --timezone Europe/Berlin",
+      "failover import hootsuite.csv --from hootsuite --channel x --date-format dmy",
+      "failover import plan.csv --map text=Caption --map date=\"Publish on\" --channel-map ig=instagram,tw=x",
+      "failover import posts.csv --skip-bad -o calendar.yaml",
+    ],
+    doc: "interop.md",
+    formats: ["table", "json"],
+    define: (c) =>
+      addInteropOptions(
+        c
+          .addArgument(valueArgument("<file>", "the CSV or export file to read", "file"))
+          .addOption(valueOption("--from <format>", "the file's layout", "choice").choices(["csv", "hootsuite", "buffer", "later", "postiz"] as const).default("csv"))
+          .addOption(repeatableOption("--map <field=column>", "which column holds a field: id, channel, date, time, timezone, text, link, media, alt, title, campaign (header name or number; repeatable)", "free"))
+          .addOption(repeatableOption("--channel-map <from=to,...>", "rename channels as the file writes them, e.g. ig=instagram,tw=x (repeatable)", "free"))
+          .addOption(valueOption("--channel <name>", "the channel of rows that name none", "channel"))
+          .addOption(new Option("--skip-bad", "leave out rows that cannot be read (each reported) instead of importing nothing")),
+        {
+          out: "write the calendar here; a calendar that exists gets the posts appended (comments kept). Default: print it",
+          timezone: "the zone of times written without one, e.g. Europe/Berlin",
+          dateFormat: "day first or month first for dates like 03/04/2026",
+          delimiter: "the separator: , ; tab or | (default: guessed from the first line)",
+        },
+      ),
+    load: () => import("./commands/import.js"),
+  }),
+  entry({
+    name: "export",
+    description: "the calendar as it stands, stand-ins included: CSV, Hootsuite's bulk CSV, iCalendar (.ics) or JSON",
+    globals: ["calendar", "config", "now", "format", "json", "color", "quiet", "verbose"],
+    examples: [
+      "failover export --format csv -o calendar.csv",
+      "failover export --format ics --window 14d -o launch.ics",
+      "failover export --format hootsuite --channel x -o hootsuite-x.csv",
+      "failover export --format json --window 7d",
+    ],
+    doc: "interop.md",
+    formats: ["table", "csv", "hootsuite", "ics", "json"],
+    define: (c) =>
+      addInteropOptions(
+        c
+          .addOption(valueOption("--window <duration>", "only posts from now to now + this, e.g. 7d (default: all)", "free"))
+          .addOption(repeatableOption("--channel <name>", "only this channel (repeatable)", "channel"))
+          .addOption(new Option("--bom", "csv: start with a byte-order mark, so Excel reads UTF-8")),
+        {
+          out: "write here (atomically) instead of printing",
+          timezone: "times in this zone instead of each channel's",
+          dateFormat: "hootsuite: DD/MM/YYYY (dmy, default) or MM/DD/YYYY (mdy)",
+          delimiter: "csv separator: , ; tab or | (default ,)",
+        },
+      ),
+    load: () => import("./commands/export.js"),
   }),
   entry({
     name: "completion",

@@ -20,8 +20,13 @@ export interface CliContext {
   /** --no-state: no thresholds, nothing read or written. */
   noState: boolean;
   out: Output;
+  /** --format as given (--json: "json"), for a command with formats of its own (export). */
+  formatName: string;
   env: NodeJS.ProcessEnv;
 }
+
+const OUTPUT_FORMATS: readonly Format[] = ["table", "json", "github", "junit"];
+const isOutputFormat = (name: string): name is Format => (OUTPUT_FORMATS as readonly string[]).includes(name);
 
 export function parseNow(text: string | undefined, clock: () => number = Date.now): number {
   if (text === undefined) return clock();
@@ -54,7 +59,9 @@ export function parseAssume(values: readonly string[] = []): Map<string, HealthS
 
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): CliContext {
-  const format: Format = flags.json ? "json" : (flags.format ?? "table");
+  const formatName = flags.json ? "json" : (flags.format ?? "table");
+  // A format Output does not know (export's csv, ics, …) prints logs as a table would.
+  const format: Format = isOutputFormat(formatName) ? formatName : "table";
   const out = new Output({ format, color: flags.color !== false, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), env });
   return {
     ...(flags.calendar ? { calendarPath: flags.calendar } : {}),
@@ -65,6 +72,7 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
     ...(typeof flags.state === "string" ? { statePath: flags.state } : {}),
     noState: flags.state === false,
     out,
+    formatName,
     env,
   };
 }

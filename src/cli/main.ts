@@ -4,7 +4,7 @@
  */
 import { CommanderError } from "@commander-js/extra-typings";
 import { z } from "zod";
-import { ExitCode } from "../errors.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { makeContext } from "./context.js";
 import { reportError } from "./errors.js";
 import { unknownHelpTopic } from "./help-topic.js";
@@ -37,9 +37,10 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
   let exitCode: number = ExitCode.Go;
   // Before the context exists (bad flags), errors print through a plain output.
   let out = new Output({ format: "table", color: !argv.includes("--no-color"), quiet: false, verbose: argv.includes("-v") || argv.includes("--verbose"), env });
-  const program = buildProgram(async (run, flags) => {
+  const program = buildProgram(async (run, flags, entry) => {
     const ctx = makeContext(flags, env);
     out = ctx.out;
+    if (!entry.formats.includes(ctx.formatName)) throw new UsageError(`${entry.name} prints ${entry.formats.join(", ")}; not ${ctx.formatName}`, "--format");
     exitCode = await run(ctx, program);
   });
 

@@ -23,3 +23,18 @@ export function addApplyOptions<Args extends unknown[], Opts extends OptionValue
 
 /** What `--dry-run`, `--plan-out`, `--plan`, `--out` and `--yes` give a command. */
 export type ApplyFlags = ReturnType<ReturnType<typeof addApplyOptions<[], {}>>["opts"]>;
+
+/** The flags `import` and `export` share, each with its own wording. */
+export function addInteropOptions<Args extends unknown[], Opts extends OptionValues>(
+  command: Command<Args, Opts>,
+  help: { out: string; timezone: string; dateFormat: string; delimiter: string },
+) {
+  return command
+    .addOption(valueOption("-o, --out <file>", help.out, "file"))
+    .addOption(valueOption("--timezone <zone>", help.timezone, "free"))
+    .addOption(valueOption("--date-format <order>", help.dateFormat, "choice").choices(["dmy", "mdy"] as const))
+    .addOption(valueOption("--delimiter <char>", help.delimiter, "free"));
+}
+
+/** What `-o`, `--timezone`, `--date-format` and `--delimiter` give `import` and `export`. */
+export type InteropFlags = ReturnType<ReturnType<typeof addInteropOptions<[], {}>>["opts"]>;

@@ -3,7 +3,7 @@
  * examples). main.ts asks for it with actions; `failover completion` walks the same tree, so the
  * completion scripts can never drift from the flags the CLI really accepts.
  */
-import { Command, Help, Option, type CommandUnknownOpts, type OptionValues } from "@commander-js/extra-typings";
+import { Command, Help, InvalidArgumentError, Option, type CommandUnknownOpts, type OptionValues } from "@commander-js/extra-typings";
 import type { Option as PlainOption } from "commander";
 import { COMMANDS, type CommandEntry } from "./command-table.js";
 import type { CliContext } from "./context.js";
@@ -12,6 +12,21 @@ import { repeatableOption, valueOption } from "./option-meta.js";
 import { VERSION } from "../version.js";
 
 export const FORMATS = ["table", "json", "github", "junit"] as const;
+/** Formats only `export` writes (it also takes json): accepted here, refused by the other commands. */
+export const EXPORT_ONLY_FORMATS = ["csv", "hootsuite", "ics"] as const;
+
+/**
+ * --format: its choices (what completion offers) are the common four; `export`'s own formats are
+ * accepted too, and main.ts refuses a format the command does not write, naming the flag.
+ */
+function formatOption() {
+  const option = valueOption("--format <format>", "output format (export: csv, hootsuite, ics, json)", "choice").choices(FORMATS).default("table");
+  const accepted: readonly string[] = [...FORMATS, ...EXPORT_ONLY_FORMATS];
+  return option.argParser((value: string) => {
+    if (!accepted.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(", ")} (and for export: ${EXPORT_ONLY_FORMATS.join(", ")}).`);
+    return value;
+  });
+}
 
 /** The program and its global options alone: the type of its options is `GlobalFlags`. */
 function globalProgram() {
@@ -24,7 +39,7 @@ function globalProgram() {
     .addOption(repeatableOption("--assume <channel=status>", "simulate a channel's health, no network (repeatable)", "channel=status"))
     .addOption(valueOption("--state <file>", "where the failure/success thresholds keep their counts", "file").default(undefined, ".failover/state.json beside the calendar"))
     .addOption(new Option("--no-state", "a one-off check: no thresholds, the state is neither read nor written"))
-    .addOption(valueOption("--format <format>", "output format", "choice").choices(FORMATS).default("table"))
+    .addOption(formatOption())
     .addOption(new Option("--json", "same as --format json"))
     .addOption(new Option("--no-color", "no colours (NO_COLOR is honoured too)"))
     .addOption(new Option("-q, --quiet", "only data on stdout, no progress or logs"))
@@ -35,7 +50,7 @@ export type Program = ReturnType<typeof globalProgram>;
 export type GlobalFlags = ReturnType<Program["opts"]>;
 
 /** Called when a command runs: `run` runs its code with the context made from the flags. */
-export type ActionHandler = (run: (ctx: CliContext, program: Command<[], OptionValues>) => Promise<number>, flags: GlobalFlags) => Promise<void>;
+export type ActionHandler = (run: (ctx: CliContext, program: Command<[], OptionValues>) => Promise<number>, flags: GlobalFlags, entry: CommandEntry) => Promise<void>;
 
 const TOP_EXAMPLES = [
   "failover init                         # a starter config and calendar",
@@ -85,7 +100,7 @@ export function buildProgram(onAction?: ActionHandler): Program {
     ].join("\n"),
   );
   for (const entry of COMMANDS) {
-    const command = entry.make(onAction && ((run) => onAction(run, program.opts())));
+    const command = entry.make(onAction && ((run) => onAction(run, program.opts(), entry)));
     command.addHelpText("after", helpFooter(entry));
     command.exitOverride();
     command.createHelp = () => Object.assign(new TeachingHelp(), command.configureHelp());
