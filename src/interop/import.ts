@@ -4,14 +4,13 @@
  * caller reads the file and decides what to write (nothing, unless every row read or --skip-bad).
  */
 import { postSchema } from "../calendar/schema.js";
-import { knownChannelNames } from "../config/load.js";
-import { resolveChannel } from "../config/load.js";
+import { knownChannelNames, resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import { sortDiagnostics, UsageError, type Diagnostic } from "../errors.js";
 import { parseDateTime } from "../time/datetime.js";
 import { formatInZone, isValidTimeZone } from "../time/zone.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { looksLikeHeader, mapColumns, type ColumnMap, type Field } from "./columns.js";
+import { FIELDS, looksLikeHeader, mapColumns, type ColumnMap, type Field } from "./columns.js";
 import { readCsv, type CsvCell, type CsvRow } from "./csv-read.js";
 import { decideDayOrder, localIso, readDateTime, type DayOrder } from "./date-read.js";
 import { LAYOUTS, type ImportFormat } from "./formats.js";
@@ -103,6 +102,12 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
   }
 
   const channels = channelResolver(config, options.channelMap ?? {});
+  // failover's own CSV: a column named like a post key that no field reads (one a newer failover
+  // writes, say) is carried over as it is, so a round trip keeps it.
+  const used = new Set(Object.values(columns));
+  const otherKeys = layout.ownFields && header
+    ? header.cells.flatMap((c, index) => (!used.has(index) && c.value in postSchema.shape && !(FIELDS as readonly string[]).includes(c.value) ? [{ index, key: c.value }] : []))
+    : [];
   const posts: Array<{ post: Record<string, unknown>; zone: string | undefined }> = [];
   const skipped: number[] = [];
   const idLines = new Map<string, number>();
@@ -177,7 +182,10 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
     set("title", "title");
     set("link", "link");
     if (mediaPaths.length > 0) post.media = mediaPaths.map((path, i) => ({ path, kind: mediaKind(path), ...(alts[i] ? { alt: alts[i] } : {}) }));
-    if (layout.ownFields) readOwnFields(row, post, { valueOf, fail, channels });
+    if (layout.ownFields) {
+      readOwnFields(row, post, { valueOf, fail, channels });
+      for (const { index, key } of otherKeys) readOtherKey(row.cells[index], key, post, problems, at);
+    }
     set("campaign", "campaign");
 
     // The calendar's own check, each problem put on the cell it came from.
@@ -280,11 +288,26 @@ function readOwnFields(
   }
 }
 
+/** A column carried over by its post key: JSON where it is a list or a map, else the text. */
+function readOtherKey(cell: CsvCell | undefined, key: string, post: Record<string, unknown>, problems: Diagnostic[], at: (c: CsvCell, m: string) => Diagnostic): void {
+  const v = cell?.value.trim() ?? "";
+  if (!cell || v === "") return;
+  if (!/^[[{]/.test(v)) {
+    post[key] = v;
+    return;
+  }
+  try {
+    post[key] = JSON.parse(v);
+  } catch {
+    problems.push(at(cell, `${key}: not JSON`));
+  }
+}
+
 const KEY_ORDER = ["id", "channel", "at", "timezone", "text", "title", "link", "media", "backups", "variants", "policy", "maxDelay", "campaign", "status", "reroutedFrom", "reroutedTo", "reason", "originalAt", "originalChannel", "thread"];
 
 function orderKeys(post: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) if (post[key] !== undefined) out[key] = post[key];
+  for (const key of [...KEY_ORDER, ...Object.keys(post)]) if (post[key] !== undefined) out[key] = post[key];
   return out;
 }
 
