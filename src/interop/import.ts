@@ -3,6 +3,7 @@
  * config's channels, and every problem reported with the line and column of its cell. Pure: the
  * caller reads the file and decides what to write (nothing, unless every row read or --skip-bad).
  */
+import { mediaPathProblem } from "../calendar/load.js";
 import { postSchema } from "../calendar/schema.js";
 import { knownChannelNames, resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
@@ -135,20 +136,11 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
     const zone = (zoneCell !== "" && isValidTimeZone(zoneCell) ? zoneCell : undefined) ?? options.timezone ?? options.calendar?.timezone ?? channelZone ?? config.defaults.timezone;
     let atText: string | undefined;
     if (columns.date !== undefined) {
-      const read = readDateTime(valueOf(row, "date"), columns.time !== undefined ? valueOf(row, "time") : undefined, dayOrder);
-      if (!read.ok) fail(/time/.test(read.reason) && columns.time !== undefined && valueOf(row, "time") !== "" ? "time" : "date", read.reason);
-      else if (!read.hasTime) fail(columns.time !== undefined ? "time" : "date", `no time for ${valueOf(row, "date")}; add a time column or write the time with the date`);
-      else if (read.offsetMinutes !== undefined) {
-        const off = read.offsetMinutes;
-        const abs = Math.abs(off);
-        atText = `${localIso(read.local)}${off === 0 ? "Z" : `${off < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`}`;
-      } else if (!zone) {
-        fail("date", `no time zone to read "${valueOf(row, "date")}" in; add a timezone column or pass --timezone`);
-      } else {
-        atText = localIso(read.local);
-        const r = parseDateTime(atText, zone);
-        if (r.ok && r.inGap) rowWarnings.push(at(cellOf(row, "date")!, `${atText} does not exist in ${zone} (clocks spring forward); it is taken as ${formatInZone(r.epochMs, zone)}`, "warning"));
-        if (r.ok && r.inOverlap) rowWarnings.push(at(cellOf(row, "date")!, `${atText} happens twice in ${zone} (clocks fall back); the first, ${formatInZone(r.epochMs, zone)}, is taken`, "warning"));
+      const when = readWhen(valueOf(row, "date"), columns.time !== undefined ? valueOf(row, "time") : undefined, zone, dayOrder);
+      if ("problem" in when) fail(when.problem.field === "time" && columns.time === undefined ? "date" : when.problem.field, when.problem.message);
+      else {
+        atText = when.at;
+        if (when.warning) rowWarnings.push(at(cellOf(row, "date")!, when.warning, "warning"));
       }
     }
 
@@ -157,6 +149,10 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
     const mediaPaths = splitList(valueOf(row, "media"), true);
     const alts = splitList(cellOf(row, "alt")?.value ?? "");
     if (alts.length > mediaPaths.length) fail("alt", `${alts.length} alt texts for ${mediaPaths.length} media`);
+    for (const path of mediaPaths) {
+      const problem = mediaPathProblem(path);
+      if (problem) fail("media", problem);
+    }
     if (text.trim() === "" && mediaPaths.length === 0) fail(columns.text !== undefined ? "text" : "media", "no text and no media");
 
     const post: Record<string, unknown> = {};
@@ -221,6 +217,30 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
   // A post read in the calendar's own zone needs no zone of its own.
   for (const { post } of posts) if (post.timezone !== undefined && post.timezone === timezone) delete post.timezone;
   return { posts: posts.map((p) => orderKeys(p.post)), ...(timezone ? { timezone } : {}), diagnostics: sortDiagnostics(diagnostics), rows: data.length, skipped };
+}
+
+type When = { at: string; warning?: string } | { problem: { field: "date" | "time"; message: string } };
+
+/**
+ * A row's time as the calendar writes it: `2026-07-14T10:00` read in `zone` (a DST gap or overlap
+ * said as a warning), or with the offset the cell gave.
+ */
+function readWhen(date: string, time: string | undefined, zone: string | undefined, dayOrder: DayOrder | undefined): When {
+  const read = readDateTime(date, time, dayOrder);
+  if (!read.ok) return { problem: { field: /time/.test(read.reason) && time ? "time" : "date", message: read.reason } };
+  if (!read.hasTime) return { problem: { field: "time", message: `no time for ${date}; add a time column or write the time with the date` } };
+  if (read.offsetMinutes !== undefined) {
+    const off = read.offsetMinutes;
+    const abs = Math.abs(off);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return { at: `${localIso(read.local)}${off === 0 ? "Z" : `${off < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`}` };
+  }
+  if (!zone) return { problem: { field: "date", message: `no time zone to read "${date}" in; add a timezone column or pass --timezone` } };
+  const at = localIso(read.local);
+  const r = parseDateTime(at, zone);
+  if (r.ok && r.inGap) return { at, warning: `${at} does not exist in ${zone} (clocks spring forward); it is taken as ${formatInZone(r.epochMs, zone)}` };
+  if (r.ok && r.inOverlap) return { at, warning: `${at} happens twice in ${zone} (clocks fall back); the first, ${formatInZone(r.epochMs, zone)}, is taken` };
+  return { at };
 }
 
 /** The header row and the data rows, with where each field is. */
