@@ -70,6 +70,13 @@ function splitList(value: string, commas = false): string[] {
     .filter(Boolean);
 }
 
+/** Alt texts by position (an empty one keeps its medium's place): one per line, else split at `|`. */
+function splitAlts(value: string): string[] {
+  const parts = (/[\r\n]/.test(value) ? value.split(/\r?\n/) : value.split("|")).map((s) => s.trim());
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return parts;
+}
+
 export function importCsv(text: string, config: Config, options: ImportOptions): ImportResult {
   const layout = LAYOUTS[options.from ?? "csv"];
   const table = readCsv(text, options.delimiter ? { delimiter: options.delimiter } : {});
@@ -147,7 +154,9 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
     // Text and media
     const text = (cellOf(row, "text")?.value ?? "").replace(/\r\n?/g, "\n");
     const mediaPaths = splitList(valueOf(row, "media"), true);
-    const alts = splitList(cellOf(row, "alt")?.value ?? "");
+    const altCell = cellOf(row, "alt")?.value ?? "";
+    // One medium: the whole cell is its alt text, a `|` in it included.
+    const alts = mediaPaths.length === 1 ? (altCell.trim() ? [altCell.trim()] : []) : splitAlts(altCell);
     if (alts.length > mediaPaths.length) fail("alt", `${alts.length} alt texts for ${mediaPaths.length} media`);
     for (const path of mediaPaths) {
       const problem = mediaPathProblem(path);
