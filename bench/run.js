@@ -125,6 +125,11 @@ server.close();
 record("12 health sources (700 ms each) / 1 source", twelve / one, "x", "≤ 1.5x", twelve / one <= 1.5, `${twelve.toFixed(0)} ms vs ${one.toFixed(0)} ms`);
 record("12 sources: sequential fetch loop / failover status", sequential / twelve, "x faster", "≥ 5x", sequential / twelve >= 5, `${sequential.toFixed(0)} ms vs ${twelve.toFixed(0)} ms`);
 
+// 5. Counting 40 KB of hostile text (chains of labels, dots, brackets) as X and Mastodon do.
+const hostile = spawnSync(process.execPath, [join(ROOT, "bench", "hostile-text.js")], { encoding: "utf8" });
+const hostileMs = Number(hostile.stdout.trim());
+record("count 40 KB of hostile text (X and Mastodon), slowest pattern", hostileMs, "ms", "< 1000 ms", hostile.status === 0 && hostileMs < 1000);
+
 // Report.
 const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
 const report = { date: new Date().toISOString(), machine, runs: { startup: runs, plan: planRuns, health: healthRuns }, results };
