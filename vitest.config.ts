@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // The loopback status server, in a process of its own (never the test's).
+    globalSetup: ["tests/setup/status-server.ts"],
   },
 });

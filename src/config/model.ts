@@ -53,6 +53,8 @@ export interface HealthSettings {
   retries: number;
   /** URL prefix → replacement, applied to every source's URL before it is read. */
   mirrors: Record<string, string>;
+  /** Overrides the environment's HTTPS_PROXY/HTTP_PROXY/NO_PROXY (health/proxy.ts). */
+  proxy?: { url?: string; noProxy?: string };
 }
 
 export interface Config {

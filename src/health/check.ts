@@ -92,10 +92,15 @@ export async function checkHealth(config: Config, channelNames: readonly string[
   const toRead = channels.filter((c) => !options.assume?.has(c.name));
   const jobs = toRead.flatMap((c) => c.health.map((source) => ({ channel: c.name, source: sourceForChannel(source, c, config.health.mirrors) })));
 
-  const deadlineCtl = new AbortController();
+  // The run's own controller, aborted by one explicit timer (the deadline) or by the caller's
+  // signal (Ctrl-C). No AbortSignal.any/timeout: on Node 20 those can be collected unfired.
+  const run = new AbortController();
   const deadline = performance.now() + config.health.deadlineMs;
-  const timer = setTimeout(() => deadlineCtl.abort(), config.health.deadlineMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadlineCtl.signal]) : deadlineCtl.signal;
+  const timer = setTimeout(() => run.abort(), config.health.deadlineMs);
+  const onCallerAbort = () => run.abort();
+  if (options.signal?.aborted) run.abort();
+  else options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  const signal = run.signal;
   // Every source listens for the deadline: many listeners on one signal are expected here.
   setMaxListeners(0, signal);
   const transport = options.fetch
@@ -108,6 +113,7 @@ export async function checkHealth(config: Config, channelNames: readonly string[
         retries: config.health.retries,
         userAgent: `failover/${VERSION} (+https://www.npmjs.com/package/failover)`,
         secrets: config.secrets,
+        ...(config.health.proxy ? { proxy: config.health.proxy } : {}),
       });
   const fetch = options.fetch ?? transport!.fetch;
   const baseDir = config.file ? dirname(resolve(config.file)) : process.cwd();
@@ -120,9 +126,11 @@ export async function checkHealth(config: Config, channelNames: readonly string[
       // A source that ignores its own limits still cannot hold the run past the deadline.
       let lateTimer: NodeJS.Timeout | undefined;
       const stopped: SourceAnswer = { status: "unknown", error: "stopped: the check's deadline was reached" };
+      let onAbort: (() => void) | undefined;
       const late = new Promise<SourceAnswer>((resolveLate) => {
-        lateTimer = setTimeout(() => resolveLate(stopped), Math.max(0, deadline - performance.now()));
-        signal.addEventListener("abort", () => resolveLate(stopped), { once: true });
+        onAbort = () => resolveLate(stopped);
+        lateTimer = setTimeout(onAbort, Math.max(0, deadline - performance.now()));
+        signal.addEventListener("abort", onAbort, { once: true });
       });
       let answer: SourceAnswer;
       try {
@@ -132,6 +140,7 @@ export async function checkHealth(config: Config, channelNames: readonly string[
         answer = { status: "unknown", error: `internal error in the ${source.kind} source: ${(error as Error).message}` };
       } finally {
         clearTimeout(lateTimer);
+        if (onAbort) signal.removeEventListener("abort", onAbort);
       }
       options.onProgress?.(++done, jobs.length);
       const result: SourceResult = {
@@ -148,6 +157,9 @@ export async function checkHealth(config: Config, channelNames: readonly string[
     config.health.concurrency,
   );
   clearTimeout(timer);
+  options.signal?.removeEventListener("abort", onCallerAbort);
+  // Whatever a source left under way is stopped now, so no socket or timer keeps the process up.
+  run.abort();
   await transport?.close();
 
   let cursor = 0;

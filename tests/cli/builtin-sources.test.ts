@@ -33,7 +33,7 @@ channels:
 describe("built-in status sources, out of the box", () => {
   it("reads Instagram, Facebook and Threads from one Meta payload, Bluesky and Slack from theirs", async () => {
     const dir = tempProject({ "config/failover.yaml": channelsOnlyConfig(server().url, { meta: "outage", bluesky: "outage", slack: "maintenance" }) });
-    const before = server().hits.get("/fx/meta/outage.json") ?? 0;
+    const before = await server().hits("/fx/meta/outage.json");
     const r = await runCli(["status", "--json", "--now", "2026-07-14T12:00:00Z"], { cwd: dir });
     expect(r.code).toBe(3);
     const doc = JSON.parse(r.stdout) as { channels: Array<{ name: string; status: string; sources: Array<{ kind: string; url: string; detail?: string }> }> };
@@ -45,7 +45,7 @@ describe("built-in status sources, out of the box", () => {
       ["slack", "maintenance", "slack"],
     ]);
     expect(doc.channels[0]!.sources[0]).toMatchObject({ url: `${server().url}/fx/meta/outage.json`, detail: "Posting: High disruptions" });
-    expect((server().hits.get("/fx/meta/outage.json") ?? 0) - before).toBe(1);
+    expect((await server().hits("/fx/meta/outage.json")) - before).toBe(1);
   });
 
   it("reads all clear when the pages say so", async () => {
