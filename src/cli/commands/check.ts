@@ -1,4 +1,4 @@
-/** `failover check [--window 48h] [--strict]`: the verdict before a launch (exit 0 go, 3 covered, 4 blocked). */
+/** `failover check [--window 48h] [--strict]`: the verdict before a launch (exit 0 go, 3 covered, 4 blocked, 5 unverified). */
 import { FileError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { writeFileAtomic } from "../../writer/atomic-write.js";
@@ -14,6 +14,7 @@ function checkJson(r: PlannedRun): unknown {
     now: r.plan.now,
     window: r.plan.window,
     verdict: r.verdict,
+    unverified: r.unverified,
     channels: channelsJson(r.channels),
     posts: r.posts.map((p) => ({
       id: p.id,
@@ -43,6 +44,6 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
     }
     out.debug(`wrote the check as JSON to ${options.jsonOut}`);
   }
-  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () => renderRiskTable(out, r.posts, new Set(r.channels.filter((c) => c.status === "unknown").map((c) => c.name))) });
+  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () => renderRiskTable(out, r.posts) });
   return exitCodeFor(r.verdict);
 }

@@ -11,6 +11,8 @@ import { channelsJson, renderHealthTable } from "../report/health.js";
 import { formatAnnotation, limitAnnotations } from "../report/github.js";
 import { formatJUnit } from "../report/junit.js";
 import { formatInZone } from "../../time/zone.js";
+import { isDownStatus } from "../../health/down.js";
+import type { HealthStatus } from "../../health/status.js";
 
 /**
  * `status` needs no calendar, yet should share the thresholds' state with `check`: the state
@@ -37,7 +39,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
     throw new UsageError("the config declares no channels; name some (failover status instagram x) or add them to the config", "status <channel>");
   }
   const channels = await runHealthCheck(ctx, config, names, stateFolderForStatus(ctx, config.file));
-  const isDown = (status: string) => (config.defaults.rerouteOn as string[]).includes(status) || (strict && status === "unknown");
+  const isDown = (status: HealthStatus) => isDownStatus(status, { rerouteOn: config.defaults.rerouteOn, strict });
   const down = channels.filter((c) => isDown(c.status));
   const warnings = unknownWarnings(channels, strict);
 
