@@ -7,6 +7,7 @@ import type { PostingWindow } from "../schedule/windows.js";
 import type { Policy } from "../yaml/fields.js";
 import type { YamlSource } from "../yaml/source.js";
 import type { Env } from "./env.js";
+import type { Diagnostic } from "../errors.js";
 
 export interface Channel {
   name: string;
@@ -72,4 +73,6 @@ export interface Config {
   /** Values of the environment variables the config uses: redacted from all output. */
   secrets: string[];
   env: Env;
+  /** Problems that stop nothing but should be said (e.g. an unset `${VAR}`), for `validate`. */
+  warnings: Diagnostic[];
 }

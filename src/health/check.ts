@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { builtinDefaults } from "../config/builtin.js";
 import { resolveChannel } from "../config/load.js";
 import type { Channel, Config } from "../config/model.js";
-import { redact } from "../config/env.js";
+import { envRefs, redact, type Env } from "../config/env.js";
 import { VERSION } from "../version.js";
 import { checkerFor } from "./registry.js";
 import { mastodonEndpoint } from "./sources/mastodon.js";
@@ -73,6 +73,20 @@ export function sourceName(source: HealthSourceConfig): string {
   }
 }
 
+/** The `${NAME}` variables a source uses (URL, headers, body) that the environment does not set. */
+export function unsetVariables(source: HealthSourceConfig, env: Env): string[] {
+  const names = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      for (const name of envRefs(v)) if (env[name] === undefined) names.add(name);
+    } else if (v && typeof v === "object") {
+      for (const item of Object.values(v)) walk(item);
+    }
+  };
+  walk(source);
+  return [...names];
+}
+
 /** Runs tasks with at most `limit` under way. */
 async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
   const results = new Array<T>(tasks.length);
@@ -133,8 +147,12 @@ export async function checkHealth(config: Config, channelNames: readonly string[
         signal.addEventListener("abort", onAbort, { once: true });
       });
       let answer: SourceAnswer;
+      const unset = unsetVariables(source, config.env);
       try {
-        answer = await Promise.race([checkerFor(source.kind).check(source as never, ctx), late]);
+        // A source whose secret is not set is not read (it would send an empty token): unknown, saying which.
+        answer = unset.length > 0
+          ? { status: "unknown", error: `environment variable${unset.length === 1 ? "" : "s"} ${unset.join(", ")} ${unset.length === 1 ? "is" : "are"} not set` }
+          : await Promise.race([checkerFor(source.kind).check(source as never, ctx), late]);
       } catch (error) {
         // A checker throwing is a bug in it; the run still answers, with the reason.
         answer = { status: "unknown", error: `internal error in the ${source.kind} source: ${(error as Error).message}` };
