@@ -5,8 +5,8 @@
  */
 import { rewritePost } from "./adapters/rewrite.js";
 import { resolveChannel } from "./config/load.js";
-import { healthMap } from "./health/check.js";
-import { runHealth, type HealthRunOptions } from "./health/run.js";
+import { healthMap } from "./check-health.js";
+import { runHealth, type HealthRunOptions } from "./run-health.js";
 import type { ChannelHealth } from "./health/types.js";
 import { makeFailbackPlan } from "./planner/failback.js";
 import { channelsToCheck, makePlan, type Rewriter } from "./planner/plan.js";
@@ -17,7 +17,7 @@ import type { Project } from "./project.js";
 /** The planner's rewriter: the platform adapters, with the config's handles. */
 export const adapterRewriter: Rewriter = (post, channel, config) => {
   const source = resolveChannel(config, post.channel);
-  return rewritePost(post, { channel, ...(source ? { source } : {}) }, config.handles);
+  return rewritePost(post, { channel, ...(source ? { source } : {}), retag: config.defaults.retag }, config.handles);
 };
 
 export interface PlanOptions {

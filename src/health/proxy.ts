@@ -7,7 +7,7 @@
  * passed in explicitly so the environment the CLI was given (or a test's) is the one used.
  */
 import { EnvHttpProxyAgent, type Dispatcher } from "undici";
-import type { Env } from "../config/env.js";
+import type { Env } from "../util/env.js";
 
 export interface ProxySettings {
   /** A proxy URL for every request, or "none" for a direct connection whatever the environment says. */

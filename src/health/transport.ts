@@ -15,7 +15,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { errors as undiciErrors, request, type Dispatcher } from "undici";
-import { expandEnv, redact, type Env } from "../config/env.js";
+import { expandEnv, redact, type Env } from "../util/env.js";
 import { readRegularFile, TooLarge } from "./read-file-capped.js";
 import { createDispatcher, type ProxySettings } from "./proxy.js";
 

@@ -10,7 +10,7 @@ import { connect, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { checkHealth } from "../../src/health/check.js";
+import { checkHealth } from "../../src/check-health.js";
 import { tempProject } from "../helpers/cli.js";
 import { ALL_FAULTS, FAULT_STATUSES } from "../helpers/faults.js";
 import { NOW, useStatusServer } from "../helpers/health.js";

@@ -4,13 +4,13 @@
  * Core, not CLI: `checkProject` and `failover check` must give the same verdict for the same
  * state. Never prints: problems with the state file come back as warnings.
  */
-import { resolveChannel } from "../config/load.js";
-import type { Config } from "../config/model.js";
-import { formatInZone } from "../time/zone.js";
-import { checkHealth, type CheckHealthOptions } from "./check.js";
-import { isDownStatus } from "./down.js";
-import { applyThresholds, loadState, saveState } from "./state-file.js";
-import type { ChannelHealth } from "./types.js";
+import { resolveChannel } from "./config/load.js";
+import type { Config } from "./config/model.js";
+import { formatInZone } from "./time/zone.js";
+import { checkHealth, type CheckHealthOptions } from "./check-health.js";
+import { isDownStatus } from "./health/down.js";
+import { applyThresholds, loadState, saveState } from "./health/state-file.js";
+import type { ChannelHealth } from "./health/types.js";
 
 export interface HealthRunOptions extends CheckHealthOptions {
   /** The thresholds' state file (`.failover/state.json`); none: raw answers, nothing read or written. */
