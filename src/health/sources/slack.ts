@@ -10,14 +10,14 @@
 import { z } from "zod";
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
-import { fetchSourceJson } from "./fetch-json.js";
+import { fetchSourceJson, lenient } from "./fetch-json.js";
 
 const incident = z.object({
-  id: z.union([z.number(), z.string()]).optional(),
-  title: z.string().optional(),
+  id: lenient.id().nullish(),
+  title: lenient.text(),
   type: z.string(),
-  status: z.string().optional(),
-  services: z.array(z.string()).optional(),
+  status: lenient.text(),
+  services: lenient.list(z.string()),
 });
 
 const payload = z.object({
@@ -31,8 +31,11 @@ const TYPE: Record<string, KnownStatus> = {
   notice: "maintenance",
 };
 
-/** Incident states that mean it is over; Slack may keep one listed for a while after. */
-const OVER = new Set(["resolved", "completed", "closed", "ok"]);
+/**
+ * Incident states that mean it is not happening now: over (Slack may keep one listed for a while
+ * after), or a notice of maintenance announced for later, or called off.
+ */
+const OVER = new Set(["resolved", "completed", "closed", "ok", "scheduled", "cancelled", "canceled"]);
 
 export const slack: SourceChecker<"slack"> = {
   kind: "slack",
@@ -56,6 +59,9 @@ export const slack: SourceChecker<"slack"> = {
 
     const o = overall.toLowerCase();
     if (o === "ok") return { status: "operational", detail: "ok" };
+    // "active" only because of notices of maintenance scheduled for later or called off.
+    const notYet = (i: z.infer<typeof incident>) => ["scheduled", "cancelled", "canceled"].includes((i.status ?? "").toLowerCase());
+    if (active_incidents.length > 0 && active_incidents.every(notYet)) return { status: "operational", detail: `${active_incidents.length} notice${active_incidents.length === 1 ? "" : "s"}, none happening now` };
     if (wanted && open.length > 0) return { status: "operational", detail: `${open.length} incident${open.length === 1 ? "" : "s"}, none for ${source.services!.join(", ")}` };
     // "active" or "broken" with no incident listed: something is reported, but not what.
     if (o === "active" || o === "broken") return { status: "degraded", detail: `status "${overall}" with no incident listed` };
