@@ -63,7 +63,7 @@ describe("no flapping across runs (state in .failover/state.json)", () => {
     writeFileSync(join(dir, "config/failover.yaml"), channelsOnlyConfig(server().url, states));
   const statuses = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as { channels: Array<{ name: string; status: string }> }).channels.map((c) => [c.name, c.status]));
 
-  it("takes an outage Meta's status page declares on the first answer, and its end too", async () => {
+  it("takes an outage Meta's status page declares on the first answer, and its end too", { timeout: 120_000 }, async () => {
     const dir = tempProject({ "config/failover.yaml": channelsOnlyConfig(server().url, { meta: "operational", bluesky: "operational", slack: "operational" }) });
     expect((await runCli(["status", ...NOW], { cwd: dir })).code).toBe(0);
     const state = join(dir, "config", ".failover", "state.json");
@@ -78,7 +78,7 @@ describe("no flapping across runs (state in .failover/state.json)", () => {
     expect(statuses((await runCli(["status", "--json", "--now", "2026-07-14T12:10:00Z"], { cwd: dir })).stdout)).toMatchObject({ instagram: "operational" });
   });
 
-  it("holds a probe's answer to the thresholds: back after two good answers, with a channel's own thresholds from the config", async () => {
+  it("holds a probe's answer to the thresholds: back after two good answers, with a channel's own thresholds from the config", { timeout: 180_000 }, async () => {
     const probe = (path: string, extra = "") => `version: 1\nhealth: { retries: 0 }\nchannels:\n  site: { platform: webhook${extra}, health: [{ kind: http, url: "${server().url}${path}" }] }\n`;
     const dir = tempProject({ "config/failover.yaml": probe("/error500") });
     const cfg = join(dir, "config/failover.yaml");

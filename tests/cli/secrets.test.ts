@@ -29,7 +29,7 @@ describe("an unset secret", () => {
     expect(r.stderr + r.stdout).toMatch(/config\/failover\.yaml:5:\d+ warning: channels\.graph\.health\[0\]\.headers\.Authorization: environment variable GRAPH_TOKEN is not set; this health source reads unknown until it is set/);
   });
 
-  it("makes only the source that needs it unknown, with the variable's name; --assume needs nothing", async () => {
+  it("makes only the source that needs it unknown, with the variable's name; --assume needs nothing", { timeout: 120_000 }, async () => {
     const dir = await project();
     const r = await runCli(["status", "--json", "--no-state"], { cwd: dir, env: { GRAPH_TOKEN: undefined } });
     expect(r.code).toBe(0);

@@ -37,7 +37,7 @@ channels:
 const at = (minute: number) => ["--now", `2026-07-14T12:${String(minute).padStart(2, "0")}:00Z`];
 
 describe("unverified", () => {
-  it("a channel with posts that cannot be read is exit 5 unverified, named with its reason, never GO", async () => {
+  it("a channel with posts that cannot be read is exit 5 unverified, named with its reason, never GO", { timeout: 180_000 }, async () => {
     const dir = project(`{ kind: http, url: "http://127.0.0.1:9/" }`);
     const table = await runCli(["check", ...at(0)], { cwd: dir });
     expect(table.code).toBe(5);
@@ -68,7 +68,7 @@ describe("unverified", () => {
 });
 
 describe("declared incidents and probes", () => {
-  it("an outage an official status page declares is taken on the first answer, even after healthy runs, and so is the recovery", async () => {
+  it("an outage an official status page declares is taken on the first answer, even after healthy runs, and so is the recovery", { timeout: 180_000 }, async () => {
     const dir = project(`{ kind: statuspage, url: "file:summary.json" }`);
     const file = join(dir, "config", "summary.json");
     writeFileSync(file, page("operational"));
@@ -81,7 +81,7 @@ describe("declared incidents and probes", () => {
     expect((await runCli(["check", ...at(12)], { cwd: dir })).code).toBe(0);
   });
 
-  it("a probe's bad answer waits for the thresholds, and the verdict line says a status is held", async () => {
+  it("a probe's bad answer waits for the thresholds, and the verdict line says a status is held", { timeout: 180_000 }, async () => {
     const server = await startStatusServer();
     const dir = project(`{ kind: http, url: "${server.url}/health" }`);
     for (let run = 0; run < 2; run++) expect((await runCli(["check", ...at(run * 2)], { cwd: dir })).code).toBe(0);

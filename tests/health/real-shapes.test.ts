@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { assessFeed, parseFeed } from "../../src/health/sources/feed.js";
-import { recordedReader, useStatusServer } from "../helpers/health.js";
+import { recordedReader, sourceAnswer, useStatusServer } from "../helpers/health.js";
 
 const server = useStatusServer();
 
@@ -53,5 +53,14 @@ describe("feeds (pure parsing)", () => {
   it("refuses declared entities and documents cut short", async () => {
     expect(await parseFeed(`<!DOCTYPE rss [<!ENTITY a "aaaa">]><rss><channel><item><title>&a;</title></item></channel></rss>`)).toEqual({ error: expect.stringMatching(/declares XML entities/) });
     expect(await parseFeed(`<rss><channel><item><title>x</title></item>`)).toEqual({ error: expect.stringMatching(/cut short/) });
+  });
+});
+
+describe("uptimerobot, paged", () => {
+  it("follows the pages to a watched monitor past the first", async () => {
+    const read = (monitors: string) => sourceAnswer(server(), `{ kind: uptimerobot, url: "$URL/uptimerobot-paged/api/getMonitorList/key", monitors: [${monitors}] }`);
+    expect(await read("pds-east.host.bsky.network")).toMatchObject({ status: "major_outage" });
+    expect(await read("bsky.app")).toMatchObject({ status: "operational" });
+    expect(await read("nope.example")).toMatchObject({ status: "unknown", error: expect.stringMatching(/no monitor "nope.example"/) });
   });
 });

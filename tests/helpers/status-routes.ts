@@ -80,6 +80,17 @@ export const ROUTES: Record<string, Route> = {
   // A redirect to wherever ?to= says (another origin, in the tests), and a page that shows what it got.
   "/redirect-away": (req, res) => res.writeHead(302, { location: new URL(req.url ?? "/", "http://x").searchParams.get("to") ?? "/" }).end(),
   "/echo-headers": (req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(req.headers)),
+  // An UptimeRobot monitor list in pages of two (?page=N), as the page's own script reads it.
+  "/uptimerobot-paged/api/getMonitorList/key": (req, res) => {
+    const n = Number(new URL(req.url ?? "/", "http://x").searchParams.get("page") ?? "1");
+    const all = [
+      { monitorId: 1, name: "bsky.app", statusClass: "success" },
+      { monitorId: 2, name: "bsky.social", statusClass: "success" },
+      { monitorId: 3, name: "pds-east.host.bsky.network", statusClass: "danger" },
+    ];
+    const monitors = all.slice((n - 1) * 2, n * 2);
+    json(JSON.stringify({ status: "ok", psp: { perPage: 2, totalMonitors: all.length, monitors }, statistics: { counts: { up: 2, down: 1, paused: 0 } } }))(req, res);
+  },
   "/loop": (_req, res) => res.writeHead(302, { location: "/loop" }).end(),
   "/loop.json": (_req, res) => res.writeHead(302, { location: "/loop.json" }).end(),
   "/auth/api/v2/summary.json": (req, res) =>
