@@ -12,6 +12,8 @@ import { formatAnnotation, limitAnnotations } from "../report/github.js";
 import { formatJUnit } from "../report/junit.js";
 import { formatInZone } from "../../time/zone.js";
 import { statusWords } from "../../health/status.js";
+import { isDownStatus } from "../../health/down.js";
+import type { HealthStatus } from "../../health/status.js";
 
 /**
  * `status` needs no calendar, yet should share the thresholds' state with `check`: the state
@@ -38,7 +40,7 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
     throw new UsageError("the config declares no channels; name some (failover status instagram x) or add them to the config", "status <channel>");
   }
   const channels = await runHealthCheck(ctx, config, names, stateFolderForStatus(ctx, config.file));
-  const isDown = (status: string) => (config.defaults.rerouteOn as string[]).includes(status) || (strict && status === "unknown");
+  const isDown = (status: HealthStatus) => isDownStatus(status, { rerouteOn: config.defaults.rerouteOn, strict });
   const down = channels.filter((c) => isDown(c.status));
   const warnings = unknownWarnings(channels, strict);
 
