@@ -11,6 +11,8 @@ export const ExitCode = {
   InvalidInput: 2,
   Covered: 3,
   Blocked: 4,
+  /** `publish`: some post failed, was held on a down channel, or is uncertain. */
+  PublishIncomplete: 6,
   Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

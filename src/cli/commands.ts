@@ -89,6 +89,19 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/failback.js"),
   },
   {
+    name: "publish",
+    args: "[channels...]",
+    description: "send what is due through each channel's publish block (Bluesky, Mastodon, webhooks, e-mail), exactly once; posts on a down channel are held",
+    examples: ["failover publish --dry-run", "failover publish --yes", "failover publish bluesky mastodon --yes --late 30m", "failover publish --yes --json"],
+    options: (c) => {
+      c.addOption(new Option("--dry-run", "show what is due and would be sent; send and write nothing"));
+      c.addOption(new Option("-y, --yes", "publish without asking (needed when not on a terminal)"));
+      c.addOption(new Option("--late <duration>", "how late a post may still go out").default("1h"));
+      c.addOption(new Option("--deadline <duration>", "the whole run's time limit, retries included").default("2m"));
+    },
+    load: () => import("./commands/publish.js"),
+  },
+  {
     name: "preview",
     args: "<post-id>",
     description: "the post as each backup would get it: rewritten text or thread, its length as the platform counts, media, problems",

@@ -7,6 +7,7 @@ import type { PostingWindow } from "../schedule/windows.js";
 import type { Policy } from "../yaml/fields.js";
 import type { YamlSource } from "../yaml/source.js";
 import type { Env } from "./env.js";
+import type { Diagnostic } from "../errors.js";
 
 export interface Channel {
   name: string;
@@ -24,6 +25,8 @@ export interface Channel {
   thresholds: Thresholds;
   /** False for a channel used by platform name only, with the platform's defaults. */
   declared: boolean;
+  /** The `publish:` block as written (`${ENV}` unexpanded), checked against the platform's shape. */
+  publish?: Record<string, unknown>;
 }
 
 export interface Notice {
@@ -70,4 +73,6 @@ export interface Config {
   /** Values of the environment variables the config uses: redacted from all output. */
   secrets: string[];
   env: Env;
+  /** Problems that do not stop the run (a publish secret not set: only that channel cannot publish). */
+  warnings?: Diagnostic[];
 }

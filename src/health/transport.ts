@@ -10,6 +10,7 @@ import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Agent, errors as undiciErrors, interceptors, request, type Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../config/env.js";
+import { readCapped } from "../util/read-capped.js";
 
 export interface FetchRequest {
   /** May contain `${ENV}`: expanded here, at request time. */
@@ -90,19 +91,6 @@ function retryAfterMs(value: string | undefined, now: number): number | undefine
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-async function readCapped(body: Dispatcher.ResponseData["body"], maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new TooLarge(`the answer is larger than ${Math.round(maxBytes / 1024)} KiB; stopped reading`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 export function createTransport(options: TransportOptions): { fetch: Fetcher; close: () => Promise<void> } {
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -138,7 +126,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
     });
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
-    const body = req.method === "HEAD" ? "" : await readCapped(res.body, maxBytes);
+    const body = req.method === "HEAD" ? "" : (await readCapped(res.body, maxBytes, (m) => new TooLarge(m))).toString("utf8");
     return { status: res.statusCode, headers: flat, body };
   }
 

@@ -41,7 +41,7 @@ export async function run(ctx: CliContext): Promise<number> {
     if (config.file) files.push(config.file);
     files.push(calendar.file);
     const channels = new Set(calendar.posts.map((p) => p.channel));
-    printDiagnostics(ctx.out, calendar.warnings, {
+    printDiagnostics(ctx.out, sortDiagnostics([...(config.warnings ?? []), ...calendar.warnings]), {
       ok: true,
       files,
       detail: `${calendar.file}: ${calendar.posts.length} post${calendar.posts.length === 1 ? "" : "s"} on ${channels.size} channel${channels.size === 1 ? "" : "s"}; ${config.file ?? "built-in defaults"}: ${config.channels.size} channel${config.channels.size === 1 ? "" : "s"} declared`,
