@@ -98,6 +98,7 @@ export const COMMANDS: CommandSpec[] = [
       c.addOption(new Option("-y, --yes", "publish without asking (needed when not on a terminal)"));
       c.addOption(new Option("--late <duration>", "how late a post may still go out").default("1h"));
       c.addOption(new Option("--deadline <duration>", "the whole run's time limit, retries included").default("2m"));
+      c.addOption(new Option("--timeout <duration>", "each request's time limit").default("20s"));
     },
     load: () => import("./commands/publish.js"),
   },

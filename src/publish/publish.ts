@@ -102,10 +102,12 @@ export async function publishProject(project: Project, options: PublishOptions):
   try {
     let calendar = project.calendar;
     if (!options.dryRun) {
+      // Read again under the lock: a run that held it before us may have published and written.
+      calendar = await loadCalendar(calendarFile, project.config);
       // A killed run's outcomes first: the calendar catches up with the journal before anything is chosen.
       const pending = [...journal.posts].filter(([, r]) => r.result && !r.written).map(([id]) => id);
       if (pending.length > 0) {
-        Object.assign(report.calendar, await writeBack(project, journal, pending));
+        Object.assign(report.calendar, await writeBack({ ...project, calendar }, journal, pending));
         report.recovered.push(...pending);
         calendar = await loadCalendar(calendarFile, project.config);
       }
@@ -120,7 +122,7 @@ export async function publishProject(project: Project, options: PublishOptions):
 
     await sendAll(ready, { project, journal, options, report, baseDir });
     const finished = [...journal.posts].filter(([, r]) => r.result && !r.written).map(([id]) => id);
-    if (finished.length > 0) Object.assign(report.calendar, await writeBack(project, journal, finished));
+    if (finished.length > 0) Object.assign(report.calendar, await writeBack({ ...project, calendar }, journal, finished));
     return report;
   } finally {
     await journal.close();

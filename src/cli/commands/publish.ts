@@ -26,7 +26,9 @@ function durationFlag(value: unknown, flag: string): number | undefined {
 export async function run(ctx: CliContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const lateMs = durationFlag(options.late, "--late");
   const deadlineMs = durationFlag(options.deadline, "--deadline");
+  const timeoutMs = durationFlag(options.timeout, "--timeout");
   if (deadlineMs === 0) throw new UsageError("a zero deadline sends nothing; write e.g. 2m", "--deadline");
+  if (timeoutMs === 0) throw new UsageError("a zero timeout sends nothing; write e.g. 20s", "--timeout");
   const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
   ctx.out.addSecrets(project.config.secrets);
   for (const w of [...(project.config.warnings ?? []), ...project.calendar.warnings]) ctx.out.problem(`${w.file}:${w.line}:${w.col} warning: ${w.message}`, "warning");
@@ -42,6 +44,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
     channels: args,
     ...(lateMs !== undefined ? { lateMs } : {}),
     ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     readHealth: (names) => (health ??= runHealthCheck(ctx, project.config, names, dirname(resolve(project.calendar.file)))),
   };
   if (!options.dryRun && !options.yes) {
