@@ -118,6 +118,12 @@ server.close();
 record("12 health sources (700 ms each) / 1 source", twelve / one, "x", "≤ 1.5x", twelve / one <= 1.5, `${twelve.toFixed(0)} ms vs ${one.toFixed(0)} ms`);
 record("12 sources: sequential fetch loop / failover status", sequential / twelve, "x faster", "≥ 5x", sequential / twelve >= 5, `${sequential.toFixed(0)} ms vs ${twelve.toFixed(0)} ms`);
 
+// 5. Publishing 200 due posts to the platform fakes, against the same HTTP calls made directly.
+const { benchPublish } = await import("./publish.js");
+const pub = await benchPublish({ runs: quick ? 1 : 3 });
+const pubRatio = pub.failoverMs / pub.directMs;
+record(`publish ${pub.posts} due posts to the fakes (${pub.latencyMs} ms an answer) / the same HTTP calls made directly`, pubRatio, "x", "≤ 1.5x", pubRatio <= 1.5, `${pub.failoverMs.toFixed(0)} ms vs ${pub.directMs.toFixed(0)} ms`);
+
 // Report.
 const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
 const report = { date: new Date().toISOString(), machine, runs: { startup: runs, plan: planRuns, health: healthRuns }, results };

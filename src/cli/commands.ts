@@ -99,6 +99,7 @@ export const COMMANDS: CommandSpec[] = [
       c.addOption(new Option("--late <duration>", "how late a post may still go out").default("1h"));
       c.addOption(new Option("--deadline <duration>", "the whole run's time limit, retries included").default("2m"));
       c.addOption(new Option("--timeout <duration>", "each request's time limit").default("20s"));
+      c.addOption(new Option("--concurrency <n>", "posts of one channel sent at once (1 keeps the calendar's order strictly)").default("4"));
     },
     load: () => import("./commands/publish.js"),
   },

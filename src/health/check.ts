@@ -10,6 +10,7 @@ import { resolveChannel } from "../config/load.js";
 import type { Channel, Config } from "../config/model.js";
 import { redact } from "../config/env.js";
 import { VERSION } from "../version.js";
+import { pool } from "../util/pool.js";
 import { checkerFor } from "./registry.js";
 import { mastodonEndpoint } from "./sources/mastodon.js";
 import type { HealthSourceConfig } from "./source-schema.js";
@@ -71,20 +72,6 @@ export function sourceName(source: HealthSourceConfig): string {
   } catch {
     return source.kind;
   }
-}
-
-/** Runs tasks with at most `limit` under way. */
-async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results = new Array<T>(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
 }
 
 export async function checkHealth(config: Config, channelNames: readonly string[], options: CheckHealthOptions): Promise<ChannelHealth[]> {

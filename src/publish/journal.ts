@@ -41,8 +41,6 @@ export function journalPathFor(calendarFile: string): string {
 export class Journal {
   readonly posts = new Map<string, PostRecord>();
   private handle: FileHandle | undefined;
-  /** Appends are chained: posts go out concurrently, lines must not interleave. */
-  private tail: Promise<void> = Promise.resolve();
 
   private constructor(readonly file: string) {}
 
@@ -89,23 +87,43 @@ export class Journal {
     return r;
   }
 
-  /** Writes one event and waits until it is on disk. */
+  /**
+   * Writes one event and waits until it is on disk. Events written while a sync is under way go
+   * out together with the next one (group commit): every promise still waits for its own line's
+   * fsync, and posts sent at once do not queue behind each other's syncs.
+   */
   append(entry: JournalEntry): Promise<void> {
     this.apply(entry);
-    const next = this.tail.then(async () => {
-      if (!this.handle) {
-        await mkdir(dirname(this.file), { recursive: true });
-        this.handle = await open(this.file, "a", 0o600);
-      }
-      await this.handle.appendFile(JSON.stringify(entry) + "\n", "utf8");
-      await this.handle.datasync();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ line: JSON.stringify(entry) + "\n", resolve, reject });
+      if (!this.flushing) this.flushing = this.flush();
     });
-    this.tail = next.catch(() => undefined);
-    return next;
+  }
+
+  private pending: Array<{ line: string; resolve: () => void; reject: (e: unknown) => void }> = [];
+  private flushing: Promise<void> | undefined;
+
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        if (!this.handle) {
+          await mkdir(dirname(this.file), { recursive: true });
+          this.handle = await open(this.file, "a", 0o600);
+        }
+        await this.handle.appendFile(batch.map((b) => b.line).join(""), "utf8");
+        await this.handle.datasync();
+        for (const b of batch) b.resolve();
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+    this.flushing = undefined;
   }
 
   async close(): Promise<void> {
-    await this.tail;
+    await this.flushing;
     await this.handle?.close();
     this.handle = undefined;
   }

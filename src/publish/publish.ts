@@ -6,7 +6,9 @@
  * order), record every send in the journal, and write the outcomes into the calendar with the
  * calendar writer. Never prints, exits or reads the wall clock: `now` is given.
  */
-import { mkdir } from "node:fs/promises";
+import { setMaxListeners } from "node:events";
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { rewritePost, type RewriteResult } from "../adapters/rewrite.js";
 import { loadCalendar } from "../calendar/load.js";
@@ -18,6 +20,7 @@ import type { ChannelHealth } from "../health/types.js";
 import { isDown } from "../planner/plan.js";
 import type { Project } from "../project.js";
 import { VERSION } from "../version.js";
+import { pool } from "../util/pool.js";
 import { editCalendarFile } from "../writer/apply.js";
 import type { CalendarOp } from "../writer/calendar-edit.js";
 import { acquireLock, LockedError } from "../writer/lock.js";
@@ -50,6 +53,11 @@ export interface PublishOptions {
   /** How long a second run waits for the first one's lock; default 10 s. */
   lockWaitMs?: number;
   signal?: AbortSignal;
+  /**
+   * Posts of one channel sent at once; default 4. Posts due at the same moment on one channel may
+   * then appear in any order among themselves; 1 keeps the calendar's order strictly.
+   */
+  concurrency?: number;
   /** For tests: the jitter of the backoff. */
   random?: () => number;
 }
@@ -82,6 +90,7 @@ export interface PublishReport {
 export const DEFAULT_DEADLINE_MS = 120_000;
 const DEFAULT_TIMEOUT_MS = 20_000;
 const MAX_ATTEMPTS = 4;
+const DEFAULT_CONCURRENCY = 4;
 
 interface Job {
   post: Post;
@@ -103,7 +112,7 @@ export async function publishProject(project: Project, options: PublishOptions):
     let calendar = project.calendar;
     if (!options.dryRun) {
       // Read again under the lock: a run that held it before us may have published and written.
-      calendar = await loadCalendar(calendarFile, project.config);
+      calendar = await calendarNow(project);
       // A killed run's outcomes first: the calendar catches up with the journal before anything is chosen.
       const pending = [...journal.posts].filter(([, r]) => r.result && !r.written).map(([id]) => id);
       if (pending.length > 0) {
@@ -120,7 +129,9 @@ export async function publishProject(project: Project, options: PublishOptions):
     report.due = ready.map((j) => ({ postId: j.post.id, channel: j.channel.name, at: iso(j.post.at), parts: j.parts, media: j.rendered.media.map((m) => ({ path: m.path, ...(m.alt ? { alt: m.alt } : {}) })) }));
     if (options.dryRun) return report;
 
-    await sendAll(ready, { project, journal, options, report, baseDir });
+    const writes: Array<Promise<void>> = [];
+    await sendAll(ready, { project, journal, options, report, baseDir, writes });
+    await Promise.all(writes);
     const finished = [...journal.posts].filter(([, r]) => r.result && !r.written).map(([id]) => id);
     if (finished.length > 0) Object.assign(report.calendar, await writeBack({ ...project, calendar }, journal, finished));
     return report;
@@ -128,6 +139,13 @@ export async function publishProject(project: Project, options: PublishOptions):
     await journal.close();
     await lock?.release();
   }
+}
+
+/** The calendar as the file is now: the one in hand if the bytes are the same (no second parse). */
+async function calendarNow(project: Project): Promise<Calendar> {
+  const bytes = await readFile(project.calendar.file);
+  if (createHash("sha256").update(bytes).digest("hex") === project.calendar.sha256) return project.calendar;
+  return loadCalendar(project.calendar.file, project.config);
 }
 
 /** One `failover publish` at a time per calendar: `.failover/publish.lock`, beside the journal. */
@@ -187,6 +205,8 @@ interface RunState {
   options: PublishOptions;
   report: PublishReport;
   baseDir: string;
+  /** Journal lines under way, all waited for before the write-back. */
+  writes: Array<Promise<void>>;
 }
 
 async function sendAll(jobs: Job[], state: RunState): Promise<void> {
@@ -194,6 +214,8 @@ async function sendAll(jobs: Job[], state: RunState): Promise<void> {
   const deadline = performance.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
   const http = new PublishHttp({ userAgent: `failover/${VERSION} (+https://www.npmjs.com/package/failover)`, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, secrets: project.config.secrets });
   const signal = options.signal ?? new AbortController().signal;
+  // Every request under way listens to the run's signal: many listeners are expected here.
+  setMaxListeners(0, signal);
   const byChannel = new Map<string, Job[]>();
   for (const job of jobs) (byChannel.get(job.channel.name) ?? byChannel.set(job.channel.name, []).get(job.channel.name)!).push(job);
   try {
@@ -228,7 +250,7 @@ async function sendChannel(jobs: Job[], state: RunState, limits: Limits): Promis
     return leftDue(`cannot publish on ${channel.name}: ${f.message}`, f.details.hint);
   }
   try {
-    for (const job of jobs) await sendPost(job, ctx, session, state, limits);
+    await pool(jobs.map((job) => () => sendPost(job, ctx, session, state, limits)), Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
   } finally {
     await publisher.close?.(session).catch(() => undefined);
   }
@@ -244,7 +266,10 @@ async function sendPost(job: Job, ctx: ChannelContext<unknown>, session: unknown
     await journal.append({ t: "intent", post: post.id, channel: channel.name, step: name, at: again?.at ?? iso(options.now) });
     try {
       const value = await send(again);
-      await journal.append({ t: "done", post: post.id, step: name, value });
+      // Not waited for: lines reach the file in order, so the post's result (waited for) or the
+      // next step's intent syncs it too; lost with a crash before then, the open intent is
+      // recovered like any other (looked up, resent with its key, or uncertain).
+      journal.append({ t: "done", post: post.id, step: name, value }).catch(() => undefined);
       return value;
     } catch (error) {
       // An answer that refused it, or no connection at all: nothing went out, the next try starts afresh.
@@ -254,8 +279,14 @@ async function sendPost(job: Job, ctx: ChannelContext<unknown>, session: unknown
       throw error;
     }
   };
+  // Outcomes are not waited for one by one (the next post's intent, or the wait before the
+  // write-back, syncs them): only an intent must be on disk before its send.
+  const later = (write: Promise<void>) => {
+    write.catch(() => undefined); // handled: Promise.all before the write-back reports it
+    state.writes.push(write);
+  };
   const record = (outcome: Outcome, extra: { url?: string; remoteId?: string; error?: string }) =>
-    journal.append({ t: "result", post: post.id, channel: channel.name, outcome, at: iso(options.now), ...extra });
+    later(journal.append({ t: "result", post: post.id, channel: channel.name, outcome, at: iso(options.now), ...extra }));
   try {
     const done = await retrying(
       () => publisher.publish({ ...ctx, post, rendered: job.rendered, parts: job.parts, step, session }),
@@ -264,16 +295,16 @@ async function sendPost(job: Job, ctx: ChannelContext<unknown>, session: unknown
       // A send with no answer to a platform that cannot be asked is not tried again: it is uncertain.
       (f) => !(f.details.maybeSent && publisher.recovery === "unknown"),
     );
-    await record("posted", { remoteId: done.remoteId, ...(done.url ? { url: done.url } : {}) });
+    record("posted", { remoteId: done.remoteId, ...(done.url ? { url: done.url } : {}) });
     report.published.push({ postId: post.id, channel: channel.name, url: done.url ?? null, remoteId: done.remoteId });
   } catch (error) {
     const f = asFailure(error);
     if (f.kind === "uncertain" || (f.kind === "transient" && f.details.maybeSent && publisher.recovery === "unknown")) {
       const reason = f.kind === "uncertain" ? f.message : `no answer (${f.message}): it may have arrived; not resent`;
-      await record("uncertain", { error: reason });
+      record("uncertain", { error: reason });
       report.uncertain.push({ postId: post.id, channel: channel.name, reason });
     } else if (f.kind === "permanent") {
-      await failPost(journal, report, post, channel.name, options.now, f.message, f.details.hint);
+      later(failPost(journal, report, post, channel.name, options.now, f.message, f.details.hint));
     } else {
       // Transient to the end of the run: left due, the next run tries again.
       report.failed.push({ postId: post.id, channel: channel.name, error: f.message, retryable: true, hint: "left due: the next run tries again" });
@@ -329,6 +360,6 @@ async function writeBack(project: Project, journal: Journal, postIds: readonly s
     }
     return ops;
   });
-  for (const id of postIds) await journal.append({ t: "written", post: id });
+  await Promise.all(postIds.map((id) => journal.append({ t: "written", post: id })));
   return written;
 }

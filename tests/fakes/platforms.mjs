@@ -291,6 +291,9 @@ const smtp = new SMTPServer({
   },
 });
 
+// A client killed mid-session (the crash tests) resets its connection: not the server's problem.
+smtp.on("error", () => undefined);
+
 server.listen(0, "127.0.0.1", () => {
   smtp.listen(0, "127.0.0.1", () => {
     process.stdout.write(JSON.stringify({ http: `http://127.0.0.1:${server.address().port}`, smtp: smtp.server.address().port }) + "\n");

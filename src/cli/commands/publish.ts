@@ -27,6 +27,8 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
   const lateMs = durationFlag(options.late, "--late");
   const deadlineMs = durationFlag(options.deadline, "--deadline");
   const timeoutMs = durationFlag(options.timeout, "--timeout");
+  const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) throw new UsageError(`"${String(options.concurrency)}" is not a whole number from 1 to 64`, "--concurrency");
   if (deadlineMs === 0) throw new UsageError("a zero deadline sends nothing; write e.g. 2m", "--deadline");
   if (timeoutMs === 0) throw new UsageError("a zero timeout sends nothing; write e.g. 20s", "--timeout");
   const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
@@ -45,6 +47,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
     ...(lateMs !== undefined ? { lateMs } : {}),
     ...(deadlineMs !== undefined ? { deadlineMs } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(concurrency !== undefined ? { concurrency } : {}),
     readHealth: (names) => (health ??= runHealthCheck(ctx, project.config, names, dirname(resolve(project.calendar.file)))),
   };
   if (!options.dryRun && !options.yes) {
