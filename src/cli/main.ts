@@ -3,12 +3,12 @@
  * returns or throws to an exit code. It prints nothing itself beyond help and errors.
  */
 import { CommanderError, type Command } from "commander";
-import { ExitCode } from "../errors.js";
-import { COMMANDS } from "./commands.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { COMMANDS } from "./command-table.js";
 import { makeContext, type GlobalFlags } from "./context.js";
 import { reportError } from "./errors.js";
 import { Output } from "./output.js";
-import { buildProgram } from "./program.js";
+import { buildProgram, FORMATS } from "./program.js";
 import { cleanupOnInterrupt } from "../writer/cleanup.js";
 
 /**
@@ -41,6 +41,8 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
       const flags = self.optsWithGlobals() as GlobalFlags & Record<string, unknown>;
       const ctx = makeContext(flags, env);
       out = ctx.out;
+      const formats: readonly string[] = spec.formats ?? FORMATS;
+      if (!formats.includes(ctx.formatName)) throw new UsageError(`${spec.name} prints ${formats.join(", ")}; not ${ctx.formatName}`, "--format");
       const { run } = await spec.load();
       exitCode = await run(ctx, self.args, self.opts());
     });

@@ -4,7 +4,7 @@
  * its value: values are secrets and go nowhere but into the request).
  */
 import type { z } from "zod";
-import { envRefs, expandEnv, type Env } from "../config/env.js";
+import { envRefs, expandEnv, type Env } from "../util/env.js";
 
 export type Expanded<S> = { ok: true; settings: S } | { ok: false; error: string };
 

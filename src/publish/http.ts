@@ -6,7 +6,7 @@
  * Publishers call `request` and `failure`; retrying is the run's job (publish.ts).
  */
 import { Agent, FormData, request, type Dispatcher } from "undici";
-import { redact } from "../config/env.js";
+import { redact } from "../util/env.js";
 import { describeError } from "../health/transport.js";
 import { PublishFailure } from "./errors.js";
 import { readCapped } from "../util/read-capped.js";

@@ -12,7 +12,7 @@
  */
 import { mkdir, open, readFile, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { writeFileAtomic } from "../writer/atomic-write.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
 
 export const JOURNAL_FOLDER = ".failover";
 export const JOURNAL_FILE = "publish-journal.jsonl";

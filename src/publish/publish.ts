@@ -15,7 +15,7 @@ import { loadCalendar } from "../calendar/load.js";
 import type { Calendar, Post } from "../calendar/model.js";
 import { resolveChannel } from "../config/load.js";
 import type { Channel } from "../config/model.js";
-import { healthMap } from "../health/check.js";
+import { healthMap } from "../check-health.js";
 import type { ChannelHealth } from "../health/types.js";
 import { isDown } from "../planner/plan.js";
 import type { Project } from "../project.js";

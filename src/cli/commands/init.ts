@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG_PATH } from "../../config/load.js";
 import { ExitCode, FileError } from "../../errors.js";
 import { packageFile } from "../../package-files.js";
 import { isValidTimeZone, zonedParts } from "../../time/zone.js";
-import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
 
 function schemaRef(target: string, kind: "calendar" | "config"): string {

@@ -7,7 +7,7 @@
  * the short form, the link facet keeps the full URL. tests/publish/bluesky-richtext.test.ts checks
  * the output against recorded output of the official package.
  */
-import { isTld } from "../../text/tlds.js";
+import { TWITTER_TEXT_TLDS } from "../../text/tlds.js";
 
 export type FacetFeature =
   | { $type: "app.bsky.richtext.facet#link"; uri: string }
@@ -30,6 +30,10 @@ const CASHTAG_REGEX = /(^|\s|\()\$([A-Za-z][A-Za-z0-9]{0,4})(?=\s|$|[.,;:!?)"'\u
 const encoder = new TextEncoder();
 const utf8Index = (text: string, utf16Index: number): number => encoder.encode(text.slice(0, utf16Index)).length;
 const graphemeLength = (text: string): number => [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].length;
+
+/** The official check uses the `tlds` package; twitter-text's list (already here) is the same IANA set. */
+const TLDS: ReadonlySet<string> = new Set([...TWITTER_TEXT_TLDS.generic, ...TWITTER_TEXT_TLDS.country]);
+const isTld = (name: string): boolean => TLDS.has(name) || (name.startsWith("xn--") && name.length > 4);
 
 function isValidDomain(domain: string): boolean {
   const tld = domain.slice(domain.lastIndexOf(".") + 1);

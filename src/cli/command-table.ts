@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from "commander";
 import { collect, type CliContext } from "./context.js";
-import { addApplyOptions, addPlanOptions } from "./plan-options.js";
+import { addApplyOptions, addInteropOptions, addPlanOptions } from "./plan-options.js";
 
 export type CommandRun = (ctx: CliContext, args: string[], options: Record<string, unknown>) => Promise<number>;
 
@@ -17,6 +17,8 @@ export interface CommandSpec {
   argChoices?: readonly string[];
   examples: string[];
   options?: (command: Command) => void;
+  /** The --format values it takes (default: table, json, github, junit). */
+  formats?: readonly string[];
   load: () => Promise<{ run: CommandRun }>;
 }
 
@@ -116,6 +118,55 @@ export const COMMANDS: CommandSpec[] = [
     description: "the platform adapters and their rules: text limits and counting, titles, media, links, threads, hashtags",
     examples: ["failover platforms", "failover platforms --json"],
     load: () => import("./commands/platforms.js"),
+  },
+  {
+    name: "import",
+    args: "<file>",
+    description: "a calendar from a spreadsheet (CSV) or a scheduler's export: Hootsuite, Buffer, Later, Postiz",
+    examples: [
+      "failover import posts.csv -o calendar.yaml --timezone Europe/Berlin",
+      "failover import hootsuite.csv --from hootsuite --channel x --date-format dmy",
+      "failover import plan.csv --map text=Caption --map date=\"Publish on\" --channel-map ig=instagram,tw=x",
+      "failover import posts.csv --skip-bad -o calendar.yaml",
+    ],
+    formats: ["table", "json"],
+    options: (c) => {
+      c.addOption(new Option("--from <format>", "the file's layout").choices(["csv", "hootsuite", "buffer", "later", "postiz"]).default("csv"));
+      c.addOption(new Option("--map <field=column>", "which column holds a field: id, channel, date, time, timezone, text, link, media, alt, title, campaign (header name or number; repeatable)").argParser(collect));
+      c.addOption(new Option("--channel-map <from=to,...>", "rename channels as the file writes them, e.g. ig=instagram,tw=x (repeatable)").argParser(collect));
+      c.addOption(new Option("--channel <name>", "the channel of rows that name none"));
+      c.addOption(new Option("--skip-bad", "leave out rows that cannot be read (each reported) instead of importing nothing"));
+      addInteropOptions(c, {
+        out: "write the calendar here; a calendar that exists gets the posts appended (comments kept). Default: print it",
+        timezone: "the zone of times written without one, e.g. Europe/Berlin",
+        dateFormat: "day first or month first for dates like 03/04/2026",
+        delimiter: "the separator: , ; tab or | (default: guessed from the first line)",
+      });
+    },
+    load: () => import("./commands/import.js"),
+  },
+  {
+    name: "export",
+    description: "the calendar as it stands, stand-ins included: CSV, Hootsuite's bulk CSV, iCalendar (.ics) or JSON",
+    examples: [
+      "failover export --format csv -o calendar.csv",
+      "failover export --format ics --window 14d -o launch.ics",
+      "failover export --format hootsuite --channel x -o hootsuite-x.csv",
+      "failover export --format json --window 7d",
+    ],
+    formats: ["table", "csv", "hootsuite", "ics", "json"],
+    options: (c) => {
+      c.addOption(new Option("--window <duration>", "only posts from now to now + this, e.g. 7d (default: all)"));
+      c.addOption(new Option("--channel <name>", "only this channel (repeatable)").argParser(collect));
+      c.addOption(new Option("--bom", "csv: start with a byte-order mark, so Excel reads UTF-8"));
+      addInteropOptions(c, {
+        out: "write here (atomically) instead of printing",
+        timezone: "times in this zone instead of each channel's",
+        dateFormat: "hootsuite: DD/MM/YYYY (dmy, default) or MM/DD/YYYY (mdy)",
+        delimiter: "csv separator: , ; tab or | (default ,)",
+      });
+    },
+    load: () => import("./commands/export.js"),
   },
   {
     name: "completion",
