@@ -16,27 +16,37 @@ import type { ApplyFlags } from "./plan-options.js";
 
 /** Without --yes: ask on a terminal, refuse anywhere else (a script must say --yes). */
 async function confirmApply(ctx: CliContext, options: ApplyFlags, plan: Plan, file: string): Promise<void> {
-  if (options.yes) return;
+  await confirmOrStop(ctx, Boolean(options.yes), {
+    question: `Apply ${plural(plan.actions.length, "action")} to ${file}? [y/N] `,
+    notInteractive: `applying changes ${file}: pass --yes to apply without a question, or --dry-run to see the plan only`,
+    declined: `nothing written to ${file}`,
+  });
+}
+
+/**
+ * The question before a command changes something (applies a plan, publishes): asked on a
+ * terminal, refused elsewhere (a script must say --yes); anything but yes stops with exit 130.
+ */
+export async function confirmOrStop(ctx: CliContext, yes: boolean, words: { question: string; notInteractive: string; declined: string }): Promise<void> {
+  if (yes) return;
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
-  if (!interactive) {
-    throw new UsageError(`applying changes ${file}: pass --yes to apply without a question, or --dry-run to see the plan only`, "--yes");
-  }
+  if (!interactive) throw new UsageError(words.notInteractive, "--yes");
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   let answer: string;
   try {
-    answer = await rl.question(`Apply ${plural(plan.actions.length, "action")} to ${file}? [y/N] `);
+    answer = await rl.question(words.question);
   } catch (error) {
     // Ctrl-C or Ctrl-D at the question: readline has the terminal in raw mode, so no SIGINT
     // reaches the process; it rejects instead. Either way the answer is no.
     if (error instanceof Error && (error.name === "AbortError" || /closed/i.test(error.message))) {
       process.stderr.write("\n"); // the question's line was left open by ^C or ^D
-      throw new InterruptedError(`nothing written to ${file}`);
+      throw new InterruptedError(words.declined);
     }
     throw error;
   } finally {
     rl.close();
   }
-  if (!/^y(es)?$/i.test(answer.trim())) throw new InterruptedError(`nothing written to ${file}`);
+  if (!/^y(es)?$/i.test(answer.trim())) throw new InterruptedError(words.declined);
 }
 
 export async function writePlanOut(ctx: CliContext, options: ApplyFlags, plan: Plan): Promise<void> {

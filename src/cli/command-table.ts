@@ -152,6 +152,24 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/failback.js"),
   }),
   entry({
+    name: "publish",
+    description: "send what is due through each channel's publish block (Bluesky, Mastodon, webhooks, e-mail), exactly once; posts on a down channel are held",
+    globals: HEALTH,
+    examples: ["failover publish --dry-run", "failover publish --yes", "failover publish bluesky mastodon --yes --late 30m", "failover publish --yes --json"],
+    doc: "publishing.md",
+    formats: ["table", "json"],
+    define: (c) =>
+      c
+        .addArgument(valueArgument("[channels...]", "only these channels (each with a publish: block)", "channel"))
+        .addOption(new Option("--dry-run", "show what is due and would be sent; send and write nothing"))
+        .addOption(new Option("-y, --yes", "publish without asking (needed when not on a terminal)"))
+        .addOption(valueOption("--late <duration>", "how late a post may still go out", "free").default("1h"))
+        .addOption(valueOption("--deadline <duration>", "the whole run's time limit, retries included", "free").default("2m"))
+        .addOption(valueOption("--timeout <duration>", "each request's time limit", "free").default("20s"))
+        .addOption(valueOption("--concurrency <n>", "posts of one channel sent at once (1 keeps the calendar's order strictly)", "free").default("4")),
+    load: () => import("./commands/publish.js"),
+  }),
+  entry({
     name: "preview",
     description: "the post as each backup would get it: rewritten text or thread, its length as the platform counts, media, problems",
     globals: PROJECT,

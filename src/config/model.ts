@@ -25,6 +25,8 @@ export interface Channel {
   thresholds: Thresholds;
   /** False for a channel used by platform name only, with the platform's defaults. */
   declared: boolean;
+  /** The `publish:` block as written (`${ENV}` unexpanded), checked against the platform's shape. */
+  publish?: Record<string, unknown>;
 }
 
 export interface Notice {

@@ -127,6 +127,14 @@ describe("action.yml", () => {
     expect([tolerated.code, tolerated.outputs.verdict]).toEqual([0, "unverified"]);
   });
 
+  it("command: publish sends what is due (nothing, in the demo) and reports it as JSON", () => {
+    const r = runCheckStep({ command: "publish", "extra-args": `--now ${NOW}` });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.outputs).toMatchObject({ "exit-code": "0" });
+    expect(JSON.parse(readFileSync(r.outputs["json-file"]!, "utf8"))).toMatchObject({ schemaVersion: 1, published: [], failed: [] });
+    expect(runCheckStep({ command: "deploy" }).code).toBe(2);
+  });
+
   it("reports invalid input with exit 2, an empty verdict, and refuses bad strict/fail-on values", () => {
     const bad = runCheckStep({ calendar: "nope.yaml" });
     expect(bad.code).toBe(2);
