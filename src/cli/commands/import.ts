@@ -1,6 +1,6 @@
 /** `failover import <file>`: a calendar from a spreadsheet or a scheduler's CSV. */
 import { existsSync } from "node:fs";
-import { Document } from "yaml";
+import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import { basename } from "node:path";
 import { loadCalendar, parseCalendar } from "../../calendar/load.js";
 import { loadConfig } from "../../config/load.js";
@@ -17,6 +17,14 @@ import { delimiterFlag, pairsFlag, timezoneFlag } from "../interop-flags.js";
 /** A new calendar file's text: a comment saying where it came from, then the posts. */
 function newCalendarText(result: ImportResult, from: string): string {
   const doc = new Document({ version: 1, ...(result.timezone ? { timezone: result.timezone } : {}), posts: result.posts });
+  // The calendar's usual style: one line per medium and per list of backups.
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (key === "backups" && isSeq(pair.value)) pair.value.flow = true;
+      if (key === "media" && isSeq(pair.value)) for (const m of pair.value.items) if (isMap(m)) m.flow = true;
+    },
+  });
   doc.commentBefore = ` Imported from ${basename(from)} by failover import.`;
   return doc.toString({ lineWidth: 0 });
 }
