@@ -14,6 +14,7 @@ export { loadCalendar, parseCalendar, DEFAULT_CALENDAR_PATH } from "./calendar/l
 export type { Calendar, Post } from "./calendar/model.js";
 export { loadConfig, parseConfig, resolveChannel, knownChannelNames, DEFAULT_CONFIG_PATH, type LoadConfigOptions } from "./config/load.js";
 export type { Channel, Config, Defaults, HealthSettings, Notice } from "./config/model.js";
+export { findConfig, projectFolderOf, type ConfigLookup, type ConfigOrigin } from "./config/find.js";
 
 // Health
 export { checkHealth, healthMap, type CheckHealthOptions } from "./health/check.js";

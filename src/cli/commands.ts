@@ -10,6 +10,8 @@ export type CommandRun = (ctx: CliContext, args: string[], options: Record<strin
 
 export interface CommandSpec {
   name: string;
+  /** Other names it answers to (e.g. `agenda` for `list`). */
+  aliases?: string[];
   /** commander argument syntax, e.g. "[kind]" or "<post-id>". */
   args?: string;
   description: string;
@@ -17,6 +19,8 @@ export interface CommandSpec {
   argChoices?: readonly string[];
   examples: string[];
   options?: (command: Command) => void;
+  /** Whether it prints `--format markdown` (for a pull request or a chat); the others refuse it. */
+  markdown?: boolean;
   load: () => Promise<{ run: CommandRun }>;
 }
 
@@ -52,6 +56,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "check",
+    markdown: true,
     description: "health of every channel posting in the window and of their backups; which posts are at risk and where they would go",
     examples: [
       "failover check",
@@ -67,6 +72,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "reroute",
+    markdown: true,
     description: "the reroute plan: each action, before and after, rewritten text with its length as the platform counts it",
     examples: [
       "failover reroute --dry-run",
@@ -74,6 +80,8 @@ export const COMMANDS: CommandSpec[] = [
       "failover reroute --yes",
       "failover reroute --plan plan.json --yes",
       "failover reroute --yes --out calendar.rerouted.yaml",
+      "failover reroute --dry-run --format markdown > plan.md",
+      "failover reroute --plan plan.json --dry-run --format markdown",
     ],
     options: (c) => {
       addPlanOptions(c);
@@ -83,10 +91,23 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "failback",
+    markdown: true,
     description: "put back posts failover moved, once their channel is healthy again and they have not gone out",
     examples: ["failover failback --dry-run", "failover failback --yes", "failover failback --dry-run --plan-out failback.json", "failover failback --plan failback.json --yes"],
     options: addApplyOptions,
     load: () => import("./commands/failback.js"),
+  },
+  {
+    name: "list",
+    aliases: ["agenda"],
+    description: "the calendar to look at: posts by day and channel with their status, stand-ins beside originals, notices; times in each channel's zone",
+    examples: ["failover list", "failover list --window 14d --channel instagram", "failover agenda --json", "failover list --format markdown"],
+    markdown: true,
+    options: (c) => {
+      c.addOption(new Option("--window <duration>", "how far ahead to list, e.g. 7d, 48h").default("7d"));
+      c.addOption(new Option("--channel <channel>", "only this channel's posts (repeatable); stand-ins stay beside their originals").argParser(collect));
+    },
+    load: () => import("./commands/list.js"),
   },
   {
     name: "preview",

@@ -5,9 +5,9 @@ import { UsageError } from "../errors.js";
 import { checkHealth } from "../health/check.js";
 import type { ChannelHealth } from "../health/types.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { join } from "node:path";
-import { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
+import { applyThresholds, loadState, saveState } from "../health/state-file.js";
 import { formatInZone } from "../time/zone.js";
+import { statePathFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
 
 export function checkAssumedChannels(ctx: CliContext, config: Config): void {
@@ -19,10 +19,10 @@ export function checkAssumedChannels(ctx: CliContext, config: Config): void {
 }
 
 /**
- * Reads the channels' health, then holds it to the thresholds with the state in `stateFolder`
- * (`.failover/state.json` there, or --state), unless --no-state.
+ * Reads the channels' health, then holds it to the thresholds with the state kept in one place
+ * for the config (statePathFor: `.failover/state.json` in its project folder, or --state), unless --no-state.
  */
-export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[], stateFolder: string): Promise<ChannelHealth[]> {
+export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[], calendar?: string): Promise<ChannelHealth[]> {
   checkAssumedChannels(ctx, config);
   const spinner = await ctx.out.spinner(`checking ${names.length} channel${names.length === 1 ? "" : "s"}…`);
   let raw: ChannelHealth[];
@@ -36,7 +36,7 @@ export async function runHealthCheck(ctx: CliContext, config: Config, names: rea
     spinner.stop();
   }
   if (ctx.noState) return raw;
-  const path = ctx.statePath ?? join(stateFolder, STATE_FOLDER, STATE_FILE);
+  const path = statePathFor(ctx, config, calendar);
   const { state, warning } = await loadState(path);
   if (warning) ctx.out.warn(warning);
   const channels = applyThresholds(

@@ -3,7 +3,7 @@
  * returns or throws to an exit code. It prints nothing itself beyond help and errors.
  */
 import { CommanderError, type Command } from "commander";
-import { ExitCode } from "../errors.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { COMMANDS } from "./commands.js";
 import { makeContext, type GlobalFlags } from "./context.js";
 import { reportError } from "./errors.js";
@@ -41,6 +41,9 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
       const flags = self.optsWithGlobals() as GlobalFlags & Record<string, unknown>;
       const ctx = makeContext(flags, env);
       out = ctx.out;
+      if (ctx.out.format === "markdown" && !spec.markdown) {
+        throw new UsageError(`failover ${spec.name} has no markdown output; use table, json, github or junit (markdown: check, reroute, failback, list)`, "--format");
+      }
       const { run } = await spec.load();
       exitCode = await run(ctx, self.args, self.opts());
     });

@@ -8,7 +8,7 @@ import { COMMANDS } from "./commands.js";
 import { collect } from "./context.js";
 import { VERSION } from "../version.js";
 
-export const FORMATS = ["table", "json", "github", "junit"] as const;
+export const FORMATS = ["table", "json", "github", "junit", "markdown"] as const;
 
 export function buildProgram(): Command {
   const program = new Command("failover")
@@ -20,7 +20,7 @@ export function buildProgram(): Command {
     .addOption(new Option("--assume <channel=status>", "simulate a channel's health, no network (repeatable)").argParser(collect))
     .addOption(new Option("--state <file>", "where the failure/success thresholds keep their counts").default(undefined, ".failover/state.json beside the calendar"))
     .addOption(new Option("--no-state", "a one-off check: no thresholds, the state is neither read nor written"))
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(new Option("--format <format>", "output format (markdown: check, reroute, failback, list)").choices(FORMATS).default("table"))
     .addOption(new Option("--json", "same as --format json"))
     .addOption(new Option("--no-color", "no colours (NO_COLOR is honoured too)"))
     .addOption(new Option("-q, --quiet", "only data on stdout, no progress or logs"))
@@ -35,6 +35,7 @@ export function buildProgram(): Command {
   for (const spec of COMMANDS) {
     const command = program.command(spec.name).description(spec.description);
     if (spec.args) command.arguments(spec.args);
+    if (spec.aliases) command.aliases(spec.aliases);
     spec.options?.(command);
     command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}`);
     command.exitOverride();

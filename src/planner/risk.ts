@@ -57,3 +57,13 @@ export function assessRisk(plan: Plan, calendar: Calendar, now: number, windowMs
 export function exitCodeFor(verdict: Verdict): number {
   return verdict === "blocked" ? ExitCode.Blocked : verdict === "covered" ? ExitCode.Covered : ExitCode.Go;
 }
+
+/**
+ * `reroute` and `failback`: the verdict of what remains after the plan. Posts the plan covers are
+ * no longer at risk (0, not check's 3); what it cannot fix keeps its code (4 blocked, and any
+ * verdict worse than covered). The same for a dry run and an apply, so a dry run in CI says what
+ * applying would leave.
+ */
+export function exitCodeAfterPlan(verdict: Verdict): number {
+  return verdict === "covered" ? ExitCode.Go : exitCodeFor(verdict);
+}

@@ -15,6 +15,7 @@ describe("failover validate", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^warning: no config found \(no config\/failover\.yaml beside calendar\.yaml or in a folder above it\)/),
       'calendar.yaml:5:14 error: posts[0].channel: unknown channel "instagarm" (did you mean "instagram"?); declare it in the config or use a platform name',
       'calendar.yaml:10:9 error: posts[1].at: "2026-02-30T10:00": 2026-02 has no day 30',
       'calendar.yaml:15:5 error: posts[2].txt: unknown key "txt" (did you mean "text"?)',

@@ -2,6 +2,7 @@
 import { FileError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { configJson } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import { channelsJson } from "../report/health.js";
 import { renderRiskTable } from "../report/plan.js";
@@ -14,6 +15,7 @@ function checkJson(r: PlannedRun): unknown {
     now: r.plan.now,
     window: r.plan.window,
     verdict: r.verdict,
+    config: configJson(r.project.config),
     channels: channelsJson(r.channels),
     posts: r.posts.map((p) => ({
       id: p.id,

@@ -19,7 +19,7 @@ function isShell(name: string): name is Shell {
 /** Channels to offer: the config's and the platforms; a config that does not load costs a warning, not the script. */
 async function channelNames(ctx: CliContext): Promise<string[]> {
   try {
-    return knownChannelNames(await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env }));
+    return knownChannelNames(await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), env: ctx.env }));
   } catch (error) {
     ctx.out.warn(`the config could not be read, so only platform names are offered as channels (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
     return [...PLATFORMS];

@@ -1,9 +1,11 @@
 /** `failover validate`: the calendar and the config, every problem at its file:line:col. */
 import { DEFAULT_CALENDAR_PATH, loadCalendar } from "../../calendar/load.js";
 import type { Calendar } from "../../calendar/model.js";
-import { DEFAULT_CONFIG_PATH, lenientConfig, loadConfig } from "../../config/load.js";
+import { findConfig } from "../../config/find.js";
+import { DEFAULT_CONFIG_PATH, lenientConfig } from "../../config/load.js";
 import type { Config } from "../../config/model.js";
 import { ExitCode, InputError, sortDiagnostics } from "../../errors.js";
+import { configJson, loadConfigFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import { printDiagnostics } from "../report/diagnostics.js";
 
@@ -15,11 +17,13 @@ async function loadBoth(ctx: CliContext, calendarPath: string): Promise<{ config
   let config: Config;
   let configProblems: InputError | undefined;
   try {
-    config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
+    config = await loadConfigFor(ctx, calendarPath);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     configProblems = error;
-    config = await lenientConfig(ctx.configPath ?? DEFAULT_CONFIG_PATH, ctx.env);
+    // The file that was found and has the errors (an InputError means one was).
+    const found = findConfig({ ...(ctx.configPath ? { flag: ctx.configPath } : {}), calendar: calendarPath });
+    config = await lenientConfig(found.file ?? DEFAULT_CONFIG_PATH, ctx.env);
   }
   let calendar: Calendar;
   try {
@@ -37,13 +41,13 @@ export async function run(ctx: CliContext): Promise<number> {
   const files: string[] = [];
   try {
     const { config, calendar } = await loadBoth(ctx, calendarPath);
-    ctx.out.addSecrets(config.secrets);
     if (config.file) files.push(config.file);
     files.push(calendar.file);
     const channels = new Set(calendar.posts.map((p) => p.channel));
     printDiagnostics(ctx.out, calendar.warnings, {
       ok: true,
       files,
+      config: configJson(config),
       detail: `${calendar.file}: ${calendar.posts.length} post${calendar.posts.length === 1 ? "" : "s"} on ${channels.size} channel${channels.size === 1 ? "" : "s"}; ${config.file ?? "built-in defaults"}: ${config.channels.size} channel${config.channels.size === 1 ? "" : "s"} declared`,
     });
     return ExitCode.Go;
