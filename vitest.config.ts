@@ -1,11 +1,34 @@
-import { defineConfig } from "vitest/config";
+import { availableParallelism } from "node:os";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * The slow suites (fuzzers, the crash test, packing the tarball, the whole demo) run with
+ * `npm run test:slow` (vitest.slow.config.ts); `npm test` runs everything else. `.ci/run` runs both.
+ */
+export const SLOW_TESTS = [
+  "tests/hardening/fuzz.test.ts",
+  "tests/hardening/edit-fuzz.test.ts",
+  "tests/hardening/crash.test.ts",
+  "tests/package/**/*.test.ts",
+  "tests/cli/demo.test.ts",
+];
+
+export const shared = {
+  // The suite spawns the real CLI and starts loopback servers: generous, not tight, limits.
+  testTimeout: 30_000,
+  hookTimeout: 30_000,
+  pool: "forks" as const,
+  // Most of a test's time is a child process (the CLI) running while its worker waits: one worker
+  // more than there are cores keeps them busy (vitest's default is one fewer: 1 on 2 cores).
+  maxWorkers: availableParallelism() + 1,
+  // One private temp folder for the whole run, removed at the end; nothing written into fixtures/.
+  globalSetup: ["tests/helpers/global-setup.ts"],
+};
 
 export default defineConfig({
   test: {
+    ...shared,
     include: ["tests/**/*.test.ts"],
-    // The suite spawns the real CLI and starts loopback servers: generous, not tight, limits.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    pool: "forks",
+    exclude: [...configDefaults.exclude, ...SLOW_TESTS],
   },
 });

@@ -43,7 +43,7 @@ describe("failover completion", () => {
       const offered = bashComplete(path, [command.name(), "--"]);
       for (const o of [...command.options, ...program.options.filter((g) => g.long !== "--version")]) expect(offered, command.name()).toContain(o.long);
     }
-    expect(bashComplete(path, ["check", "--format", ""])).toEqual(["table", "json", "github", "junit"]);
+    expect(bashComplete(path, ["check", "--format", ""])).toEqual(["table", "json", "github", "junit", "markdown"]);
     // "newsletter" is declared in the demo's config, not a platform.
     expect(bashComplete(path, ["status", ""])).toContain("newsletter");
     expect(bashComplete(path, ["preview", "launch-teaser", "--to", "news"])).toEqual(["newsletter"]);
@@ -63,7 +63,7 @@ describe("failover completion", () => {
     expect(text.split("\n")[0]).toBe("#compdef failover");
     for (const name of commands) expect(text).toMatch(new RegExp(`^ {12}'${name}:`, "m"));
     for (const c of program.commands) for (const o of c.options) expect(text).toContain(o.long);
-    expect(text).toContain("(table json github junit)");
+    expect(text).toContain("(table json github junit markdown)");
     expect(text).toMatch(/local -a channels=\(.*\bnewsletter\b/);
     if (!has("zsh")) return; // structure only where zsh is not installed
     expect(spawnSync("zsh", ["-n", path]).status).toBe(0);
@@ -78,7 +78,7 @@ describe("failover completion", () => {
     const { path, text } = await script("fish");
     for (const name of commands) expect(text).toMatch(new RegExp(`^complete -c failover -n __fish_use_subcommand -a ${name} -d `, "m"));
     expect(text).toMatch(/-n '__fish_seen_subcommand_from check' -l window -x/);
-    expect(text).toMatch(/-l format -x -a 'table json github junit'/);
+    expect(text).toMatch(/-l format -x -a 'table json github junit markdown'/);
     if (!has("fish")) return; // structure only where fish is not installed
     expect(spawnSync("fish", ["--no-execute", path]).status).toBe(0);
     const complete = (line: string) =>

@@ -75,7 +75,10 @@ describe("failover init", () => {
     const init = await runCli(["init", "--now", "2026-07-14T09:00:00Z"], { cwd: dir });
     expect(init.code).toBe(0);
     const calendar = readFileSync(join(dir, "calendar.yaml"), "utf8");
-    expect(calendar.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/calendar\.schema\.json$/);
+    // A stable address for editors: the published package's schema at this version, not a path into node_modules.
+    const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+    expect(calendar.split("\n")[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${version}/schema/calendar.schema.json`);
+    expect(readFileSync(join(dir, "config/failover.yaml"), "utf8").split("\n")[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${version}/schema/config.schema.json`);
     expect(calendar).toContain("at: 2026-07-15T10:00");
     expect((await runCli(["validate"], { cwd: dir })).code).toBe(0);
 
