@@ -5,7 +5,7 @@
  */
 import { rewritePost } from "./adapters/rewrite.js";
 import { resolveChannel } from "./config/load.js";
-import { checkHealth, healthMap, type CheckHealthOptions } from "./health/check.js";
+import { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.js";
 import type { ChannelHealth } from "./health/types.js";
 import { makeFailbackPlan } from "./planner/failback.js";
 import { channelsToCheck, makePlan, type Rewriter } from "./planner/plan.js";

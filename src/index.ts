@@ -17,7 +17,7 @@ export type { Channel, Config, Defaults, HealthSettings, Notice } from "./config
 export { findConfig, projectFolderOf, type ConfigLookup, type ConfigOrigin } from "./config/find.js";
 
 // Health
-export { checkHealth, healthMap, type CheckHealthOptions } from "./health/check.js";
+export { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.js";
 export type { ChannelHealth, SourceResult } from "./health/types.js";
 export { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER, type HealthState } from "./health/state-file.js";
 export { HEALTH_STATUSES, ALL_STATUSES, isHealthStatus, type HealthStatus } from "./health/status.js";

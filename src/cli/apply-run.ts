@@ -8,7 +8,7 @@ import { InterruptedError, UsageError } from "../errors.js";
 import { readPlanFile } from "../planner/plan-file.js";
 import type { Plan } from "../planner/types.js";
 import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
-import { writeFileAtomic } from "../writer/atomic-write.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
 import { loadConfigFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
 

@@ -4,7 +4,7 @@
  */
 import { CommanderError, type Command } from "commander";
 import { ExitCode, UsageError } from "../errors.js";
-import { COMMANDS } from "./commands.js";
+import { COMMANDS } from "./command-table.js";
 import { makeContext, type GlobalFlags } from "./context.js";
 import { reportError } from "./errors.js";
 import { Output } from "./output.js";

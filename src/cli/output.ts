@@ -4,7 +4,7 @@
  * and every known secret redacted on the way out.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import { redact } from "../config/env.js";
+import { redact } from "../util/env.js";
 
 export type Format = "table" | "json" | "github" | "junit" | "markdown";
 

@@ -4,7 +4,7 @@
  * tree, so the completion scripts can never drift from the flags the CLI really accepts.
  */
 import { Command, Option } from "commander";
-import { COMMANDS } from "./commands.js";
+import { COMMANDS } from "./command-table.js";
 import { collect } from "./context.js";
 import { VERSION } from "../version.js";
 

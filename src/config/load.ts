@@ -10,7 +10,7 @@ import { DEFAULT_THRESHOLDS } from "../health/thresholds.js";
 import { builtinDefaults } from "./builtin.js";
 import { findConfig } from "./find.js";
 import { isValidTimeZone } from "../time/zone.js";
-import { envRefs, secretValues, type Env } from "./env.js";
+import { envRefs, secretValues, type Env } from "../util/env.js";
 import type { Channel, Config, Defaults, HealthSettings } from "./model.js";
 import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
 

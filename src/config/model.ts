@@ -5,9 +5,9 @@ import type { Thresholds } from "../health/thresholds.js";
 import type { Platform } from "../platforms.js";
 import type { ConfigLookup } from "./find.js";
 import type { PostingWindow } from "../schedule/windows.js";
-import type { Policy } from "../yaml/fields.js";
+import type { Policy } from "./policy.js";
 import type { YamlSource } from "../yaml/source.js";
-import type { Env } from "./env.js";
+import type { Env } from "../util/env.js";
 
 export interface Channel {
   name: string;

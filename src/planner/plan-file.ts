@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
-import { healthStatus } from "../yaml/fields.js";
+import { healthStatus } from "../health/status.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { parseYaml } from "../yaml/source.js";
 import { zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";

@@ -12,7 +12,7 @@ import type { Calendar } from "../calendar/model.js";
 import type { Config } from "../config/model.js";
 import type { Plan } from "../planner/types.js";
 import { readTextFile } from "../yaml/read-file.js";
-import { removeAbandonedTempFiles, writeFileAtomic } from "./atomic-write.js";
+import { removeAbandonedTempFiles, writeFileAtomic } from "../util/atomic-write.js";
 import { editCalendarText } from "./calendar-edit.js";
 import { acquireLock, lockPathFor } from "./lock.js";
 import { planEdits, StalePlanError, timeProblems } from "./plan-ops.js";

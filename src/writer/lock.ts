@@ -15,7 +15,7 @@ import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
-import { isProcessRunning, pendingTempFiles, tempFileFor } from "./atomic-write.js";
+import { isProcessRunning, pendingTempFiles, tempFileFor } from "../util/atomic-write.js";
 
 export interface LockInfo {
   pid: number;

@@ -1,7 +1,7 @@
 /** `failover check [--window 48h] [--strict]`: the verdict before a launch (exit 0 go, 3 covered, 4 blocked). */
 import { FileError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
-import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import { configJson } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import { channelsJson } from "../report/health.js";

@@ -7,7 +7,7 @@ import { ExitCode, UsageError } from "../../errors.js";
 import { ALL_STATUSES } from "../../health/status.js";
 import { PLATFORMS } from "../../platforms.js";
 import { didYouMean } from "../../util/did-you-mean.js";
-import { COMMANDS } from "../commands.js";
+import { COMMANDS } from "../command-table.js";
 import { completionScript, describeProgram, SHELLS, type Shell } from "../completion.js";
 import type { CliContext } from "../context.js";
 import { buildProgram } from "../program.js";

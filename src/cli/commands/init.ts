@@ -8,7 +8,7 @@ import { ExitCode, FileError } from "../../errors.js";
 import { schemaUrl } from "../../package-files.js";
 import { VERSION } from "../../version.js";
 import { isValidTimeZone, zonedParts } from "../../time/zone.js";
-import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
 
 function schemaRef(kind: "calendar" | "config"): string {

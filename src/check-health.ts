@@ -5,17 +5,17 @@
  */
 import { setMaxListeners } from "node:events";
 import { dirname, resolve } from "node:path";
-import { builtinDefaults } from "../config/builtin.js";
-import { resolveChannel } from "../config/load.js";
-import type { Channel, Config } from "../config/model.js";
-import { redact } from "../config/env.js";
-import { VERSION } from "../version.js";
-import { checkerFor } from "./registry.js";
-import { mastodonEndpoint } from "./sources/mastodon.js";
-import type { HealthSourceConfig } from "./source-schema.js";
-import { combineStatuses, type HealthStatus } from "./status.js";
-import { createTransport, type Fetcher } from "./transport.js";
-import type { ChannelHealth, SourceAnswer, SourceResult } from "./types.js";
+import { builtinDefaults } from "./config/builtin.js";
+import { resolveChannel } from "./config/load.js";
+import type { Channel, Config } from "./config/model.js";
+import { redact } from "./util/env.js";
+import { VERSION } from "./version.js";
+import { checkerFor } from "./health/registry.js";
+import { mastodonEndpoint } from "./health/sources/mastodon.js";
+import type { HealthSourceConfig } from "./health/source-schema.js";
+import { combineStatuses, type HealthStatus } from "./health/status.js";
+import { createTransport, type Fetcher } from "./health/transport.js";
+import type { ChannelHealth, SourceAnswer, SourceResult } from "./health/types.js";
 
 export interface CheckHealthOptions {
   /** The clock for time-based sources (feeds), from --now. */
