@@ -14,13 +14,14 @@ export const SLOW_TESTS = [
 ];
 
 export const shared = {
-  // The suite spawns the real CLI and starts loopback servers: generous, not tight, limits.
-  testTimeout: 30_000,
-  hookTimeout: 30_000,
+  // The suite spawns the real CLI and starts loopback servers: generous, not tight, limits (a
+  // shared 2-core machine can be ten times oversubscribed).
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
   pool: "forks" as const,
-  // Most of a test's time is a child process (the CLI) running while its worker waits: one worker
-  // more than there are cores keeps them busy (vitest's default is one fewer: 1 on 2 cores).
-  maxWorkers: availableParallelism() + 1,
+  // Most of a test's time is a child process (the CLI) running while its worker waits: a worker
+  // per core keeps the cores busy (vitest's default is one fewer: 1 on 2 cores, half of them idle).
+  maxWorkers: availableParallelism(),
   // One private temp folder for the whole run, removed at the end; nothing written into fixtures/.
   globalSetup: ["tests/helpers/global-setup.ts"],
 };
