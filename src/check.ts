@@ -16,7 +16,7 @@ import type { Project } from "./project.js";
 /** The planner's rewriter: the platform adapters, with the config's handles. */
 export const adapterRewriter: Rewriter = (post, channel, config) => {
   const source = resolveChannel(config, post.channel);
-  return rewritePost(post, { channel, ...(source ? { source } : {}) }, config.handles);
+  return rewritePost(post, { channel, ...(source ? { source } : {}), retag: config.defaults.retag }, config.handles);
 };
 
 export interface PlanOptions {

@@ -37,6 +37,13 @@ export { editCalendarText, type CalendarOp } from "./writer/calendar-edit.js";
 export { planToOps, StalePlanError } from "./writer/plan-ops.js";
 export { acquireLock, LockedError, type Lock } from "./writer/lock.js";
 
+// Import from CSV, export to CSV, Hootsuite, iCalendar, JSON
+export { importCsv, type ImportOptions, type ImportResult } from "./interop/import.js";
+export { exportCalendar, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from "./interop/export.js";
+export { IMPORT_FORMATS, type ImportFormat } from "./interop/formats.js";
+export { readCsv, type CsvTable } from "./interop/csv-read.js";
+export { appendPosts, type AppendOptions, type AppendResult } from "./writer/append.js";
+
 // Platforms and rewriting
 export { rewritePost, type RewriteResult, type RewriteTarget } from "./adapters/rewrite.js";
 export { ADAPTERS, adapterFor, allAdapters } from "./adapters/registry.js";

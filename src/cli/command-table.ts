@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from "commander";
 import { collect, type CliContext } from "./context.js";
-import { addApplyOptions, addPlanOptions } from "./plan-options.js";
+import { addApplyOptions, addInteropOptions, addPlanOptions } from "./plan-options.js";
 
 export type CommandRun = (ctx: CliContext, args: string[], options: Record<string, unknown>) => Promise<number>;
 
@@ -19,10 +19,13 @@ export interface CommandSpec {
   argChoices?: readonly string[];
   examples: string[];
   options?: (command: Command) => void;
-  /** Whether it prints `--format markdown` (for a pull request or a chat); the others refuse it. */
-  markdown?: boolean;
+  /** The --format values it takes (default: table, json, github, junit). */
+  formats?: readonly string[];
   load: () => Promise<{ run: CommandRun }>;
 }
+
+/** check, reroute and failback print Markdown too (a plan to approve in a pull request, a check's summary). */
+const WITH_MARKDOWN = ["table", "json", "github", "junit", "markdown"] as const;
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -56,7 +59,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "check",
-    markdown: true,
+    formats: WITH_MARKDOWN,
     description: "health of every channel posting in the window and of their backups; which posts are at risk and where they would go",
     examples: [
       "failover check",
@@ -72,7 +75,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "reroute",
-    markdown: true,
+    formats: WITH_MARKDOWN,
     description: "the reroute plan: each action, before and after, rewritten text with its length as the platform counts it",
     examples: [
       "failover reroute --dry-run",
@@ -91,7 +94,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "failback",
-    markdown: true,
+    formats: WITH_MARKDOWN,
     description: "put back posts failover moved, once their channel is healthy again and they have not gone out",
     examples: ["failover failback --dry-run", "failover failback --yes", "failover failback --dry-run --plan-out failback.json", "failover failback --plan failback.json --yes"],
     options: addApplyOptions,
@@ -102,7 +105,7 @@ export const COMMANDS: CommandSpec[] = [
     aliases: ["agenda"],
     description: "the calendar to look at: posts by day and channel with their status, stand-ins beside originals, notices; times in each channel's zone",
     examples: ["failover list", "failover list --window 14d --channel instagram", "failover agenda --json", "failover list --format markdown"],
-    markdown: true,
+    formats: ["table", "json", "markdown"],
     options: (c) => {
       c.addOption(new Option("--window <duration>", "how far ahead to list, e.g. 7d, 48h").default("7d"));
       c.addOption(new Option("--channel <channel>", "only this channel's posts (repeatable); stand-ins stay beside their originals").argParser(collect));
@@ -122,6 +125,55 @@ export const COMMANDS: CommandSpec[] = [
     description: "the platform adapters and their rules: text limits and counting, titles, media, links, threads, hashtags",
     examples: ["failover platforms", "failover platforms --json"],
     load: () => import("./commands/platforms.js"),
+  },
+  {
+    name: "import",
+    args: "<file>",
+    description: "a calendar from a spreadsheet (CSV) or a scheduler's export: Hootsuite, Buffer, Later, Postiz",
+    examples: [
+      "failover import posts.csv -o calendar.yaml --timezone Europe/Berlin",
+      "failover import hootsuite.csv --from hootsuite --channel x --date-format dmy",
+      "failover import plan.csv --map text=Caption --map date=\"Publish on\" --channel-map ig=instagram,tw=x",
+      "failover import posts.csv --skip-bad -o calendar.yaml",
+    ],
+    formats: ["table", "json"],
+    options: (c) => {
+      c.addOption(new Option("--from <format>", "the file's layout").choices(["csv", "hootsuite", "buffer", "later", "postiz"]).default("csv"));
+      c.addOption(new Option("--map <field=column>", "which column holds a field: id, channel, date, time, timezone, text, link, media, alt, title, campaign (header name or number; repeatable)").argParser(collect));
+      c.addOption(new Option("--channel-map <from=to,...>", "rename channels as the file writes them, e.g. ig=instagram,tw=x (repeatable)").argParser(collect));
+      c.addOption(new Option("--channel <name>", "the channel of rows that name none"));
+      c.addOption(new Option("--skip-bad", "leave out rows that cannot be read (each reported) instead of importing nothing"));
+      addInteropOptions(c, {
+        out: "write the calendar here; a calendar that exists gets the posts appended (comments kept). Default: print it",
+        timezone: "the zone of times written without one, e.g. Europe/Berlin",
+        dateFormat: "day first or month first for dates like 03/04/2026",
+        delimiter: "the separator: , ; tab or | (default: guessed from the first line)",
+      });
+    },
+    load: () => import("./commands/import.js"),
+  },
+  {
+    name: "export",
+    description: "the calendar as it stands, stand-ins included: CSV, Hootsuite's bulk CSV, iCalendar (.ics) or JSON",
+    examples: [
+      "failover export --format csv -o calendar.csv",
+      "failover export --format ics --window 14d -o launch.ics",
+      "failover export --format hootsuite --channel x -o hootsuite-x.csv",
+      "failover export --format json --window 7d",
+    ],
+    formats: ["table", "csv", "hootsuite", "ics", "json"],
+    options: (c) => {
+      c.addOption(new Option("--window <duration>", "only posts from now to now + this, e.g. 7d (default: all)"));
+      c.addOption(new Option("--channel <name>", "only this channel (repeatable)").argParser(collect));
+      c.addOption(new Option("--bom", "csv: start with a byte-order mark, so Excel reads UTF-8"));
+      addInteropOptions(c, {
+        out: "write here (atomically) instead of printing",
+        timezone: "times in this zone instead of each channel's",
+        dateFormat: "hootsuite: DD/MM/YYYY (dmy, default) or MM/DD/YYYY (mdy)",
+        delimiter: "csv separator: , ; tab or | (default ,)",
+      });
+    },
+    load: () => import("./commands/export.js"),
   },
   {
     name: "completion",

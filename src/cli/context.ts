@@ -11,7 +11,8 @@ export interface GlobalFlags {
   assume?: string[];
   /** --state <file>, or false for --no-state. */
   state?: string | false;
-  format?: Format;
+  /** One of Output's formats, or one only `export` writes (csv, hootsuite, ics). */
+  format?: string;
   json?: boolean;
   color?: boolean;
   quiet?: boolean;
@@ -31,8 +32,12 @@ export interface CliContext {
   /** --no-state: no thresholds, nothing read or written. */
   noState: boolean;
   out: Output;
+  /** --format as given (--json: "json"), for a command with formats of its own (export). */
+  formatName: string;
   env: NodeJS.ProcessEnv;
 }
+
+const OUTPUT_FORMATS: readonly string[] = ["table", "json", "github", "junit", "markdown"] satisfies Format[];
 
 export function parseNow(text: string | undefined, clock: () => number = Date.now): number {
   if (text === undefined) return clock();
@@ -69,7 +74,9 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): CliContext {
-  const format: Format = flags.json ? "json" : (flags.format ?? "table");
+  const formatName = flags.json ? "json" : (flags.format ?? "table");
+  // A format Output does not know (export's csv, ics, …) prints logs as a table would.
+  const format = (OUTPUT_FORMATS.includes(formatName) ? formatName : "table") as Format;
   const out = new Output({ format, color: flags.color !== false, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), env });
   return {
     ...(flags.calendar ? { calendarPath: flags.calendar } : {}),
@@ -80,6 +87,7 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
     ...(typeof flags.state === "string" ? { statePath: flags.state } : {}),
     noState: flags.state === false,
     out,
+    formatName,
     env,
   };
 }

@@ -8,7 +8,7 @@ import { COMMANDS } from "./command-table.js";
 import { makeContext, type GlobalFlags } from "./context.js";
 import { reportError } from "./errors.js";
 import { Output } from "./output.js";
-import { buildProgram } from "./program.js";
+import { buildProgram, COMMON_FORMATS } from "./program.js";
 import { cleanupOnInterrupt } from "../writer/cleanup.js";
 
 /**
@@ -41,9 +41,8 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
       const flags = self.optsWithGlobals() as GlobalFlags & Record<string, unknown>;
       const ctx = makeContext(flags, env);
       out = ctx.out;
-      if (ctx.out.format === "markdown" && !spec.markdown) {
-        throw new UsageError(`failover ${spec.name} has no markdown output; use table, json, github or junit (markdown: check, reroute, failback, list)`, "--format");
-      }
+      const formats: readonly string[] = spec.formats ?? COMMON_FORMATS;
+      if (!formats.includes(ctx.formatName)) throw new UsageError(`${spec.name} prints ${formats.join(", ")}; not ${ctx.formatName}`, "--format");
       const { run } = await spec.load();
       exitCode = await run(ctx, self.args, self.opts());
     });

@@ -14,3 +14,11 @@ export function addApplyOptions(command: Command): void {
   command.addOption(new Option("--out <file>", "write the changed calendar here and leave the calendar itself alone"));
   command.addOption(new Option("-y, --yes", "apply without asking (needed when not on a terminal)"));
 }
+
+/** The flags `import` and `export` share, each with its own wording. */
+export function addInteropOptions(command: Command, help: { out: string; timezone: string; dateFormat: string; delimiter: string }): void {
+  command.addOption(new Option("-o, --out <file>", help.out));
+  command.addOption(new Option("--timezone <zone>", help.timezone));
+  command.addOption(new Option("--date-format <order>", help.dateFormat).choices(["dmy", "mdy"]));
+  command.addOption(new Option("--delimiter <char>", help.delimiter));
+}

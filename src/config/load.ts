@@ -25,6 +25,7 @@ const BUILTIN_DEFAULTS: Defaults = {
   windows: [],
   minGapMs: 0,
   thresholds: DEFAULT_THRESHOLDS,
+  retag: true,
 };
 
 export interface LoadConfigOptions {
@@ -196,6 +197,7 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
     windows: d.windows ?? BUILTIN_DEFAULTS.windows,
     minGapMs: d.minGap ?? BUILTIN_DEFAULTS.minGapMs,
     thresholds: { failure: d.failureThreshold ?? DEFAULT_THRESHOLDS.failure, success: d.successThreshold ?? DEFAULT_THRESHOLDS.success },
+    retag: d.retag ?? BUILTIN_DEFAULTS.retag,
   };
   const channels = new Map<string, Channel>();
   for (const [name, c] of Object.entries(raw.channels ?? {})) channels.set(name, buildChannel(name, c, defaults));

@@ -45,6 +45,8 @@ export interface Defaults {
   windows: PostingWindow[];
   minGapMs: number;
   thresholds: Thresholds;
+  /** Rewrite campaign tags (utm_source, utm_medium) naming the old platform when a post moves. */
+  retag: boolean;
 }
 
 export interface HealthSettings {

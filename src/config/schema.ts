@@ -50,6 +50,10 @@ export const defaultsSchema = z.strictObject({
   timezone: timeZone.optional(),
   windows: z.array(postingWindow).optional(),
   minGap: duration({ allowZero: true }).optional(),
+  retag: z
+    .boolean()
+    .optional()
+    .meta({ description: "when a post moves, rewrite a utm_source (and a utm_medium) naming the old platform to the new one; default true" }),
   ...thresholds,
 });
 

@@ -62,27 +62,33 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const plan = planThatApplies(options, calendar);
     const { ops, actions } = planEdits(plan, calendar);
     if (ops.length === 0) return { plan, applied: 0 };
-    const edited = editCalendarText(calendar.source, ops);
-    // The decoder drops a byte-order mark; a file that had one keeps it.
-    const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const output = hadBom ? BOM + edited : edited;
+    const output = keepBom(bytes, editCalendarText(calendar.source, ops));
     const given = options.out ?? options.calendarFile;
     const target = options.out !== undefined ? await realPath(options.out) : calendarFile;
     // Name files as the user did, unless a symlink sent the write somewhere else: then say where.
     const shown = (file: string) => (target === resolve(given) ? file.replace(target, given) : file);
-    let backup: string | undefined;
-    if (options.backup !== false) {
-      const previous = target === calendarFile ? bytes : await readIfExists(target);
-      if (previous) {
-        backup = `${target}.bak`;
-        await writeFileAtomic(backup, previous);
-      }
-    }
-    await writeFileAtomic(target, output);
+    const previous = options.backup === false ? undefined : target === calendarFile ? bytes : await readIfExists(target);
+    const backup = await writeWithBackup(target, output, previous);
     return { plan, written: shown(target), ...(backup ? { backup: shown(backup) } : {}), applied: actions };
   } finally {
     await lock.release();
   }
+}
+
+/** The decoder drops a byte-order mark; a file that had one keeps it. */
+export function keepBom(bytes: Uint8Array, edited: string): string {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? BOM + edited : edited;
+}
+
+/** Replaces `target` atomically, first keeping `previous` (its bytes before) as `<target>.bak`. */
+export async function writeWithBackup(target: string, output: string, previous: Uint8Array | undefined): Promise<string | undefined> {
+  let backup: string | undefined;
+  if (previous) {
+    backup = `${target}.bak`;
+    await writeFileAtomic(backup, previous);
+  }
+  await writeFileAtomic(target, output);
+  return backup;
 }
 
 /**
@@ -143,7 +149,7 @@ function staleError(file: string, calendar: Calendar, plan: Plan): StalePlanErro
   );
 }
 
-async function realPath(file: string): Promise<string> {
+export async function realPath(file: string): Promise<string> {
   try {
     return await realpath(file);
   } catch {

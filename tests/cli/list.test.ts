@@ -75,7 +75,7 @@ describe("failover list", () => {
     expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('--channel: no channel "instagarm" in the config or the calendar (did you mean "instagram"?)')]);
     expect((await runCli(["list", "--window", "soon", ...NOW], { cwd: rerouted })).code).toBe(2);
     const junit = await runCli(["list", "--format", "junit", ...NOW], { cwd: rerouted });
-    expect([junit.code, junit.stderr]).toEqual([2, expect.stringContaining("--format: list prints table, json or markdown")]);
+    expect([junit.code, junit.stderr]).toEqual([2, expect.stringContaining("--format: list prints table, json, markdown; not junit")]);
   });
 
   it("as Markdown, a table per day", async () => {
@@ -110,6 +110,6 @@ describe("a plan as Markdown", () => {
 
   it("is refused by commands that have none (exit 2)", async () => {
     const r = await runCli(["status", "--format", "markdown", "--assume", "x=operational", ...NOW], { cwd: rerouted });
-    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("--format: failover status has no markdown output")]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("--format: status prints table, json, github, junit; not markdown")]);
   });
 });

@@ -111,9 +111,6 @@ function renderMarkdown(agenda: Agenda): string {
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   const windowMs = windowOf(options.window);
-  if (ctx.out.format === "github" || ctx.out.format === "junit") {
-    throw new UsageError(`list prints table, json or markdown, not ${ctx.out.format}`, "--format");
-  }
   const { config, calendar } = await loadProjectFor(ctx);
   const channels = (options.channel as string[] | undefined) ?? [];
   for (const name of channels) {

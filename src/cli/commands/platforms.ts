@@ -13,7 +13,7 @@ export function platformsDocument(): { schemaVersion: 1; platforms: unknown[] } 
     platforms: allAdapters().map((a) => ({
       platform: a.platform,
       displayName: a.displayName,
-      text: { limit: a.text.limit, unit: a.text.unit, counting: a.text.counting },
+      text: { limit: a.text.limit, unit: a.text.unit, counting: a.text.counting, ...(a.text.forbidden ? { refuses: Object.keys(a.text.forbidden) } : {}) },
       ...(a.title ? { title: a.title } : {}),
       media: a.media,
       links: a.links,

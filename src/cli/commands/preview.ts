@@ -32,7 +32,7 @@ export function previewPost(post: Post, config: Config, channels: readonly strin
   return {
     schemaVersion: 1,
     postId: post.id,
-    targets: channels.map((name) => rewritePost(post, { channel: resolveChannel(config, name)!, ...(source ? { source } : {}) }, config.handles)),
+    targets: channels.map((name) => rewritePost(post, { channel: resolveChannel(config, name)!, ...(source ? { source } : {}), retag: config.defaults.retag }, config.handles)),
   };
 }
 

@@ -1,0 +1,37 @@
+/** `failover export [--format csv|hootsuite|ics|json]`: the calendar for a scheduler or a calendar app. */
+import { exportCalendar, type ExportFormat } from "../../interop/export.js";
+import { ExitCode } from "../../errors.js";
+import { loadProject } from "../../project.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
+import type { CliContext } from "../context.js";
+import { delimiterFlag, timezoneFlag } from "../interop-flags.js";
+import { parseWindowFlag } from "../plan-run.js";
+
+export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
+  const { config, calendar } = await loadProject({
+    ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}),
+    ...(ctx.configPath ? { config: ctx.configPath } : {}),
+    env: ctx.env,
+  });
+  ctx.out.addSecrets(config.secrets);
+  const timezone = timezoneFlag(options.timezone);
+  const delimiter = delimiterFlag(options.delimiter);
+  const format = (ctx.formatName === "table" ? "csv" : ctx.formatName) as ExportFormat;
+  const result = await exportCalendar(calendar, config, {
+    format,
+    now: ctx.now,
+    ...(options.window !== undefined ? { windowMs: parseWindowFlag(options.window) } : {}),
+    ...(options.channel ? { channels: options.channel as string[] } : {}),
+    ...(timezone ? { timezone } : {}),
+    ...(options.dateFormat ? { dayOrder: options.dateFormat as "dmy" | "mdy" } : {}),
+    ...(delimiter ? { delimiter } : {}),
+    bom: Boolean(options.bom),
+  });
+  for (const w of result.warnings) ctx.out.warn(w);
+  const out = options.out as string | undefined;
+  if (out) {
+    await writeFileAtomic(out, result.text);
+    ctx.out.info(`wrote ${out}: ${result.count} post${result.count === 1 ? "" : "s"} as ${format}`);
+  } else ctx.out.data(result.text);
+  return ExitCode.Go;
+}
