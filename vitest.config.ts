@@ -22,8 +22,9 @@ export const shared = {
   // Most of a test's time is a child process (the CLI) running while its worker waits: a worker
   // per core keeps the cores busy (vitest's default is one fewer: 1 on 2 cores, half of them idle).
   maxWorkers: availableParallelism(),
-  // One private temp folder for the whole run, removed at the end; nothing written into fixtures/.
-  globalSetup: ["tests/helpers/global-setup.ts"],
+  // CLI tests run the built CLI: rebuilt first when src/ is newer than dist/. Then one private
+  // temp folder for the whole run, removed at the end; nothing written into fixtures/.
+  globalSetup: ["tests/setup/build-cli.ts", "tests/helpers/global-setup.ts"],
 };
 
 export default defineConfig({

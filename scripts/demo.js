@@ -16,6 +16,7 @@ const copy = mkdtempSync(join(tmpdir(), "failover-demo-"));
 cpSync(demo, copy, { recursive: true });
 
 // --no-state: a demo remembers nothing between runs, and writes nothing into fixtures/demo.
+/** @type {Array<[title: string, args: string[], cwd: string]>} */
 const steps = [
   ["Is the calendar sound?", ["validate"], demo],
   ["How are the platforms? (recorded status payloads: Instagram is down; exit 3: a channel is down)", ["status"], demo],

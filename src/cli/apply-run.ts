@@ -11,6 +11,7 @@ import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { loadConfigFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
+import type { ApplyFlags } from "./plan-options.js";
 
 /** Refuses to apply without --yes where nobody can be asked (a script must say --yes). */
 function requireTerminal(file: string): void {
@@ -37,7 +38,7 @@ async function askToApply(plan: Plan, file: string): Promise<boolean> {
   }
 }
 
-export async function writePlanOut(ctx: CliContext, options: Record<string, unknown>, plan: Plan): Promise<void> {
+export async function writePlanOut(ctx: CliContext, options: ApplyFlags, plan: Plan): Promise<void> {
   if (typeof options.planOut !== "string") return;
   await writeFileAtomic(options.planOut, ctx.out.redact(JSON.stringify(plan, null, 2) + "\n"));
   ctx.out.info(`wrote the plan to ${options.planOut}`);
@@ -83,7 +84,7 @@ function sayApplied(ctx: CliContext, file: string, result: ApplyResult): void {
  * `y` applies exactly that plan, anything else writes nothing ("Nothing written.", not an error).
  * Anywhere else without --yes: refused (exit 2). `flags` are the command's own (--yes, --out).
  */
-export async function showThenApply(ctx: CliContext, flags: Record<string, unknown>, apply: Omit<ApplyOptions, "out" | "now">, show: ShowPlan): Promise<ApplyOutcome> {
+export async function showThenApply(ctx: CliContext, flags: ApplyFlags, apply: Omit<ApplyOptions, "out" | "now">, show: ShowPlan): Promise<ApplyOutcome> {
   const { replan, ...rest } = apply;
   const run = (withReplan: boolean) =>
     applyPlan({
@@ -121,11 +122,11 @@ export function appliedJson(plan: Plan, result?: ApplyResult): unknown {
  * `--plan plan.json`: with --dry-run, show it and say whether it still applies; else apply it
  * (the plan, then the question, unless --yes). No health check: the plan carries its decisions.
  */
-export async function runSavedPlan(ctx: CliContext, options: Record<string, unknown>, kind: Plan["kind"], show: ShowPlan): Promise<ApplyOutcome> {
-  const { plan, config, calendarFile } = await loadSavedPlan(ctx, String(options.plan), kind);
+export async function runSavedPlan(ctx: CliContext, options: ApplyFlags & { plan: string }, kind: Plan["kind"], show: ShowPlan): Promise<ApplyOutcome> {
+  const { plan, config, calendarFile } = await loadSavedPlan(ctx, options.plan, kind);
   if (options.dryRun) {
     await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx) });
-    ctx.out.info(`${String(options.plan)} still applies to ${calendarFile}`);
+    ctx.out.info(`${options.plan} still applies to ${calendarFile}`);
     show(plan);
     return { plan };
   }

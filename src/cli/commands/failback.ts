@@ -10,6 +10,7 @@ import type { ApplyResult } from "../../writer/apply.js";
 import { appliedJson, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
 import { loadProjectFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
+import type { ApplyFlags } from "../plan-options.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
 import { formatAnnotation } from "../report/github.js";
 import { renderHealthTable } from "../report/health.js";
@@ -17,9 +18,9 @@ import { formatJUnit } from "../report/junit.js";
 import { renderPlanTable } from "../report/plan.js";
 import { renderPlanMarkdown } from "../report/plan-markdown.js";
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
-  if (typeof options.plan === "string") {
-    await runSavedPlan(ctx, options, "failback", (plan, result) => print(ctx, plan, result));
+export async function run(ctx: CliContext, _args: string[], options: ApplyFlags): Promise<number> {
+  if (options.plan !== undefined) {
+    await runSavedPlan(ctx, { ...options, plan: options.plan }, "failback", (plan, result) => print(ctx, plan, result));
     return ExitCode.Go;
   }
 

@@ -9,14 +9,15 @@ import { ExitCode } from "../../errors.js";
 import { exitCodeAfterPlan } from "../../planner/risk.js";
 import type { Plan } from "../../planner/types.js";
 import type { CliContext } from "../context.js";
+import type { ApplyFlags, PlanFlags } from "../plan-options.js";
 import { renderPlanTable } from "../report/plan.js";
 import { renderPlanMarkdown } from "../report/plan-markdown.js";
 import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
 import { appliedJson, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
 import type { ApplyResult } from "../../writer/apply.js";
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
-  if (typeof options.plan === "string") return applySaved(ctx, options);
+export async function run(ctx: CliContext, _args: string[], options: PlanFlags & ApplyFlags): Promise<number> {
+  if (options.plan !== undefined) return applySaved(ctx, { ...options, plan: options.plan });
   let r = await loadAndPlan(ctx, options);
   await writePlanOut(ctx, options, r.plan);
   const show = (plan: Plan, result?: ApplyResult) => {
@@ -54,7 +55,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
   return outcome.declined ? ExitCode.Go : exitCodeAfterPlan(r.verdict);
 }
 
-async function applySaved(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
+async function applySaved(ctx: CliContext, options: ApplyFlags & { plan: string }): Promise<number> {
   const outcome = await runSavedPlan(ctx, options, "reroute", (plan, result) => {
     if (ctx.out.format === "json") ctx.out.json(appliedJson(plan, result));
     else if (ctx.out.format === "markdown") ctx.out.data(renderPlanMarkdown(plan));

@@ -17,8 +17,8 @@ function calendarForStatus(ctx: CliContext): string | undefined {
   return ctx.calendarPath ?? (existsSync(DEFAULT_CALENDAR_PATH) ? DEFAULT_CALENDAR_PATH : undefined);
 }
 
-export async function run(ctx: CliContext, args: string[], options: Record<string, unknown>): Promise<number> {
-  const strict = Boolean(options.strict);
+export async function run(ctx: CliContext, args: string[], options: { strict?: true }): Promise<number> {
+  const strict = options.strict ?? false;
   const calendar = calendarForStatus(ctx);
   const config = await loadConfigFor(ctx, calendar);
   for (const name of args) {
