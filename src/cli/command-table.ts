@@ -162,7 +162,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "list",
     description: "the calendar to look at: posts by day and channel with their status, stand-ins beside originals, notices; times in each channel's zone (alias: agenda)",
     globals: ["calendar", "config", "now", ...OUTPUT],
-    examples: ["failover list", "failover list --window 14d --channel instagram", "failover agenda --json", "failover list --format markdown"],
+    examples: ["failover list", "failover list --window 14d --channel instagram", "failover list --json", "failover list --format markdown"],
     doc: "applying.md",
     formats: ["table", "json", "markdown"],
     define: (c) =>
