@@ -9,7 +9,7 @@ import { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.
 import type { ChannelHealth } from "./health/types.js";
 import { makeFailbackPlan } from "./planner/failback.js";
 import { channelsToCheck, makePlan, type Rewriter } from "./planner/plan.js";
-import { assessRisk, type PostRisk, type Verdict } from "./planner/risk.js";
+import { assessRisk, nextPostAfter, type PostRisk, type Verdict } from "./planner/risk.js";
 import type { Plan } from "./planner/types.js";
 import type { Project } from "./project.js";
 
@@ -52,12 +52,16 @@ export interface CheckResult {
   channels: ChannelHealth[];
   posts: PostRisk[];
   plan: Plan;
+  /** With nothing in the window: the first post after it, if any. */
+  nextPost?: { id: string; channel: string; at: string };
 }
 
 export function verdictFor(project: Project, health: ChannelHealth[], options: PlanOptions): CheckResult {
   const plan = planReroutes(project, health, options);
-  const { verdict, posts } = assessRisk(plan, project.calendar, options.now, options.windowMs ?? DEFAULT_WINDOW_MS);
-  return { verdict, channels: health, posts, plan };
+  const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
+  const { verdict, posts } = assessRisk(plan, project.calendar, options.now, windowMs);
+  const nextPost = posts.length === 0 ? nextPostAfter(project.calendar, options.now + windowMs) : undefined;
+  return { verdict, channels: health, posts, plan, ...(nextPost ? { nextPost } : {}) };
 }
 
 /** Health, plan and verdict in one call. */

@@ -24,10 +24,12 @@ export interface Diagnostic {
   col: number;
   severity: Severity;
   message: string;
+  /** The offending line with a caret under the column, for problems best seen in place (YAML syntax). */
+  excerpt?: string;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col} ${d.severity}: ${d.message}`;
+  return `${d.file}:${d.line}:${d.col} ${d.severity}: ${d.message}${d.excerpt ? `\n${d.excerpt}` : ""}`;
 }
 
 /** File, then line, then column: the order a person reads a file in. */

@@ -12,6 +12,7 @@
 export { loadProject, type Project, type ProjectPaths } from "./project.js";
 export { loadCalendar, parseCalendar, DEFAULT_CALENDAR_PATH } from "./calendar/load.js";
 export type { Calendar, Post } from "./calendar/model.js";
+export { lintCalendar, type LintOptions } from "./calendar/lint.js";
 export { loadConfig, parseConfig, resolveChannel, knownChannelNames, DEFAULT_CONFIG_PATH, type LoadConfigOptions } from "./config/load.js";
 export type { Channel, Config, Defaults, HealthSettings, Notice } from "./config/model.js";
 export { findConfig, projectFolderOf, type ConfigLookup, type ConfigOrigin } from "./config/find.js";
@@ -26,7 +27,7 @@ export { HEALTH_STATUSES, ALL_STATUSES, isHealthStatus, type HealthStatus } from
 export { checkProject, planReroutes, verdictFor, channelsFor, adapterRewriter, DEFAULT_WINDOW_MS, type CheckResult, type PlanOptions } from "./check.js";
 export { makePlan, type PlanInput, type Rewriter } from "./planner/plan.js";
 export type { ActionKind, Plan, PlanAction, PlannedPost, TextLength, Unroutable } from "./planner/types.js";
-export { assessRisk, exitCodeFor, type PostRisk, type Risk, type Verdict } from "./planner/risk.js";
+export { assessRisk, exitCodeFor, nextPostAfter, type PostRisk, type Risk, type Verdict } from "./planner/risk.js";
 
 // Applying a plan to the calendar, and failing back
 export { planFailback } from "./check.js";

@@ -2,11 +2,11 @@
 import type { Media } from "../calendar/schema.js";
 import { countGraphemes, utf16Length } from "../text/count.js";
 import { fit } from "../text/fit.js";
+import { plural } from "../util/words.js";
 import type { AltLimit, MediaOut, MediaRules } from "./types.js";
 
 type Kind = Media["kind"];
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const KIND_NAME: Record<Kind, [string, string]> = { image: ["image", "images"], video: ["video", "videos"], gif: ["GIF", "GIFs"] };
 const describe = (kind: Kind, n: number): string => plural(n, ...KIND_NAME[kind]);
 

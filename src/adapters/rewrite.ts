@@ -24,6 +24,7 @@ import { fitMedia } from "./media.js";
 import { mapMentions, type Handles } from "./mentions.js";
 import { adapterFor } from "./registry.js";
 import type { Adapter, MediaOut, Rendered } from "./types.js";
+import { plural } from "../util/words.js";
 
 export type { Handles };
 
@@ -59,7 +60,6 @@ export interface RewriteResult {
   payload?: Record<string, unknown>;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Removes spans from text, mending the sentence around each (src/text/edit.ts). */
 function removeSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {

@@ -1,6 +1,7 @@
 /** Incoming webhooks (Slack and Discord style): one JSON message. */
 import { utf16Length } from "../text/count.js";
 import type { Adapter, Rendered } from "./types.js";
+import { plural } from "../util/words.js";
 
 export const webhook: Adapter = {
   platform: "webhook",
@@ -24,7 +25,7 @@ export const webhook: Adapter = {
   finish(r: Rendered): Rendered {
     const warnings = [...r.warnings];
     if (r.media.length > 0) {
-      warnings.push(`an incoming webhook cannot carry files: ${r.media.length} media item${r.media.length === 1 ? " is" : "s are"} not sent`);
+      warnings.push(`an incoming webhook cannot carry files: ${plural(r.media.length, "media item is", "media items are")} not sent`);
     }
     return { ...r, warnings, payload: { text: r.text, content: r.text } };
   },

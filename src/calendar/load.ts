@@ -2,12 +2,11 @@
 import { createHash } from "node:crypto";
 import { isAbsolute, normalize } from "node:path";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
-import { isPlatform } from "../platforms.js";
+import { didYouMeanChannel, isPlatform } from "../platforms.js";
 import { knownChannelNames, resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import { parseDateTime, parseIsoParts } from "../time/datetime.js";
 import { formatInZone } from "../time/zone.js";
-import { didYouMean } from "../util/did-you-mean.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
 import { formatPath, zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
@@ -105,7 +104,7 @@ function buildPosts(
   const known = new Set(names);
   const checkChannel = (path: DataPath, name: string): boolean => {
     if (known.has(name)) return true;
-    report("error", path, `unknown channel "${name}"${didYouMean(name, names)}; declare it in the config or use a platform name`);
+    report("error", path, `unknown channel "${name}"${didYouMeanChannel(name, names)}; declare it in the config or use a platform name`);
     return false;
   };
 
@@ -134,7 +133,7 @@ function buildPosts(
       if (checkChannel(at("backups", i), b) && b === p.channel) report("warning", at("backups", i), `"${b}" is the post's own channel; it cannot stand in for itself`);
     });
     for (const key of Object.keys(p.variants ?? {})) {
-      if (!known.has(key) && !isPlatform(key)) report("error", at("variants", key), `"${key}" is neither a platform nor a channel${didYouMean(key, names)}`, true);
+      if (!known.has(key) && !isPlatform(key)) report("error", at("variants", key), `"${key}" is neither a platform nor a channel${didYouMeanChannel(key, names)}`, true);
     }
 
     const channel = channelOk ? resolveChannel(config, p.channel!) : undefined;

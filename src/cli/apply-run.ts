@@ -11,6 +11,7 @@ import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { loadConfigFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
+import { plural } from "../util/words.js";
 import type { ApplyFlags } from "./plan-options.js";
 
 /** Refuses to apply without --yes where nobody can be asked (a script must say --yes). */
@@ -24,7 +25,7 @@ function requireTerminal(file: string): void {
 async function askToApply(plan: Plan, file: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(`Apply ${plan.actions.length} action${plan.actions.length === 1 ? "" : "s"} to ${file}? [y/N] `);
+    const answer = await rl.question(`Apply ${plural(plan.actions.length, "action")} to ${file}? [y/N] `);
     return /^y(es)?$/i.test(answer.trim());
   } catch (error) {
     // readline has the terminal in raw mode, so no SIGINT reaches the process; it rejects instead.
@@ -72,7 +73,7 @@ export interface ApplyOutcome {
 
 function sayApplied(ctx: CliContext, file: string, result: ApplyResult): void {
   if (result.written) {
-    ctx.out.info(`applied ${result.applied} action${result.applied === 1 ? "" : "s"} to ${result.written}${result.backup ? `; the previous version is in ${result.backup}` : ""}`);
+    ctx.out.info(`applied ${plural(result.applied, "action")} to ${result.written}${result.backup ? `; the previous version is in ${result.backup}` : ""}`);
   } else {
     ctx.out.info(`nothing to apply: ${file} is unchanged`);
   }

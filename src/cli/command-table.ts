@@ -82,10 +82,14 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry({
     name: "validate",
     description: "check the calendar and the config; every problem with file:line:col",
-    globals: PROJECT,
-    examples: ["failover validate", "failover validate -c launch.yaml --config config/failover.yaml --format github"],
+    globals: ["calendar", "config", "now", ...OUTPUT],
+    examples: [
+      "failover validate",
+      "failover validate --strict --now 2026-07-14T08:00",
+      "failover validate -c launch.yaml --config config/failover.yaml --format github",
+    ],
     doc: "calendar.md",
-    define: none,
+    define: (c) => c.addOption(new Option("--strict", "warnings (past posts not marked posted, times outside windows, missing media) count as errors: exit 2")),
     load: () => import("./commands/validate.js"),
   }),
   entry({

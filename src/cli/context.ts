@@ -1,7 +1,11 @@
 /** The options every command takes, parsed and checked once into a context. */
 import { UsageError } from "../errors.js";
-import { isHealthStatus, type HealthStatus } from "../health/status.js";
-import { parseDateTime } from "../time/datetime.js";
+import { ALL_STATUSES, parseStatusWord, STATUS_ALIASES, type HealthStatus } from "../health/status.js";
+import { declaredTimeZone } from "../project.js";
+import { parseDateTime, parseIsoParts } from "../time/datetime.js";
+import { formatInZone } from "../time/zone.js";
+import { didYouMean } from "../util/did-you-mean.js";
+import { listWords } from "../util/words.js";
 import { Output, type Format } from "./output.js";
 import type { GlobalFlags } from "./program.js";
 
@@ -28,14 +32,30 @@ export interface CliContext {
 const OUTPUT_FORMATS: readonly Format[] = ["table", "json", "github", "junit", "markdown"];
 const isOutputFormat = (name: string): name is Format => (OUTPUT_FORMATS as readonly string[]).includes(name);
 
-export function parseNow(text: string | undefined, clock: () => number = Date.now): number {
+/** Example times for messages about --now: tomorrow at 10:00, local and with an offset. */
+function nowExamples(clock: () => number, zone: string | undefined): string {
+  const day = formatInZone(clock() + 86_400_000, zone ?? "UTC").slice(0, 10);
+  return zone ? `${day}T10:00 (read in ${zone}, the calendar's zone) or ${day}T10:00:00Z` : `${day}T10:00:00Z or ${day}T10:00:00-04:00`;
+}
+
+/**
+ * --now: ISO 8601 with an offset, or a local time read in the calendar's zone (as its posts are).
+ * `zoneOf` is asked only for a local time, so commands that need no calendar never read one.
+ */
+export function parseNow(
+  text: string | undefined,
+  zoneOf: () => { zone: string; file: string } | undefined = () => undefined,
+  clock: () => number = Date.now,
+): number {
   if (text === undefined) return clock();
-  const r = parseDateTime(text, undefined);
+  const parts = parseIsoParts(text);
+  if ("error" in parts) {
+    throw new UsageError(`"${text}" is not a date-time; write e.g. ${nowExamples(clock, zoneOf()?.zone)}`, "--now");
+  }
+  const declared = parts.offsetMinutes === undefined ? zoneOf() : undefined;
+  const r = parseDateTime(text, declared?.zone);
   if (!r.ok) {
-    throw new UsageError(
-      /no offset/.test(r.reason) ? `"${text}" needs an offset, e.g. 2026-07-14T09:00:00Z or 2026-07-14T09:00-04:00` : r.reason,
-      "--now",
-    );
+    throw new UsageError(`"${text}" has no offset and no calendar or config here names a time zone; write e.g. ${nowExamples(clock, undefined)}`, "--now");
   }
   return r.epochMs;
 }
@@ -44,11 +64,12 @@ export function parseAssume(values: readonly string[] = []): Map<string, HealthS
   const assume = new Map<string, HealthStatus>();
   for (const value of values) {
     const m = /^([^=\s]+)=(\S+)$/.exec(value);
-    if (!m) throw new UsageError(`"${value}" should be channel=status, e.g. instagram=major_outage`, "--assume");
-    const status = m[2]!;
-    if (!isHealthStatus(status)) {
+    if (!m) throw new UsageError(`"${value}" should be channel=status, e.g. instagram=down`, "--assume");
+    const status = parseStatusWord(m[2]!);
+    if (status === undefined) {
+      const words = [...ALL_STATUSES, ...Object.keys(STATUS_ALIASES)];
       throw new UsageError(
-        `"${status}" is not a status; use operational, degraded, maintenance, partial_outage, major_outage or unknown`,
+        `"${m[2]}" is not a status${didYouMean(m[2]!, words)}; use ${listWords([...ALL_STATUSES], "or")}, or down/up for major_outage/operational`,
         "--assume",
       );
     }
@@ -66,7 +87,7 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
   return {
     ...(flags.calendar ? { calendarPath: flags.calendar } : {}),
     ...(flags.config ? { configPath: flags.config } : {}),
-    now: parseNow(flags.now),
+    now: parseNow(flags.now, () => declaredTimeZone({ ...(flags.calendar ? { calendar: flags.calendar } : {}), ...(flags.config ? { config: flags.config } : {}) })),
     nowGiven: flags.now !== undefined,
     assume: parseAssume(flags.assume),
     ...(typeof flags.state === "string" ? { statePath: flags.state } : {}),

@@ -4,16 +4,17 @@ import type { Config } from "../config/model.js";
 import { UsageError } from "../errors.js";
 import { checkHealth } from "../check-health.js";
 import type { ChannelHealth } from "../health/types.js";
-import { didYouMean } from "../util/did-you-mean.js";
+import { didYouMeanChannel } from "../platforms.js";
 import { applyThresholds, loadState, saveState } from "../health/state-file.js";
 import { formatInZone } from "../time/zone.js";
 import { statePathFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
+import { plural } from "../util/words.js";
 
 export function checkAssumedChannels(ctx: CliContext, config: Config): void {
   for (const name of ctx.assume.keys()) {
     if (!resolveChannel(config, name)) {
-      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMean(name, knownChannelNames(config))}`, "--assume");
+      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMeanChannel(name, knownChannelNames(config))}`, "--assume");
     }
   }
 }
@@ -24,7 +25,7 @@ export function checkAssumedChannels(ctx: CliContext, config: Config): void {
  */
 export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[], calendar?: string): Promise<ChannelHealth[]> {
   checkAssumedChannels(ctx, config);
-  const spinner = await ctx.out.spinner(`checking ${names.length} channel${names.length === 1 ? "" : "s"}…`);
+  const spinner = await ctx.out.spinner(`checking ${plural(names.length, "channel")}…`);
   let raw: ChannelHealth[];
   try {
     raw = await checkHealth(config, names, {

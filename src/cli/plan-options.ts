@@ -4,7 +4,7 @@ import { valueOption } from "./option-meta.js";
 
 export function addPlanOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
   return command
-    .addOption(valueOption("--window <duration>", "how far ahead to look, e.g. 48h, 7d", "free").default("48h"))
+    .addOption(valueOption("--window <duration>", "how far ahead to look, e.g. 48h, 7d, 2w", "free").default("48h"))
     .addOption(new Option("--strict", "count unknown health as down"));
 }
 

@@ -67,8 +67,11 @@ export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: 
       out.data(riskJUnit(views.suite, r.posts));
       break;
     default:
-      out.data(renderHealthTable(out, r.channels));
-      out.data("");
+      // No channel posts in the window: an empty table's header would say nothing.
+      if (r.channels.length > 0) {
+        out.data(renderHealthTable(out, r.channels));
+        out.data("");
+      }
       out.data(views.table());
       out.data("");
       out.data(verdictLine(out, r.verdict));

@@ -37,7 +37,7 @@ function globalProgram() {
     .version(VERSION, "-V, --version")
     .addOption(valueOption("-c, --calendar <file>", "the content calendar", "file").default(undefined, "calendar.yaml"))
     .addOption(valueOption("--config <file>", "the config", "file").default(undefined, "config/failover.yaml"))
-    .addOption(valueOption("--now <iso>", "the clock, for drills and tests (ISO 8601 with an offset)", "free").default(undefined, "the wall clock"))
+    .addOption(valueOption("--now <iso>", "the clock, for drills and tests (ISO 8601)", "free").default(undefined, "the wall clock"))
     .addOption(repeatableOption("--assume <channel=status>", "simulate a channel's health, no network (repeatable)", "channel=status"))
     .addOption(valueOption("--state <file>", "where the failure/success thresholds keep their counts", "file").default(undefined, ".failover/state.json beside the calendar"))
     .addOption(new Option("--no-state", "a one-off check: no thresholds, the state is neither read nor written"))

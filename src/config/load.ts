@@ -1,7 +1,7 @@
 /** Loading the config file into a checked Config, every problem reported with its position. */
 import { createHash } from "node:crypto";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
-import { isPlatform, PLATFORMS, type Platform } from "../platforms.js";
+import { didYouMeanChannel, isPlatform, PLATFORMS, type Platform } from "../platforms.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
@@ -255,7 +255,7 @@ function crossCheck(raw: Record<string, unknown>, source: YamlSource, diagnostic
   const err = (path: DataPath, message: string) =>
     diagnostics.push({ file: source.file, ...locate(source, path), severity: "error", message });
   const checkName = (path: DataPath, name: unknown) => {
-    if (typeof name === "string" && !known.has(name)) err(path, `${formatPath(path)}: unknown channel "${name}"${didYouMean(name, names)}; declare it under channels or use a platform name`);
+    if (typeof name === "string" && !known.has(name)) err(path, `${formatPath(path)}: unknown channel "${name}"${didYouMeanChannel(name, names)}; declare it under channels or use a platform name`);
   };
   const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   list(objectOr(raw.defaults).backups).forEach((b, i) => checkName(["defaults", "backups", i], b));

@@ -32,3 +32,37 @@ export function isHealthStatus(value: string): value is HealthStatus {
 
 export const healthStatus = z.enum(ALL_STATUSES);
 export const knownHealthStatus = z.enum(HEALTH_STATUSES);
+
+/** A status as it reads in a table: "major outage". */
+export function statusLabel(status: HealthStatus): string {
+  return status.replace("_", " ");
+}
+
+const STATE_WORDS: Record<HealthStatus, string> = {
+  operational: "up (operational)",
+  degraded: "degraded",
+  maintenance: "under maintenance",
+  partial_outage: "partly down (partial outage)",
+  major_outage: "down (major outage)",
+  unknown: "of unknown health",
+};
+
+/** What follows "instagram is": "down (major outage)", "partly down (partial outage)". */
+export function statusWords(status: HealthStatus): string {
+  return STATE_WORDS[status];
+}
+
+/** Short words people type for a status (`--assume instagram=down`), and what they mean. */
+export const STATUS_ALIASES: Readonly<Record<string, HealthStatus>> = {
+  down: "major_outage",
+  up: "operational",
+  ok: "operational",
+  partial: "partial_outage",
+};
+
+/** A status or one of its aliases, as typed (case and dashes forgiven); undefined when neither. */
+export function parseStatusWord(text: string): HealthStatus | undefined {
+  const word = text.trim().toLowerCase().replace(/[-\s]/g, "_");
+  if (isHealthStatus(word)) return word;
+  return STATUS_ALIASES[word];
+}

@@ -10,6 +10,7 @@ import type { Config } from "../config/model.js";
 import { sortDiagnostics, UsageError, type Diagnostic } from "../errors.js";
 import { parseDateTime } from "../time/datetime.js";
 import { formatInZone, isValidTimeZone } from "../time/zone.js";
+import { didYouMeanChannel } from "../platforms.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { FIELDS, looksLikeHeader, mapColumns, type ColumnMap, type Field } from "./columns.js";
 import { readCsv, type CsvCell, type CsvRow } from "./csv-read.js";
@@ -283,7 +284,7 @@ function channelResolver(config: Config, channelMap: Record<string, string>): (n
       ok: false,
       message: mapped
         ? `--channel-map sends "${name}" to "${mapped}", which is not a channel of the config${didYouMean(mapped, names)}`
-        : `unknown channel "${name}"${didYouMean(name.toLowerCase(), names)}; map it with --channel-map ${name.toLowerCase().replace(/\s+/g, "-")}=<channel>`,
+        : `unknown channel "${name}"${didYouMeanChannel(name.toLowerCase(), names)}; map it with --channel-map ${name.toLowerCase().replace(/\s+/g, "-")}=<channel>`,
     };
   };
 }

@@ -19,6 +19,7 @@ import { earliestSlot, Occupancy } from "../schedule/slots.js";
 import { formatInZone } from "../time/zone.js";
 import { latestTime, planned, scheduleFor, statusOf, type PlanInput } from "./plan.js";
 import type { Plan, PlanAction } from "./types.js";
+import { statusLabel } from "../health/status.js";
 
 export type FailbackInput = Omit<PlanInput, "windowMs" | "strict">;
 
@@ -80,7 +81,7 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
     if (!channel) continue;
     const status = statusOf(input, post.channel);
     const schedule = scheduleFor(channel, calendar, config);
-    const back = [`${post.channel} is ${status.replace("_", " ")} again`];
+    const back = [`${post.channel} is ${statusLabel(status)} again`];
 
     if (post.status === "scheduled" && post.originalAt === undefined) {
       // A mirror: the original still goes out where it was; the copy is no longer needed.

@@ -44,7 +44,7 @@ export const planFileSchema = z.object({
   window: z.object({ from: z.string(), to: z.string() }),
   health: z.record(z.string(), healthStatus),
   actions: z.array(action),
-  unroutable: z.array(z.object({ postId: z.string(), channel: z.string(), at: z.string(), reasons: z.array(z.string()), line: z.number() })),
+  unroutable: z.array(z.object({ postId: z.string(), channel: z.string(), at: z.string(), reasons: z.array(z.string()), fixes: z.array(z.string()).optional(), line: z.number() })),
   warnings: z.array(z.string()).default([]),
 });
 

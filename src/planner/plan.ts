@@ -7,10 +7,11 @@ import { isNotice, NOTICE_PREFIX } from "../calendar/bookkeeping.js";
 import type { Calendar, Post } from "../calendar/model.js";
 import { resolveChannel } from "../config/load.js";
 import type { Channel, Config, Notice } from "../config/model.js";
-import type { HealthStatus } from "../health/status.js";
+import { statusWords, type HealthStatus } from "../health/status.js";
 import { earliestSlot, latestSlot, Occupancy, type ChannelSchedule } from "../schedule/slots.js";
 import { formatDuration } from "../time/duration.js";
 import { formatInZone } from "../time/zone.js";
+import { suggestFixes, type FixCandidate } from "./fixes.js";
 import type { Plan, PlanAction, PlannedPost, RewriteOutcome, Unroutable } from "./types.js";
 
 /** Rewrites a post (or a notice, as a post) for a target channel: an adapter's job. */
@@ -168,9 +169,21 @@ function rewriteSource(planner: Planner, post: Post): Post {
   };
 }
 
+/** Why a channel counts as down, as a sentence: "instagram is down (major outage)". */
 export function downReason(planner: { input: Pick<PlanInput, "health"> }, channel: string): string {
   const status = statusOf(planner.input, channel);
-  return status === "unknown" ? `${channel}'s health is unknown (--strict counts it as down)` : `${channel} is ${status.replace("_", " ")}`;
+  return status === "unknown" ? `${channel}'s health is unknown (--strict counts it as down)` : `${channel} is ${statusWords(status)}`;
+}
+
+/** The same, after a name and a colon ("x: down (major outage)"), for lists of backups tried. */
+function downNote(planner: { input: Pick<PlanInput, "health"> }, channel: string): string {
+  const status = statusOf(planner.input, channel);
+  return status === "unknown" ? "health unknown (--strict counts it as down)" : statusWords(status);
+}
+
+/** The reason that says where a post went; reports that already show the target leave it out. */
+export function movedReason(policy: string, channel: string): string {
+  return `${policy === "mirror" ? "mirrored" : "rerouted"} to ${channel}`;
 }
 
 function newId(planner: Planner, base: string): string {
@@ -247,7 +260,7 @@ function planPost(planner: Planner, post: Post): PlanAction | Unroutable {
       continue;
     }
     if (isDown(input, name)) {
-      tried.push(`${name}: ${downReason(planner, name).replace(`${name} `, "")}`);
+      tried.push(`${name}: ${downNote(planner, name)}`);
       continue;
     }
     const rewritten = input.rewrite(rewriteSource(planner, post), channel, input.config);
@@ -269,12 +282,26 @@ function planPost(planner: Planner, post: Post): PlanAction | Unroutable {
       from,
       to: planned(post, channel, slot.at, rewritten, iso),
       newPostId: newId(planner, `${post.id}--${name}`),
-      reasons: [...reasons, ...tried.map((t) => `skipped ${t}`), `${post.policy === "mirror" ? "mirrored" : "rerouted"} to ${name}`],
+      reasons: [...reasons, ...tried.map((t) => `skipped ${t}`), movedReason(post.policy, name)],
       warnings: [...warnings, ...rewritten.warnings],
       line: post.line,
     };
   }
-  return blocked(post.backups.length === 0 ? ["it has no backups (set backups on the post or defaults.backups in the config)"] : tried);
+  const fixes = suggestFixes({ post, earliest, latest, candidates: fixCandidates(planner, post), occupancy: planner.occupancy, iso: (t) => iso(t, post) });
+  const why = post.backups.length === 0 ? ["it has no backups (set backups on the post or defaults.backups in the config)"] : tried;
+  return { ...blocked(why), ...(fixes.length > 0 ? { fixes } : {}) };
+}
+
+/** Channels read healthy (never unknown) whose adapter takes the post: what a fix may propose. */
+function fixCandidates(planner: Planner, post: Post): FixCandidate[] {
+  const { input } = planner;
+  const names = [...new Set([...post.backups, ...input.health.keys()])].filter((n) => n !== post.channel);
+  return names.flatMap((name) => {
+    const channel = resolveChannel(input.config, name);
+    if (!channel || statusOf(input, name) === "unknown" || isDown(input, name)) return [];
+    if (!input.rewrite(rewriteSource(planner, post), channel, input.config).ok) return [];
+    return [{ name, schedule: scheduleFor(channel, input.calendar, input.config), inBackups: post.backups.includes(name) }];
+  });
 }
 
 /** A notice post: rendered for the target like any post, with the notice's own variants. */

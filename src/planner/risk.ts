@@ -20,6 +20,8 @@ export interface PostRisk {
   reroute?: { channel: string; at: string };
   action?: string;
   reasons: string[];
+  /** For a blocked post: what would unblock it (from the planner). */
+  fixes?: string[];
   /** The post's line in the calendar, for annotations. */
   line: number;
 }
@@ -33,7 +35,7 @@ export function assessRisk(plan: Plan, calendar: Calendar, now: number, windowMs
     .map((p) => {
       const base = { id: p.id, channel: p.channel, at: formatInZone(p.at, zone(p.zone)), line: p.line };
       const u = blocked.get(p.id);
-      if (u) return { ...base, risk: "blocked" as const, reasons: u.reasons };
+      if (u) return { ...base, risk: "blocked" as const, reasons: u.reasons, ...(u.fixes ? { fixes: u.fixes } : {}) };
       const a = actions.get(p.id);
       if (a) {
         return {
@@ -52,6 +54,13 @@ export function assessRisk(plan: Plan, calendar: Calendar, now: number, windowMs
       ? "covered"
       : "go";
   return { verdict, posts };
+}
+
+/** The first post still to go out after `t` (for "nothing in the window; the next is …"). */
+export function nextPostAfter(calendar: Calendar, t: number): { id: string; channel: string; at: string } | undefined {
+  let next: Calendar["posts"][number] | undefined;
+  for (const p of calendar.posts) if (p.status === "scheduled" && p.at > t && (!next || p.at < next.at)) next = p;
+  return next && { id: next.id, channel: next.channel, at: formatInZone(next.at, next.zone ?? calendar.timezone ?? "UTC") };
 }
 
 export function exitCodeFor(verdict: Verdict): number {

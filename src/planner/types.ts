@@ -45,6 +45,8 @@ export interface Unroutable {
   channel: string;
   at: string;
   reasons: string[];
+  /** What would unblock it, worked out by the planner: "x is healthy and free at …: add it to backups". */
+  fixes?: string[];
   line: number;
 }
 

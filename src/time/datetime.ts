@@ -62,3 +62,11 @@ export function parseDateTime(text: string, zone: string | undefined): DateTimeR
   const resolved = localToInstant(local, zone);
   return { ok: true, epochMs: resolved.epochMs, hasOffset: false, inGap: resolved.inGap, inOverlap: resolved.inOverlap };
 }
+
+/** `Tue 14 Jul 10:00` for people: an ISO string keeps its own offset, so its wall clock is read as written. */
+export function shortTime(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toUTCString().slice(0, 11).replace(",", "");
+  return `${day} ${m[4]}:${m[5]}`;
+}

@@ -1,12 +1,38 @@
 /**
- * Durations as people write them in a calendar: `90s`, `30m`, `6h`, `2d`, `1h30m`, `250ms`.
+ * Durations as people write them in a calendar: `90s`, `30m`, `6h`, `2d`, `1w`, `1h30m`, `250ms`.
  * Units must come largest first and each at most once, so `30m1h` is a typo, not 90 minutes.
  */
 
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
+const UNIT_MS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
 type Unit = keyof typeof UNIT_MS;
-const ORDER: Unit[] = ["d", "h", "m", "s", "ms"];
-const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/y;
+const ORDER: Unit[] = ["w", "d", "h", "m", "s", "ms"];
+/** Written out: days rather than weeks, so 14 days reads "14d", not "2w". */
+const WRITE_ORDER: Unit[] = ["d", "h", "m", "s", "ms"];
+const PART = /(\d+(?:\.\d+)?)(ms|w|d|h|m|s)/y;
+
+/** Units as people spell them out ("3 hours", "2 wks"), for a did-you-mean. */
+const SPELLED: ReadonlyArray<[RegExp, Unit]> = [
+  [/^(?:milliseconds?|millis?|msecs?)$/i, "ms"],
+  [/^(?:weeks?|wks?)$/i, "w"],
+  [/^(?:days?)$/i, "d"],
+  [/^(?:hours?|hrs?)$/i, "h"],
+  [/^(?:minutes?|mins?)$/i, "m"],
+  [/^(?:seconds?|secs?)$/i, "s"],
+  [/^(?:ms|w|d|h|m|s)$/i, "s"],
+];
+
+/** "3 hours" -> "3h", "1 hour 30 minutes" -> "1h30m"; undefined when it is not spelled-out units. */
+export function suggestDuration(text: string): string | undefined {
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)[\s,]*(?:and\s+)?/giy)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text) return undefined;
+  let out = "";
+  for (const [, n, word] of parts) {
+    const hit = SPELLED.find(([re]) => re.test(word!));
+    if (!hit) return undefined;
+    out += `${n}${/^(?:ms|w|d|h|m|s)$/i.test(word!) ? word!.toLowerCase() : hit[1]}`;
+  }
+  return out;
+}
 
 export type DurationResult = { ok: true; ms: number } | { ok: false; reason: string };
 
@@ -18,7 +44,7 @@ export function parseDuration(input: string | number): DurationResult {
   }
   const text = input.trim();
   if (text.startsWith("-")) return { ok: false, reason: `a negative duration ("${text}") makes no sense here` };
-  if (text === "" ) return { ok: false, reason: "an empty duration; write e.g. 30m, 6h or 1h30m" };
+  if (text === "") return { ok: false, reason: "an empty duration; write e.g. 30m, 6h or 1h30m" };
   if (text === "0") return { ok: true, ms: 0 };
   let ms = 0;
   let lastUnit = -1;
@@ -27,12 +53,14 @@ export function parseDuration(input: string | number): DurationResult {
     const at = PART.lastIndex;
     const match = PART.exec(text);
     if (!match) {
-      return { ok: false, reason: `"${text}" is not a duration (at "${text.slice(at)}"); write e.g. 90s, 30m, 6h, 2d or 1h30m` };
+      const hint = suggestDuration(text);
+      if (hint && parseDuration(hint).ok) return { ok: false, reason: `"${text}" is not a duration; did you mean "${hint}"?` };
+      return { ok: false, reason: `"${text}" is not a duration (at "${text.slice(at)}"); write e.g. 90s, 30m, 6h, 2d, 1w or 1h30m` };
     }
     const unit = match[2] as Unit;
     const index = ORDER.indexOf(unit);
     if (index <= lastUnit) {
-      return { ok: false, reason: `"${text}": units must go from largest to smallest, each once (d, h, m, s, ms)` };
+      return { ok: false, reason: `"${text}": units must go from largest to smallest, each once (w, d, h, m, s, ms)` };
     }
     lastUnit = index;
     ms += Number(match[1]) * UNIT_MS[unit];
@@ -46,7 +74,7 @@ export function formatDuration(ms: number): string {
   const sign = ms < 0 ? "-" : "";
   let rest = Math.abs(ms);
   let out = "";
-  for (const unit of ORDER) {
+  for (const unit of WRITE_ORDER) {
     const size = UNIT_MS[unit];
     const count = Math.floor(rest / size);
     if (count > 0) {

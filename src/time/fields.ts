@@ -10,13 +10,13 @@ import { parseDuration } from "./duration.js";
 import { allTimeZones, isValidTimeZone } from "./zone.js";
 import { didYouMean } from "../util/did-you-mean.js";
 
-const DURATION_HINT = "a duration such as 90s, 30m, 6h, 2d or 1h30m";
+const DURATION_HINT = "a duration such as 90s, 30m, 6h, 2d, 1w or 1h30m";
 
 /** A duration; `allowZero` for things like a gap of 0. Negative or unit-less values are errors. */
 export function duration(options: { allowZero?: boolean } = {}) {
   return z
     .union([z.string(), z.number()])
-    .meta({ description: DURATION_HINT, type: "string", pattern: "^(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?$" } as Record<string, unknown>)
+    .meta({ description: DURATION_HINT, type: "string", pattern: "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?$" } as Record<string, unknown>)
     .transform((value, ctx) => {
       const parsed = parseDuration(value);
       if (!parsed.ok) {

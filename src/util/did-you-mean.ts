@@ -39,7 +39,13 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
-export function didYouMean(input: string, candidates: Iterable<string>): string {
-  const hit = closest(input, candidates);
-  return hit ? ` (did you mean "${hit}"?)` : "";
+/**
+ * ` (did you mean "x"?)`, or "". `aliases` are other names people use for a candidate
+ * (twitter for x): a typo of an alias suggests the candidate it stands for.
+ */
+export function didYouMean(input: string, candidates: Iterable<string>, aliases: Readonly<Record<string, string>> = {}): string {
+  const list = [...candidates];
+  const hit = closest(input, [...list, ...Object.keys(aliases).filter((a) => list.includes(aliases[a]!))]);
+  const name = hit !== undefined && !list.includes(hit) ? aliases[hit] : hit;
+  return name ? ` (did you mean "${name}"?)` : "";
 }

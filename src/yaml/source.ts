@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../errors.js";
+import { noun, plural } from "../util/words.js";
 
 export interface YamlSource {
   file: string;
@@ -45,8 +46,29 @@ export function parseYaml(file: string, rawText: string): { source: YamlSource; 
   const source: YamlSource = { file, text, doc, lineCounter };
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number) => positionOf(source, offset);
-  for (const e of doc.errors) {
+  // One mis-indented line sets off a cascade of parser errors; only the first of those is worth
+  // reading, shown with its line. Duplicate keys are each a mistake of their own: all are kept.
+  const syntax = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY").sort((a, b) => a.pos[0] - b.pos[0]);
+  const first = syntax[0];
+  if (first) {
+    const where = at(first.pos[0]);
+    diagnostics.push({ file, ...where, severity: "error", message: syntaxMessage(first.code, first.message, syntax.length - 1), excerpt: excerpt(text, where) });
+  }
+  for (const e of doc.errors.filter((x) => x.code === "DUPLICATE_KEY")) {
     diagnostics.push({ file, ...at(e.pos[0]), severity: "error", message: yamlMessage(e.code, e.message) });
+  }
+  if (diagnostics.length === 0) {
+    const key = firstCollectionKey(doc);
+    if (key !== undefined) {
+      const where = at(key);
+      diagnostics.push({
+        file,
+        ...where,
+        severity: "error",
+        message: "a list or a mapping is used as a key; keys are plain names (`text:`, `at:`): a `?` or a stray `[`/`{` before a colon does this",
+        excerpt: excerpt(text, where),
+      });
+    }
   }
   for (const w of doc.warnings) {
     diagnostics.push({ file, ...at(w.pos[0]), severity: "warning", message: firstLine(w.message) });
@@ -72,6 +94,44 @@ export function parseYaml(file: string, rawText: string): { source: YamlSource; 
     });
     return { source, value: undefined, diagnostics };
   }
+}
+
+/** Codes the parser gives when a line's indentation does not fit the lines around it. */
+const INDENTATION_CODES = new Set(["BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "BLOCK_AS_IMPLICIT_KEY", "MISSING_CHAR", "UNEXPECTED_TOKEN", "TAB_AS_INDENT"]);
+
+function syntaxMessage(code: string, message: string, more: number): string {
+  const hint = code === "TAB_AS_INDENT" ? "; indent with spaces, not tabs" : INDENTATION_CODES.has(code) ? "; check this line's indentation against the lines above it" : "";
+  const rest = more > 0 ? ` (the parser's ${plural(more, "other complaint")} after it most likely ${noun(more, "follows", "follow")} from this one: fix it and run again)` : "";
+  return `YAML syntax: ${firstLine(message)}${hint}${rest}`;
+}
+
+/** The line a position is on and a caret under its column, as compilers show it. */
+export function excerpt(text: string, where: Position): string {
+  const line = text.split(/\r?\n/)[where.line - 1] ?? "";
+  const gutter = String(where.line);
+  const shown = line.replace(/\t/g, " ");
+  return `  ${gutter} | ${shown}\n  ${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, where.col - 1))}^`;
+}
+
+/** Where a list or mapping stands as a key (`? [a, b]`), which JavaScript objects cannot hold. */
+function firstCollectionKey(doc: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined || !node) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isMap(pair.key) || isSeq(pair.key)) {
+          found = (pair.key as Node).range?.[0] ?? 0;
+          return;
+        }
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(doc.contents);
+  return found;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -126,6 +126,37 @@ posts:
     expect(brief(problems("- a\n- b\n"))).toEqual(["1:1 expected a mapping, got a list"]);
   });
 
+  it("shows one mis-indented line once, with a caret, not the parser's cascade", () => {
+    const text = "version: 1\ntimezone: UTC\nposts:\n  - id: a\n    channel: x\n   at: 2026-07-14T10:00\n    text: hi\n";
+    const ds = problems(text);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ line: 6, col: 1, severity: "error" });
+    expect(ds[0]!.message).toMatch(/^YAML syntax: .*check this line's indentation against the lines above it \(the parser's \d+ other complaints? after it/);
+    expect(ds[0]!.excerpt).toBe("  6 |    at: 2026-07-14T10:00\n    | ^");
+    // Duplicate keys are each their own mistake: all of them are still reported.
+    expect(brief(problems("version: 1\nversion: 1\nposts: []\nposts: []\n"))).toHaveLength(2);
+  });
+
+  it("refuses a list or mapping used as a key, at its place, without a Node warning", () => {
+    const warnings: unknown[] = [];
+    const listen = (w: unknown) => warnings.push(w);
+    process.on("warning", listen);
+    try {
+      const ds = problems("version: 1\ntimezone: UTC\nposts:\n  - id: a\n    channel: x\n    at: 2026-07-14T10:00\n    text: hi\n    ? [a, b]\n    : 1\n");
+      expect(brief(ds)).toEqual(["8:7 a list or a mapping is used as a key; keys are plain names (`text:`, `at:`): a `?` or a stray `[`/`{` before a colon does this"]);
+      expect(ds[0]!.excerpt).toBe("  8 |     ? [a, b]\n    |       ^");
+    } finally {
+      process.off("warning", listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it("suggests the platform for another name of it (twiter -> x)", () => {
+    expect(brief(problems("version: 1\ntimezone: UTC\nposts:\n  - { id: a, channel: twiter, at: 2026-07-14T10:00, text: hi }\n"))).toEqual([
+      '4:23 posts[0].channel: unknown channel "twiter" (did you mean "x"?); declare it in the config or use a platform name',
+    ]);
+  });
+
   it("requires version 1", () => {
     expect(brief(problems("posts: []\n"))).toEqual(["1:1 version: required; add `version: 1` at the top"]);
     expect(brief(problems("version: 2\nposts: []\n"))).toEqual(['1:10 version: 2 is not one of "1"']);

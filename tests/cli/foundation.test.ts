@@ -48,9 +48,9 @@ describe("failover validate", () => {
     const now = await runCli(["validate", "--now", "yesterday"]);
     expect(now.code).toBe(2);
     expect(now.stderr).toMatch(/--now: "yesterday" is not a date-time/);
-    const assume = await runCli(["validate", "--assume", "instagram=down"]);
+    const assume = await runCli(["validate", "--assume", "instagram=dwon"]);
     expect(assume.code).toBe(2);
-    expect(assume.stderr).toMatch(/--assume: "down" is not a status/);
+    expect(assume.stderr).toMatch(/--assume: "dwon" is not a status \(did you mean "down"\?\)/);
     const format = await runCli(["validate", "--format", "xml"]);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/--format/);
@@ -80,14 +80,18 @@ describe("failover init", () => {
     expect(calendar.split("\n")[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${version}/schema/calendar.schema.json`);
     expect(readFileSync(join(dir, "config/failover.yaml"), "utf8").split("\n")[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${version}/schema/config.schema.json`);
     expect(calendar).toContain("at: 2026-07-15T10:00");
-    expect((await runCli(["validate"], { cwd: dir })).code).toBe(0);
+    // Clean even under --strict: its media file is there (a stand-in image), its times are in their windows.
+    expect(readFileSync(join(dir, "assets", "teaser.jpg")).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const strict = await runCli(["validate", "--strict", "--now", "2026-07-14T09:00:00Z"], { cwd: dir });
+    expect([strict.code, strict.stdout]).toEqual([0, expect.not.stringMatching(/warning/)]);
 
     const again = await runCli(["init"], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exist.*--force/);
     expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toBe(calendar);
     expect((await runCli(["init", "--force", "--now", "2026-08-01T09:00:00Z"], { cwd: dir })).code).toBe(0);
-    expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toContain("at: 2026-08-02T10:00");
+    // 1 August 2026 is a Saturday: the starter's posts go on the next weekday, inside Instagram's windows.
+    expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toContain("at: 2026-08-03T10:00");
   });
 });
 

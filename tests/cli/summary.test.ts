@@ -43,7 +43,7 @@ describe("job summary", () => {
     const posts = tableUnder(md, "Posts at risk");
     expect(posts.map((p) => p[0])).toEqual(["launch-reel", "launch-carousel", "bts-story", "giveaway-reminder", "colours-reel"]);
     expect(posts[0]).toEqual(["launch-reel", "instagram", "2026-07-14T09:00:00-04:00", "covered", "x at 2026-07-14T09:00:00-04:00"]);
-    expect(posts[3]).toEqual(["giveaway-reminder", "instagram", "2026-07-14T20:30:00-04:00", "blocked", "none: instagram is major outage; linkedin: no posting window is open before its max delay runs out"]);
+    expect(posts[3]).toEqual(["giveaway-reminder", "instagram", "2026-07-14T20:30:00-04:00", "blocked", "none: instagram is down (major outage); linkedin: no posting window is open before its max delay runs out. To fix: bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups; or raise maxDelay to 11h30m: linkedin is free at Wed 15 Jul 08:00"]);
     expect(posts[4]![4]).toBe("instagram at 2026-07-16T11:00:00-04:00 (delay)");
   });
 

@@ -187,3 +187,19 @@ describe("Ctrl-C", () => {
     expect(stdout).toBe("");
   });
 });
+
+describe("guidance on a terminal", () => {
+  it.skipIf(!hasScript)("a blocked post's fixes, and a YAML mistake shown once with its caret", async () => {
+    const check = await onTerminal(["check", ...NOW, "--no-state", "--no-color"], {}, DEMO);
+    expect(check.code).toBe(4);
+    const screen = check.screen.replace(/\r\n/g, "\n");
+    expect(screen).toMatch(/✖ blocked {2}giveaway-reminder[^\n]*\n\s+instagram is down \(major outage\)\n[^\n]*\n\s+fix: bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups\n\s+fix: raise maxDelay to 11h30m/);
+    const dir = tempProject({ "calendar.yaml": "version: 1\ntimezone: UTC\nposts:\n  - id: a\n    channel: x\n   at: 2026-07-14T10:00\n    text: hi\n" });
+    const bad = await onTerminal(["validate", "--no-color"], {}, dir);
+    expect(bad.code).toBe(2);
+    const lines = bad.screen.replace(/\r\n/g, "\n").trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^error: calendar\.yaml:6:1 error: YAML syntax: |^calendar\.yaml:6:1 error: YAML syntax: /);
+    expect(lines.slice(1)).toEqual(["  6 |    at: 2026-07-14T10:00", "    | ^"]);
+  });
+});

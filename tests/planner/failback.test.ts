@@ -150,7 +150,7 @@ describe("reroute, then failback", () => {
     expect(twice.posts.map((p) => `${p.id}:${p.status}`)).toEqual(["t:rerouted", "t--x:rerouted", "t--x--linkedin:scheduled"]);
     // Rewritten from the original (its LinkedIn variant), not from the X text; the X stand-in keeps its reason.
     expect(twice.posts.find((p) => p.id === "t--x--linkedin")!.text).toBe("for linkedin");
-    expect(twice.posts.find((p) => p.id === "t--x")!.reason).toBe("instagram is major outage; rerouted to x");
+    expect(twice.posts.find((p) => p.id === "t--x")!.reason).toBe("instagram is down (major outage); rerouted to x");
 
     // Only Instagram back: t returns and both stand-ins go, so nothing is posted twice.
     const back = failback(twice, "2026-07-14T13:10:00Z", { instagram: "operational", x: "major_outage", linkedin: "operational" });

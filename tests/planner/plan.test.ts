@@ -61,7 +61,7 @@ describe("the planner", () => {
       { config: NO_NOTICES },
     );
     expect(summary(p)).toEqual(["reroute a -> linkedin 2026-07-14T10:00:00-04:00"]);
-    expect(p.actions[0]!.reasons).toEqual(["instagram is major outage", "skipped x: is partial outage", "rerouted to linkedin"]);
+    expect(p.actions[0]!.reasons).toEqual(["instagram is down (major outage)", "skipped x: partly down (partial outage)", "rerouted to linkedin"]);
     expect(p.actions[0]!.newPostId).toBe("a--linkedin");
     expect(p.actions[0]!.line).toBe(4);
   });
@@ -81,7 +81,7 @@ describe("the planner", () => {
       "2026-07-17T20:00:00Z",
     );
     expect(p.unroutable).toEqual([
-      expect.objectContaining({ postId: "a", reasons: ["instagram is major outage", "linkedin: no posting window is open before its max delay runs out"] }),
+      expect.objectContaining({ postId: "a", reasons: ["instagram is down (major outage)", "linkedin: no posting window is open before its max delay runs out"] }),
     ]);
     const later = plan(
       `  - { id: a, channel: instagram, at: 2026-07-17T19:00, text: "hi", backups: [linkedin], maxDelay: 3d }\n`,
@@ -90,6 +90,22 @@ describe("the planner", () => {
       { config: NO_NOTICES },
     );
     expect(summary(later)).toEqual(["reroute a -> linkedin 2026-07-20T03:00:00-04:00"]);
+  });
+
+  it("says what would unblock a blocked post: healthy free channels, or the max delay a backup needs", () => {
+    const posts = `  - { id: a, channel: instagram, at: 2026-07-17T19:00, text: "hi", backups: [linkedin] }\n`;
+    const p = plan(posts, { instagram: "major_outage", ...UP }, "2026-07-17T20:00:00Z", { config: NO_NOTICES });
+    expect(p.unroutable[0]!.fixes).toEqual([
+      "x is healthy and free at Fri 17 Jul 19:00, night at Fri 17 Jul 22:00: add them to backups",
+      "raise maxDelay to 2d8h: linkedin is free at Mon 20 Jul 03:00",
+    ]);
+    // Taking the advice works: with that max delay the post goes to linkedin at that time.
+    expect(summary(plan(posts.replace("backups", "maxDelay: 2d8h, backups"), { instagram: "major_outage", ...UP }, "2026-07-17T20:00:00Z", { config: NO_NOTICES }))).toEqual([
+      "reroute a -> linkedin 2026-07-20T03:00:00-04:00",
+    ]);
+    // A channel whose health is unknown, or that is down, is never offered.
+    const unsure = plan(posts, { instagram: "major_outage", ...UP, x: "unknown", night: "major_outage" }, "2026-07-17T20:00:00Z", { config: NO_NOTICES });
+    expect(unsure.unroutable[0]!.fixes).toEqual(["raise maxDelay to 2d8h: linkedin is free at Mon 20 Jul 03:00"]);
   });
 
   it("finds windows correctly across the US spring-forward change", () => {
@@ -153,10 +169,10 @@ describe("the planner", () => {
       "reroute a -> x 2026-07-14T10:30:00-04:00",
     ]);
     expect(summary(plan(posts.replace("MAXDELAY", "29m"), { instagram: "major_outage", ...UP }, "2026-07-14T13:00:00Z", cfg))).toEqual([
-      "unroutable a: instagram is major outage | x: every slot before its max delay is taken (spacing)",
+      "unroutable a: instagram is down (major outage) | x: every slot before its max delay is taken (spacing)",
     ]);
     expect(summary(plan(posts.replace("MAXDELAY", "1h"), { instagram: "major_outage", ...UP }, "2026-07-14T15:00:01Z", cfg))).toEqual([
-      "unroutable a: instagram is major outage | its max delay (1h) ran out at 2026-07-14T11:00:00-04:00",
+      "unroutable a: instagram is down (major outage) | its max delay (1h) ran out at 2026-07-14T11:00:00-04:00",
     ]);
   });
 
@@ -175,7 +191,7 @@ describe("the planner", () => {
       "mirror m -> x 2026-07-14T11:00:00-04:00",
       "skip s -> - -",
     ]);
-    expect(p.actions[2]!.reasons).toEqual(["instagram is partial outage", "its policy is skip"]);
+    expect(p.actions[2]!.reasons).toEqual(["instagram is partly down (partial outage)", "its policy is skip"]);
   });
 
   it("a delay respects the channel's own windows and is not pushed again once at its limit", () => {
@@ -198,7 +214,7 @@ describe("the planner", () => {
 
   it("lists every backup it tried when nothing works", () => {
     const p = plan(`  - { id: a, channel: x, at: 2026-07-14T10:00, text: "hi", backups: [instagram, linkedin] }\n`, { x: "major_outage", instagram: "operational", linkedin: "major_outage" }, "2026-07-14T13:00:00Z", { config: NO_NOTICES });
-    expect(p.unroutable[0]!.reasons).toEqual(["x is major outage", "instagram: instagram needs an image or a video", "linkedin: is major outage"]);
+    expect(p.unroutable[0]!.reasons).toEqual(["x is down (major outage)", "instagram: instagram needs an image or a video", "linkedin: down (major outage)"]);
   });
 
   it("posts one notice per outage on each healthy notice channel, as early as allowed", () => {
@@ -209,17 +225,17 @@ describe("the planner", () => {
       "notice notice-instagram-linkedin-20260714 -> linkedin 2026-07-14T09:05:00-04:00",
       "reroute a -> x 2026-07-14T10:00:00-04:00",
     ]);
-    expect(p.actions[0]!.reasons[0]).toBe("notice: instagram is major outage");
+    expect(p.actions[0]!.reasons[0]).toBe("notice: instagram is down (major outage)");
     // Once the notice is in the calendar, the next run does not post it again.
     const again = plan(
-      `${posts}  - { id: n, channel: x, at: "2026-07-14T09:05:00-04:00", text: "x", reason: "notice: instagram is major outage" }\n`,
+      `${posts}  - { id: n, channel: x, at: "2026-07-14T09:05:00-04:00", text: "x", reason: "notice: instagram is down (major outage)" }\n`,
       { instagram: "major_outage", ...UP },
       "2026-07-14T13:30:00Z",
     );
     expect(summary(again)[0]).toBe("notice notice-instagram-linkedin-20260714 -> linkedin 2026-07-14T09:30:00-04:00");
     // A notice channel that is down itself is a plan warning, not an action.
     const bothDown = plan(posts, { instagram: "major_outage", x: "major_outage", linkedin: "operational" }, "2026-07-14T13:05:00Z");
-    expect(bothDown.warnings).toEqual(["notice 1 cannot go out on x: x is major outage"]);
+    expect(bothDown.warnings).toEqual(["notice 1 cannot go out on x: x is down (major outage)"]);
   });
 
   it("plans nothing new for posts already rerouted", () => {

@@ -13,6 +13,8 @@ describe("parseDuration", () => {
     ["0", 0],
     [0, 0],
     ["1.5h", 5_400_000],
+    ["1w", 604_800_000],
+    ["2w3d", 1_468_800_000],
   ] as const)("%s is %d ms", (text, ms) => {
     expect(parseDuration(text)).toEqual({ ok: true, ms });
   });
@@ -20,6 +22,30 @@ describe("parseDuration", () => {
   it.each(["-30m", "30", "1x", "30m1h", "1h1h", "", "h", "1h 30m"])("rejects %j", (text) => {
     const r = parseDuration(text);
     expect(r.ok).toBe(false);
+  });
+
+  it.each([
+    ["3 hours", "3h"],
+    ["3hours", "3h"],
+    ["1 hour 30 minutes", "1h30m"],
+    ["1 hour and 30 minutes", "1h30m"],
+    ["1h 30m", "1h30m"],
+    ["90 mins", "90m"],
+    ["2 weeks", "2w"],
+    ["1.5 days", "1.5d"],
+    ["250 milliseconds", "250ms"],
+  ])("suggests the short form for %j", (text, hint) => {
+    expect(parseDuration(text)).toEqual({ ok: false, reason: `"${text}" is not a duration; did you mean "${hint}"?` });
+  });
+
+  it("suggests nothing for words that are not units", () => {
+    const r = parseDuration("3 parsecs");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).not.toContain("did you mean");
+  });
+
+  it("writes weeks out as days", () => {
+    expect(formatDuration(604_800_000)).toBe("7d");
   });
 
   it("says why a negative duration is rejected", () => {

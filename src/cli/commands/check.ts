@@ -1,5 +1,5 @@
 /** `failover check [--window 48h] [--strict]`: the verdict before a launch (exit 0 go, 3 covered, 4 blocked). */
-import { FileError } from "../../errors.js";
+import { FileError, isFailoverError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { configJson } from "../config-run.js";
@@ -26,8 +26,10 @@ function checkJson(r: PlannedRun): unknown {
       ...(p.reroute ? { reroute: p.reroute } : {}),
       ...(p.action ? { action: p.action } : {}),
       ...(p.risk !== "none" ? { reasons: p.reasons } : {}),
+      ...(p.fixes ? { fixes: p.fixes } : {}),
       line: p.line,
     })),
+    ...(r.nextPost ? { nextPost: r.nextPost } : {}),
     warnings: r.warnings,
   };
 }
@@ -41,11 +43,19 @@ export async function run(ctx: CliContext, _args: string[], options: PlanFlags &
     try {
       await writeFileAtomic(options.jsonOut, out.redact(JSON.stringify(checkJson(r), null, 2) + "\n"));
     } catch (error) {
-      // A path the user named that cannot be written is their input to fix (exit 2), not a bug.
-      throw new FileError(options.jsonOut, `cannot write: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      // A path the user named that cannot be written is their input to fix (exit 2), not a bug;
+      // the writer already says why in words for the common cases.
+      if (isFailoverError(error)) throw error;
+      throw new FileError(options.jsonOut, `cannot be written (${error instanceof Error ? error.message : String(error)})`, { cause: error });
     }
     out.debug(`wrote the check as JSON to ${options.jsonOut}`);
   }
-  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () => renderRiskTable(out, r.posts, new Set(r.channels.filter((c) => c.status === "unknown").map((c) => c.name))) });
+  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () =>
+      renderRiskTable(out, r.posts, {
+        window: r.plan.window,
+        ...(r.nextPost ? { nextPost: r.nextPost } : {}),
+        unknownChannels: new Set(r.channels.filter((c) => c.status === "unknown").map((c) => c.name)),
+      }),
+  });
   return exitCodeFor(r.verdict);
 }

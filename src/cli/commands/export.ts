@@ -3,6 +3,7 @@ import { exportCalendar, type ExportFormat } from "../../interop/export.js";
 import { ExitCode } from "../../errors.js";
 import { loadProject } from "../../project.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
+import { plural } from "../../util/words.js";
 import type { CliContext } from "../context.js";
 import type { InteropFlags } from "../plan-options.js";
 import { delimiterFlag, timezoneFlag } from "../interop-flags.js";
@@ -32,7 +33,7 @@ export async function run(ctx: CliContext, _args: string[], options: InteropFlag
   const out = options.out;
   if (out) {
     await writeFileAtomic(out, result.text);
-    ctx.out.info(`wrote ${out}: ${result.count} post${result.count === 1 ? "" : "s"} as ${format}`);
+    ctx.out.info(`wrote ${out}: ${plural(result.count, "post")} as ${format}`);
   } else ctx.out.data(result.text);
   return ExitCode.Go;
 }

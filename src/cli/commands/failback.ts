@@ -31,7 +31,8 @@ export async function run(ctx: CliContext, _args: string[], options: ApplyFlags)
   const plan = planFailback(project, health, { now: ctx.now });
   await writePlanOut(ctx, options, plan);
   const show = (shown: Plan, result?: ApplyResult) => {
-    if (ctx.out.format === "table") {
+    // Nothing moved: no channel was read, and an empty table's header would say nothing.
+    if (ctx.out.format === "table" && health.length > 0) {
       ctx.out.data(renderHealthTable(ctx.out, health));
       ctx.out.data("");
     }

@@ -10,6 +10,7 @@ import type { ImportFormat } from "../../interop/formats.js";
 import { readCsvFile } from "../../interop/read-file.js";
 import { appendPosts } from "../../writer/append.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
+import { plural } from "../../util/words.js";
 import type { CliContext } from "../context.js";
 import type { InteropFlags } from "../plan-options.js";
 import { delimiterFlag, pairsFlag, timezoneFlag } from "../interop-flags.js";
@@ -57,7 +58,7 @@ export async function run(ctx: CliContext, args: string[], options: ImportFlags)
   // Every row must read (or be skipped on purpose) before anything is written.
   if (result.diagnostics.some((d) => d.severity === "error")) throw new InputError(result.diagnostics);
   for (const d of result.diagnostics) ctx.out.problem(`${d.file}:${d.line}:${d.col} ${d.severity}: ${d.message}`, d.severity);
-  const summary = `${file}: ${result.rows} row${result.rows === 1 ? "" : "s"}, ${result.posts.length} post${result.posts.length === 1 ? "" : "s"}${result.skipped.length ? `, ${result.skipped.length} skipped (line ${result.skipped.join(", ")})` : ""}`;
+  const summary = `${file}: ${plural(result.rows, "row")}, ${plural(result.posts.length, "post")}${result.skipped.length ? `, ${result.skipped.length} skipped (line ${result.skipped.join(", ")})` : ""}`;
 
   let written: string | undefined;
   let calendarText: string | undefined;

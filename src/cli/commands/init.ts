@@ -1,7 +1,7 @@
 /** `failover init [--force]`: a starter config and calendar that validate as written. */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { DEFAULT_CONFIG_PATH } from "../../config/load.js";
 import { ExitCode, FileError } from "../../errors.js";
@@ -10,6 +10,7 @@ import { VERSION } from "../../version.js";
 import { isValidTimeZone, zonedParts } from "../../time/zone.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
+import { listWords, noun } from "../../util/words.js";
 
 function schemaRef(kind: "calendar" | "config"): string {
   return `# yaml-language-server: $schema=${schemaUrl(kind, VERSION)}`;
@@ -54,7 +55,9 @@ notices:                          # what to post where while a channel is down
 }
 
 export function starterCalendar(zone: string, now: number): string {
-  const p = zonedParts(now + 86_400_000, zone);
+  // The next weekday: the starter's Instagram posts Mon-Fri, and its posts must sit in their windows.
+  let p = zonedParts(now + 86_400_000, zone);
+  for (let k = 2; [0, 6].includes(new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()); k++) p = zonedParts(now + k * 86_400_000, zone);
   const day = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
   return `${schemaRef("calendar")}
 # failover content calendar. Reference: docs/calendar.md in the failover package (node_modules/failover/docs/calendar.md).
@@ -69,7 +72,7 @@ posts:
       Big news tomorrow ✨ Link in bio! #launch @acme
     link: https://example.com/launch
     media:
-      - { path: assets/teaser.jpg, kind: image, alt: "Teaser: the new bottle" }
+      - { path: ${STARTER_MEDIA}, kind: image, alt: "Teaser: the new bottle" }   # relative to this file
     backups: [x, linkedin]
     maxDelay: 3h
     campaign: launch
@@ -82,13 +85,20 @@ posts:
 `;
 }
 
+/**
+ * The starter's teaser image: a 1-pixel grey JPEG, so the starter calendar's media path points at a
+ * real file (validate warns about missing media) until the brand's own image replaces it.
+ */
+const STARTER_IMAGE = "/9j/2wBDAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQH/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AP//Z";
+export const STARTER_MEDIA = "assets/teaser.jpg";
+
 export async function run(ctx: CliContext, _args: string[], options: { force?: true }): Promise<number> {
   const force = options.force ?? false;
   const configPath = ctx.configPath ?? DEFAULT_CONFIG_PATH;
   const calendarPath = ctx.calendarPath ?? DEFAULT_CALENDAR_PATH;
   const existing = [configPath, calendarPath].filter((f) => existsSync(f));
   if (existing.length > 0 && !force) {
-    throw new FileError(existing.join(", "), `already exist${existing.length === 1 ? "s" : ""}; use --force to overwrite`);
+    throw new FileError(existing.join(", "), `already ${noun(existing.length, "exists", "exist")}; use --force to overwrite`);
   }
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = localZone && isValidTimeZone(localZone) ? localZone : "UTC";
@@ -96,7 +106,15 @@ export async function run(ctx: CliContext, _args: string[], options: { force?: t
   await mkdir(dirname(calendarPath), { recursive: true });
   await writeFileAtomic(configPath, starterConfig(zone));
   await writeFileAtomic(calendarPath, starterCalendar(zone, ctx.now));
-  ctx.out.info(`wrote ${configPath} and ${calendarPath} (time zone ${zone})`);
+  // The image is a stand-in: one the user already put there is theirs, --force or not.
+  const image = join(dirname(calendarPath), STARTER_MEDIA);
+  const wrote = [configPath, calendarPath];
+  if (!existsSync(image)) {
+    await mkdir(dirname(image), { recursive: true });
+    await writeFileAtomic(image, Buffer.from(STARTER_IMAGE, "base64"));
+    wrote.push(image);
+  }
+  ctx.out.info(`wrote ${listWords(wrote)} (time zone ${zone})${wrote.includes(image) ? `; ${image} is a 1-pixel stand-in for your image` : ""}`);
   ctx.out.info("next: edit them, then run `failover validate`");
   return ExitCode.Go;
 }

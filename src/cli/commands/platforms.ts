@@ -6,6 +6,7 @@ import { ExitCode, UsageError } from "../../errors.js";
 import type { HealthSourceConfig } from "../../health/source-schema.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
+import { plural } from "../../util/words.js";
 import { renderTable, wrapProse } from "../table.js";
 
 export function platformsDocument(): { schemaVersion: 1; platforms: unknown[] } {
@@ -50,7 +51,7 @@ export function describeSource(source: HealthSourceConfig): string {
 
 function media(m: MediaRules): string {
   if (m.requiredKind === "video") return `needs 1 video`;
-  const kinds = [m.maxImages > 0 ? `${m.maxImages} image${m.maxImages === 1 ? "" : "s"}` : "", m.maxVideos > 0 ? `${m.maxVideos} video${m.maxVideos === 1 ? "" : "s"}` : ""];
+  const kinds = [m.maxImages > 0 ? plural(m.maxImages, "image") : "", m.maxVideos > 0 ? plural(m.maxVideos, "video") : ""];
   if (m.maxGifs !== undefined) kinds.push(`${m.maxGifs} GIF`);
   const list = m.mixing ? `up to ${m.maxItems}, images and videos mixed` : kinds.filter(Boolean).join(" or ");
   return `${m.required ? "needs media: " : ""}${list}`;

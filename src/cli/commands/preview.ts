@@ -7,8 +7,10 @@ import type { Config } from "../../config/model.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { loadProjectFor } from "../config-run.js";
 import { didYouMean } from "../../util/did-you-mean.js";
+import { didYouMeanChannel } from "../../platforms.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
+import { plural } from "../../util/words.js";
 import { renderTable } from "../table.js";
 
 export interface PreviewDocument {
@@ -22,7 +24,7 @@ function targetsOf(post: Post, config: Config, to: readonly string[]): string[] 
   if (to.length === 0) return post.backups;
   for (const name of to) {
     if (!resolveChannel(config, name)) {
-      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMean(name, knownChannelNames(config))}`, "--to");
+      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMeanChannel(name, knownChannelNames(config))}`, "--to");
     }
   }
   return [...new Set(to)];
@@ -49,7 +51,7 @@ function summaryTable(out: Output, targets: readonly RewriteResult[]): string {
     countOf(t),
     t.thread ? `thread of ${t.thread.length}` : t.from === "variant" ? "variant" : "one post",
     `${t.media.length}`,
-    [t.problems.length ? `${t.problems.length} problem${t.problems.length === 1 ? "" : "s"}` : "", t.warnings.length ? `${t.warnings.length} warning${t.warnings.length === 1 ? "" : "s"}` : ""]
+    [t.problems.length ? plural(t.problems.length, "problem") : "", t.warnings.length ? plural(t.warnings.length, "warning") : ""]
       .filter(Boolean)
       .join(", "),
   ]);

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { knownChannelNames, resolveChannel } from "../../config/load.js";
 import { ExitCode, UsageError } from "../../errors.js";
-import { didYouMean } from "../../util/did-you-mean.js";
+import { didYouMeanChannel } from "../../platforms.js";
 import { configJson, loadConfigFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
@@ -11,6 +11,7 @@ import { channelsJson, renderHealthTable } from "../report/health.js";
 import { formatAnnotation, limitAnnotations } from "../report/github.js";
 import { formatJUnit } from "../report/junit.js";
 import { formatInZone } from "../../time/zone.js";
+import { statusWords } from "../../health/status.js";
 
 /** `status` needs no calendar; with one (-c, or calendar.yaml here) its config is the calendar's, as for `check`. */
 function calendarForStatus(ctx: CliContext): string | undefined {
@@ -23,7 +24,7 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
   const config = await loadConfigFor(ctx, calendar);
   for (const name of args) {
     if (!resolveChannel(config, name)) {
-      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMean(name, knownChannelNames(config))}`, "status <channel>");
+      throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMeanChannel(name, knownChannelNames(config))}`, "status <channel>");
     }
   }
   const names = args.length > 0 ? [...new Set(args)] : [...new Set([...config.channels.keys(), ...ctx.assume.keys()])];
@@ -41,7 +42,7 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
       break;
     case "github":
       for (const line of limitAnnotations([
-        ...down.map((c) => ({ level: "error" as const, title: `${c.name} is down`, message: `${c.name} (${c.platform}) is ${c.status.replace("_", " ")}` })),
+        ...down.map((c) => ({ level: "error" as const, title: `${c.name} is down`, message: `${c.name} (${c.platform}) is ${statusWords(c.status)}` })),
         ...warnings.map((message) => ({ level: "warning" as const, message })),
       ])) ctx.out.data(formatAnnotation(line));
       break;
@@ -49,7 +50,7 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
       ctx.out.data(formatJUnit("failover status", channels.map((c) => ({
         name: c.name,
         classname: `failover.status.${c.platform}`,
-        ...(isDown(c.status) ? { failure: { type: c.status, message: `${c.name} is ${c.status.replace("_", " ")}` } } : {}),
+        ...(isDown(c.status) ? { failure: { type: c.status, message: `${c.name} is ${statusWords(c.status)}` } } : {}),
       }))));
       break;
     default:

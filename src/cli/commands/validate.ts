@@ -1,5 +1,6 @@
 /** `failover validate`: the calendar and the config, every problem at its file:line:col. */
 import { DEFAULT_CALENDAR_PATH, loadCalendar } from "../../calendar/load.js";
+import { lintCalendar } from "../../calendar/lint.js";
 import type { Calendar } from "../../calendar/model.js";
 import { findConfig } from "../../config/find.js";
 import { DEFAULT_CONFIG_PATH, lenientConfig } from "../../config/load.js";
@@ -8,6 +9,7 @@ import { ExitCode, InputError, sortDiagnostics } from "../../errors.js";
 import { configJson, loadConfigFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import { printDiagnostics } from "../report/diagnostics.js";
+import { plural } from "../../util/words.js";
 
 /**
  * The config, then the calendar; a config with errors does not hide the calendar's: it is checked
@@ -36,19 +38,22 @@ async function loadBoth(ctx: CliContext, calendarPath: string): Promise<{ config
   return { config, calendar };
 }
 
-export async function run(ctx: CliContext): Promise<number> {
+export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown> = {}): Promise<number> {
   const calendarPath = ctx.calendarPath ?? DEFAULT_CALENDAR_PATH;
   const files: string[] = [];
   try {
     const { config, calendar } = await loadBoth(ctx, calendarPath);
     if (config.file) files.push(config.file);
     files.push(calendar.file);
+    const warnings = sortDiagnostics([...calendar.warnings, ...lintCalendar(calendar, config, { now: ctx.now })]);
+    // --strict: a warning is a mistake to fix before the calendar goes live (exit 2, as any invalid input).
+    if (options.strict && warnings.length > 0) throw new InputError(warnings.map((w) => ({ ...w, severity: "error" as const })));
     const channels = new Set(calendar.posts.map((p) => p.channel));
-    printDiagnostics(ctx.out, calendar.warnings, {
+    printDiagnostics(ctx.out, warnings, {
       ok: true,
       files,
       config: configJson(config),
-      detail: `${calendar.file}: ${calendar.posts.length} post${calendar.posts.length === 1 ? "" : "s"} on ${channels.size} channel${channels.size === 1 ? "" : "s"}; ${config.file ?? "built-in defaults"}: ${config.channels.size} channel${config.channels.size === 1 ? "" : "s"} declared`,
+      detail: `${calendar.file}: ${plural(calendar.posts.length, "post")} on ${plural(channels.size, "channel")}; ${config.file ?? "built-in defaults"}: ${plural(config.channels.size, "channel")} declared${warnings.length > 0 ? `; ${plural(warnings.length, "warning")} (--strict makes them errors)` : ""}`,
     });
     return ExitCode.Go;
   } catch (error) {

@@ -3,6 +3,7 @@ import { formatDiagnostic, type Diagnostic } from "../../errors.js";
 import type { Output } from "../output.js";
 import { formatAnnotation, limitAnnotations } from "./github.js";
 import { formatJUnit } from "./junit.js";
+import { plural } from "../../util/words.js";
 
 export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary: { ok: boolean; files: string[]; detail?: string; config?: unknown }): void {
   switch (out.format) {
@@ -37,7 +38,7 @@ export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary
       }
       const errors = diagnostics.filter((d) => d.severity === "error").length;
       if (summary.ok) out.data(`${out.c.green("✔")} ${summary.detail ?? summary.files.join(", ")}`);
-      else out.info(`${errors} problem${errors === 1 ? "" : "s"} found`);
+      else out.info(`${plural(errors, "problem")} found`);
     }
   }
 }

@@ -1,12 +1,12 @@
 /** Channel health for people (a table with each source's answer) and for scripts (contract JSON). */
-import { worse, type HealthStatus } from "../../health/status.js";
+import { worse, type HealthStatus, statusLabel } from "../../health/status.js";
 import type { ChannelHealth } from "../../health/types.js";
 import type { Held } from "../../health/thresholds.js";
 import type { Output } from "../output.js";
 import { renderTable } from "../table.js";
 
 export function paintStatus(out: Output, status: HealthStatus): string {
-  const label = status.replace("_", " ");
+  const label = statusLabel(status);
   switch (status) {
     case "operational":
       return out.c.green(label);
@@ -46,7 +46,7 @@ export function channelsJson(channels: readonly ChannelHealth[]): unknown[] {
 export function heldNote(held: Held, kept: HealthStatus): string {
   // Answers worse than the status kept are bad ones not yet believed; better ones, good ones.
   const kind = kept !== "unknown" && worse(held.raw, kept) === held.raw ? "bad" : "good";
-  return `held: ${held.count}/${held.threshold} ${kind} answers (the sources say ${held.raw.replace("_", " ")} since ${held.since})`;
+  return `held: ${held.count}/${held.threshold} ${kind} answers (the sources say ${statusLabel(held.raw)} since ${held.since})`;
 }
 
 export function renderHealthTable(out: Output, channels: readonly ChannelHealth[]): string {
@@ -63,7 +63,7 @@ export function renderHealthTable(out: Output, channels: readonly ChannelHealth[
     }
     c.sources.forEach((s, i) => {
       const answer = s.error ? out.c.magenta(s.error) : out.c.dim(s.detail ?? "");
-      const cells = [s.name, `${s.latencyMs} ms`, `${s.status === c.status || (c.sources.length === 1 && !c.held) ? "" : `${s.status.replace("_", " ")}: `}${answer}`];
+      const cells = [s.name, `${s.latencyMs} ms`, `${s.status === c.status || (c.sources.length === 1 && !c.held) ? "" : `${statusLabel(s.status)}: `}${answer}`];
       rows.push(i === 0 ? [...first, ...cells] : ["", "", "", ...cells]);
     });
     if (c.held) rows.push(["", "", "", out.c.yellow("held"), "", heldNote(c.held, c.status)]);

@@ -1,6 +1,10 @@
 /** How `check` and `reroute --dry-run` show a plan: tables for people, annotations and JUnit for CI. */
 import type { PostRisk, Verdict } from "../../planner/risk.js";
 import type { Plan, PlanAction } from "../../planner/types.js";
+import { movedReason } from "../../planner/plan.js";
+import { shortTime } from "../../time/datetime.js";
+import { formatDuration } from "../../time/duration.js";
+import { listWords, noun, plural } from "../../util/words.js";
 import type { Output } from "../output.js";
 import { formatAnnotation, limitAnnotations, type Annotation } from "./github.js";
 import { formatJUnit, type JUnitCase } from "./junit.js";
@@ -16,14 +20,6 @@ export function verdictLine(out: Output, verdict: Verdict): string {
   return paint.bold(VERDICT_TEXT[verdict]);
 }
 
-/** `10:00 Tue 14 Jul` style for tables: the ISO string keeps its own offset, so read its wall clock. */
-function shortTime(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toUTCString().slice(0, 11).replace(",", "");
-  return `${day} ${m[4]}:${m[5]}`;
-}
-
 function indent(text: string, prefix = "      "): string {
   return text
     .trimEnd()
@@ -32,22 +28,52 @@ function indent(text: string, prefix = "      "): string {
     .join("\n");
 }
 
-/** The posts at risk, one block each: where it was, where it goes, why. */
-export function renderRiskTable(out: Output, posts: PostRisk[], unknownChannels: ReadonlySet<string> = new Set()): string {
+/** What the risk table needs besides the posts: the window, and the next post when it is empty. */
+export interface RiskView {
+  window: { from: string; to: string };
+  nextPost?: { id: string; channel: string; at: string };
+  /** Channels whose health could not be read. */
+  unknownChannels?: ReadonlySet<string>;
+}
+
+/** Reasons worth a line under a covered post: not why its channel is down (the health table says), nor where it went (its own line does). */
+function explainingReasons(p: PostRisk): string[] {
+  if (p.risk === "blocked") return p.reasons;
+  const moved = p.reroute && p.action ? movedReason(p.action, p.reroute.channel) : undefined;
+  return p.reasons.slice(1).filter((r) => r !== moved);
+}
+
+/** An empty window: its bounds, and when the next post is (and the --window that would reach it). */
+function emptyWindow(view: RiskView): string {
+  const bounds = `No posts to go out between ${shortTime(view.window.from)} and ${shortTime(view.window.to)}`;
+  if (!view.nextPost) return `${bounds}, and none after.`;
+  const { id, channel, at } = view.nextPost;
+  const hour = 3_600_000;
+  const reach = Math.ceil((Date.parse(at) - Date.parse(view.window.from) + 1) / hour) * hour;
+  return `${bounds}; the next is ${id} on ${channel} at ${shortTime(at)} (--window ${formatDuration(reach)} includes it).`;
+}
+
+/** The posts at risk, one block each: where it was, where it goes, why, and what would unblock it. */
+export function renderRiskTable(out: Output, posts: PostRisk[], view: RiskView): string {
   const atRisk = posts.filter((p) => p.risk !== "none");
+  if (posts.length === 0) return emptyWindow(view);
   if (atRisk.length === 0) {
-    const all = `All ${posts.length} post${posts.length === 1 ? "" : "s"} in the window`;
+    const one = posts.length === 1;
+    const all = one ? "The 1 post in the window is on" : `All ${posts.length} posts in the window are on`;
     // "Healthy" only where health was read: a channel whose health is unknown is not known to be up.
-    const unread = [...new Set(posts.filter((p) => unknownChannels.has(p.channel)).map((p) => p.channel))].sort();
-    if (unread.length === 0) return out.c.green(`${all} are on healthy channels.`);
-    return out.c.yellow(`${all} are on channels not known to be down; the health of ${unread.join(", ")} is unknown (--strict counts it as down).`);
+    const unread = [...new Set(posts.filter((p) => view.unknownChannels?.has(p.channel)).map((p) => p.channel))].sort();
+    if (unread.length === 0) return out.c.green(`${all} ${one ? "a healthy channel" : "healthy channels"}.`);
+    return out.c.yellow(
+      `${all} ${one ? "a channel" : "channels"} not known to be down; the health of ${listWords(unread)} is unknown (--strict counts it as down).`,
+    );
   }
-  const lines = [`${atRisk.length} of ${posts.length} post${posts.length === 1 ? "" : "s"} in the window at risk:`];
+  const lines = [`${atRisk.length} of ${plural(posts.length, "post")} in the window ${noun(atRisk.length, "is", "are")} at risk:`];
   for (const p of atRisk) {
     const mark = p.risk === "blocked" ? out.c.red("✖ blocked") : out.c.yellow("↪ covered");
     const where = p.reroute ? ` → ${p.action} to ${out.c.bold(p.reroute.channel)} at ${shortTime(p.reroute.at)}` : p.action ? ` → ${p.action}` : "";
     lines.push(`  ${mark}  ${out.c.bold(p.id)} (${p.channel}, ${shortTime(p.at)})${where}`);
-    for (const r of p.reasons.slice(p.risk === "blocked" ? 0 : 1)) lines.push(out.c.dim(`      ${r}`));
+    for (const r of explainingReasons(p)) lines.push(out.c.dim(`      ${r}`));
+    for (const f of p.fixes ?? []) lines.push(`      ${out.c.cyan("fix:")} ${f}`);
   }
   return lines.join("\n");
 }
@@ -56,7 +82,8 @@ function renderAction(out: Output, a: PlanAction): string {
   const head = `${out.c.bold(a.action.toUpperCase())} ${a.postId}  ${a.from.channel} ${shortTime(a.from.at)}`;
   const as = a.newPostId && a.newPostId !== a.postId ? `  (as ${a.newPostId})` : a.removes?.length ? `  (removes ${a.removes.join(", ")})` : "";
   const lines = [a.to ? `${head}  →  ${out.c.bold(a.to.channel)} ${shortTime(a.to.at)}${as}` : head];
-  for (const r of a.reasons) lines.push(out.c.dim(`    · ${r}`));
+  const moved = a.to ? movedReason(a.action, a.to.channel) : undefined;
+  for (const r of a.reasons) if (r !== moved) lines.push(out.c.dim(`    · ${r}`));
   for (const w of a.warnings) lines.push(out.c.yellow(`    ! ${w}`));
   if (a.to) {
     const { used, limit, unit } = a.to.length;
@@ -85,10 +112,21 @@ export function renderPlanTable(out: Output, plan: Plan): string {
   }
   for (const a of plan.actions) blocks.push(renderAction(out, a));
   for (const u of plan.unroutable) {
-    blocks.push([`${out.c.red.bold("UNROUTABLE")} ${u.postId}  ${u.channel} ${shortTime(u.at)}`, ...u.reasons.map((r) => out.c.dim(`    · ${r}`))].join("\n"));
+    blocks.push(
+      [
+        `${out.c.red.bold("UNROUTABLE")} ${u.postId}  ${u.channel} ${shortTime(u.at)}`,
+        ...u.reasons.map((r) => out.c.dim(`    · ${r}`)),
+        ...(u.fixes ?? []).map((f) => `    ${out.c.cyan("fix:")} ${f}`),
+      ].join("\n"),
+    );
   }
   for (const w of plan.warnings) blocks.push(out.c.yellow(`! ${w}`));
   return blocks.join("\n\n");
+}
+
+/** A blocked post's fixes as one clause for one-line formats. */
+export function fixText(p: PostRisk): string {
+  return p.fixes?.length ? `. To fix: ${p.fixes.join("; or ")}` : "";
 }
 
 /** Annotations at each at-risk post's calendar line: blocked first (errors), then covered. */
@@ -100,14 +138,14 @@ export function riskAnnotations(file: string, posts: PostRisk[], healthWarnings:
       file,
       line: p.line,
       title: `${p.id}: blocked`,
-      message: `${p.id} (${p.channel}, ${p.at}) has no viable backup: ${p.reasons.join("; ")}`,
+      message: `${p.id} (${p.channel}, ${p.at}) has no viable backup: ${p.reasons.join("; ")}${fixText(p)}`,
     })),
     ...posts.filter((p) => p.risk === "covered").sort(byUrgency).map((p) => ({
       level: "warning" as const,
       file,
       line: p.line,
       title: `${p.id}: ${p.action ?? "rerouted"}`,
-      message: `${p.id} (${p.channel}, ${p.at}) is at risk: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""} (${p.reasons[0] ?? ""})`,
+      message: `${p.id} (${p.channel}, ${p.at}) is at risk${p.reasons[0] ? `, ${p.reasons[0]}` : ""}: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""}`,
     })),
     ...healthWarnings.map((message) => ({ level: "warning" as const, message })),
   ];
@@ -123,7 +161,7 @@ export function riskJUnit(suite: string, posts: PostRisk[]): string {
       : {
           failure: {
             type: p.risk,
-            message: p.risk === "blocked" ? `blocked: ${p.reasons.join("; ")}` : `at risk, covered: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""}`,
+            message: p.risk === "blocked" ? `blocked: ${p.reasons.join("; ")}${fixText(p)}` : `at risk, covered: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""}`,
             body: p.reasons.join("\n"),
           },
         }),

@@ -5,10 +5,12 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions#adding-a-job-summary
  */
 import { appendFileSync } from "node:fs";
+import { statusLabel } from "../../health/status.js";
 import type { ChannelHealth } from "../../health/types.js";
 import type { PostRisk, Verdict } from "../../planner/risk.js";
+import { plural } from "../../util/words.js";
 import type { Output } from "../output.js";
-import { VERDICT_TEXT } from "./plan.js";
+import { fixText, VERDICT_TEXT } from "./plan.js";
 
 export interface SummaryInput {
   /** The heading, e.g. "failover check". */
@@ -41,12 +43,12 @@ function table(head: string[], rows: string[][]): string[] {
 function sourcesOf(c: ChannelHealth): string {
   if (c.assumed) return "--assume";
   if (c.sources.length === 0) return c.note ?? "no source";
-  return c.sources.map((s) => `${s.name}: ${s.error ?? s.detail ?? s.status.replace("_", " ")} (${s.latencyMs} ms)`).join("\n");
+  return c.sources.map((s) => `${s.name}: ${s.error ?? s.detail ?? statusLabel(s.status)} (${s.latencyMs} ms)`).join("\n");
 }
 
 function rerouteOf(p: PostRisk): string {
   if (p.reroute) return `${p.reroute.channel} at ${p.reroute.at}${p.action && p.action !== "reroute" ? ` (${p.action})` : ""}`;
-  if (p.risk === "blocked") return `none: ${p.reasons.join("; ")}`;
+  if (p.risk === "blocked") return `none: ${p.reasons.join("; ")}${fixText(p)}`;
   return p.action ?? "";
 }
 
@@ -57,12 +59,12 @@ export function renderSummary(input: SummaryInput): string {
     "",
     `${VERDICT_MARK[input.verdict]} **${VERDICT_TEXT[input.verdict]}**`,
     "",
-    `At ${input.now}, looking until ${input.window.to}: ${input.posts.length} post${input.posts.length === 1 ? "" : "s"} in the window, ${atRisk.length} at risk.`,
+    `At ${input.now}, looking until ${input.window.to}: ${plural(input.posts.length, "post")} in the window, ${atRisk.length} at risk.`,
     "",
     "### Channels",
     "",
     ...(input.channels.length > 0
-      ? table(["channel", "platform", "status", "sources"], input.channels.map((c) => [c.name, c.platform, c.status.replace("_", " "), sourcesOf(c)]))
+      ? table(["channel", "platform", "status", "sources"], input.channels.map((c) => [c.name, c.platform, statusLabel(c.status), sourcesOf(c)]))
       : ["No channel posts in the window."]),
     "",
     "### Posts at risk",

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
 import { fetchSourceJson } from "./fetch-json.js";
+import { plural } from "../../util/words.js";
 
 const incident = z.object({
   id: z.union([z.number(), z.string()]).optional(),
@@ -56,7 +57,7 @@ export const slack: SourceChecker<"slack"> = {
 
     const o = overall.toLowerCase();
     if (o === "ok") return { status: "operational", detail: "ok" };
-    if (wanted && open.length > 0) return { status: "operational", detail: `${open.length} incident${open.length === 1 ? "" : "s"}, none for ${source.services!.join(", ")}` };
+    if (wanted && open.length > 0) return { status: "operational", detail: `${plural(open.length, "incident")}, none for ${source.services!.join(", ")}` };
     // "active" or "broken" with no incident listed: something is reported, but not what.
     if (o === "active" || o === "broken") return { status: "degraded", detail: `status "${overall}" with no incident listed` };
     return { status: "unknown", error: `unknown overall status "${overall}"` };
