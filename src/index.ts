@@ -15,6 +15,7 @@ export type { Calendar, Post } from "./calendar/model.js";
 export { lintCalendar, type LintOptions } from "./calendar/lint.js";
 export { loadConfig, parseConfig, resolveChannel, knownChannelNames, DEFAULT_CONFIG_PATH, type LoadConfigOptions } from "./config/load.js";
 export type { Channel, Config, Defaults, HealthSettings, Notice } from "./config/model.js";
+export { findConfig, projectFolderOf, type ConfigLookup, type ConfigOrigin } from "./config/find.js";
 
 // Health
 export { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.js";

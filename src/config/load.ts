@@ -1,6 +1,5 @@
 /** Loading the config file into a checked Config, every problem reported with its position. */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { didYouMeanChannel, isPlatform, PLATFORMS, type Platform } from "../platforms.js";
 import { didYouMean } from "../util/did-you-mean.js";
@@ -9,6 +8,7 @@ import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/sourc
 import { zodIssuesToDiagnostics, formatPath } from "../yaml/zod-diagnostics.js";
 import { DEFAULT_THRESHOLDS } from "../health/thresholds.js";
 import { builtinDefaults } from "./builtin.js";
+import { findConfig } from "./find.js";
 import { isValidTimeZone } from "../time/zone.js";
 import { envRefs, secretValues, type Env } from "../util/env.js";
 import type { Channel, Config, Defaults, HealthSettings } from "./model.js";
@@ -31,8 +31,10 @@ const BUILTIN_DEFAULTS: Defaults = {
 };
 
 export interface LoadConfigOptions {
-  /** The path given with --config; when absent the default path is tried and may be missing. */
+  /** The path given with --config; when absent the config is looked for (findConfig) and may be missing. */
   file?: string;
+  /** The calendar the config is for: the lookup starts beside it (else in the current folder). */
+  calendar?: string;
   env?: Env;
 }
 
@@ -78,12 +80,13 @@ export function emptyConfig(env: Env = process.env): Config {
   };
 }
 
+/** The config for a calendar: --config, else found beside it or above it (findConfig); built-in defaults when none is. */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<Config> {
   const env = options.env ?? process.env;
-  const file = options.file ?? DEFAULT_CONFIG_PATH;
-  if (!options.file && !existsSync(file)) return emptyConfig(env);
-  const { text } = await readTextFile(file);
-  return parseConfig(file, text, env);
+  const lookup = findConfig({ ...(options.file !== undefined ? { flag: options.file } : {}), ...(options.calendar ? { calendar: options.calendar } : {}) });
+  if (!lookup.file) return { ...emptyConfig(env), lookup };
+  const { text } = await readTextFile(lookup.file);
+  return { ...parseConfig(lookup.file, text, env), lookup };
 }
 
 /**

@@ -90,6 +90,15 @@ describe("action.yml", () => {
     }
   });
 
+  it("is named in the docs' examples by the repository package.json declares, never a placeholder", () => {
+    const repo = /github\.com\/([\w-]+\/failover)\.git$/.exec(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).repository.url)![1];
+    for (const doc of ["README.md", "docs/ci.md"]) {
+      const uses = [...readFileSync(join(ROOT, doc), "utf8").matchAll(/uses: ([\w-]+\/failover)@/g)].map((m) => m[1]);
+      expect(uses.length, doc).toBeGreaterThan(0);
+      for (const u of uses) expect(u, doc).toBe(repo);
+    }
+  });
+
   it("installs failover from the action's own folder", () => {
     const install = action.runs.steps.find((s) => s.name === "Install failover")!;
     expect(install["working-directory"]).toBe("${{ github.action_path }}");

@@ -49,7 +49,7 @@ describe("failover completion", () => {
       const offered = bashComplete(path, [command.name(), "--"]);
       for (const o of [...command.options, ...program.options.filter((g) => g.long !== "--version")]) expect(offered, command.name()).toContain(o.long);
     }
-    expect(bashComplete(path, ["check", "--format", ""])).toEqual(["table", "json", "github", "junit"]);
+    expect(bashComplete(path, ["check", "--format", ""])).toEqual(["table", "json", "github", "junit", "markdown"]);
     // "newsletter" is declared in the demo's config, not a platform: read at completion time.
     expect(bashComplete(path, ["status", ""])).toContain("newsletter");
     expect(bashComplete(path, ["status", ""], ROOT)).not.toContain("newsletter");
@@ -71,7 +71,7 @@ describe("failover completion", () => {
     expect(text.split("\n")[0]).toBe("#compdef failover");
     for (const name of commands) expect(text).toMatch(new RegExp(`^ {12}'${name}:`, "m"));
     for (const c of program.commands.filter((c) => !c.name().startsWith("__"))) for (const o of c.options) expect(text).toContain(o.long);
-    expect(text).toContain("(table json github junit)");
+    expect(text).toContain("(table json github junit markdown)");
     expect(text).toContain("failover __complete channels");
   });
 
@@ -91,7 +91,7 @@ describe("failover completion", () => {
     const { text } = await script("fish");
     for (const name of commands) expect(text).toMatch(new RegExp(`^complete -c failover -n __fish_use_subcommand -a ${name} -d `, "m"));
     expect(text).toMatch(/-n '__fish_seen_subcommand_from check' -l window -x/);
-    expect(text).toMatch(/-l format -x -a 'table json github junit'/);
+    expect(text).toMatch(/-l format -x -a 'table json github junit markdown'/);
   });
 
   it.skipIf(!has("fish"))("fish: the script parses and completes commands, channels from the config and statuses", async () => {

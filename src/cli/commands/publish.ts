@@ -49,7 +49,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
     ...(deadlineMs !== undefined ? { deadlineMs } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),
-    readHealth: (names) => (health ??= runHealthCheck(ctx, project.config, names, dirname(resolve(project.calendar.file)))),
+    readHealth: (names) => (health ??= runHealthCheck(ctx, project.config, names, project.calendar.file)),
   };
   if (!options.dryRun && !options.yes) {
     const preview = await publishProject(project, { ...base, dryRun: true });
