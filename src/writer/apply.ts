@@ -62,7 +62,8 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const plan = planThatApplies(options, calendar);
     const { ops, actions } = planEdits(plan, calendar);
     if (ops.length === 0) return { plan, applied: 0 };
-    const edited = editCalendarText(calendar.source, ops);
+    // A file with lone CRs as line ends was read with LFs in their place: it gets its CRs back.
+    const edited = restoreLineBreaks(calendar.source, editCalendarText(calendar.source, ops));
     // The decoder drops a byte-order mark; a file that had one keeps it.
     const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const output = hadBom ? BOM + edited : edited;
@@ -141,6 +142,10 @@ function staleError(file: string, calendar: Calendar, plan: Plan): StalePlanErro
     file,
     `has changed since the plan was made (sha256 ${calendar.sha256.slice(0, 12)}…, the plan expects ${plan.calendarSha256.slice(0, 12)}…); nothing was written: make a new plan`,
   );
+}
+
+function restoreLineBreaks(source: Calendar["source"], text: string): string {
+  return source.lineBreak === "\r" ? text.replace(/\n/g, "\r") : text;
 }
 
 async function realPath(file: string): Promise<string> {

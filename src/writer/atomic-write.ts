@@ -75,15 +75,19 @@ export function isProcessRunning(pid: number): boolean {
   }
 }
 
-/** Failures a person can fix (a missing folder, permissions, a full disk) are input errors, not bugs. */
-function asFileError(target: string, error: unknown): unknown {
+/**
+ * Failures a person can fix (a missing folder, permissions, a full disk) are input errors, not
+ * bugs. Every file failover writes starts as a temp file beside it: a refusal is the folder's.
+ */
+export function asFileError(target: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
+  const folder = dirname(target);
   const why: Record<string, string> = {
-    ENOENT: `cannot be written: the folder ${dirname(target)} does not exist`,
-    ENOTDIR: `cannot be written: ${dirname(target)} is not a folder`,
-    EACCES: "cannot be written (permission denied)",
-    EPERM: "cannot be written (permission denied)",
-    EROFS: "cannot be written (read-only file system)",
+    ENOENT: `cannot be written: the folder ${folder} does not exist`,
+    ENOTDIR: `cannot be written: ${folder} is not a folder`,
+    EACCES: `cannot write in ${folder} (permission denied)`,
+    EPERM: `cannot write in ${folder} (permission denied)`,
+    EROFS: `cannot write in ${folder} (read-only file system)`,
     ENOSPC: "cannot be written (no space left on the device)",
     EISDIR: "cannot be written: it is a folder",
   };

@@ -15,7 +15,7 @@ import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
-import { isProcessRunning, pendingTempFiles, tempFileFor } from "./atomic-write.js";
+import { asFileError, isProcessRunning, pendingTempFiles, tempFileFor } from "./atomic-write.js";
 
 export interface LockInfo {
   pid: number;
@@ -52,37 +52,51 @@ export async function acquireLock(file: string, options: { waitMs?: number } = {
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
   const deadline = performance.now() + waitMs;
+  // Each pass either takes the lock or waits a little: a lock that is "gone" again and again (a
+  // dangling symlink) or that cannot be broken must not turn this into a busy loop.
+  let retryAtOnce = true;
   for (;;) {
     if (await tryCreate(lockFile, info)) {
       heldLocks.set(lockFile, info.token);
       return { file: lockFile, release: () => releaseLock(lockFile, info.token) };
     }
     const holder = await readLock(lockFile);
-    if (holder === "gone") continue; // released between our attempt and our look: try again now
-    if (holder === "unreadable" || isStale(holder)) {
-      if (!(await breakStaleLock(lockFile, holder))) await sleep(POLL_MS);
+    if (holder === "gone" && retryAtOnce) {
+      retryAtOnce = false; // released between our attempt and our look: try again now
       continue;
     }
-    if (performance.now() >= deadline) {
-      throw new LockedError(
-        file,
-        `is being changed by another failover run (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}); try again when it ends, or remove ${lockFile} if that run is gone`,
-      );
+    if (holder !== "gone" && (holder === "unreadable" || isStale(holder)) && (await breakStaleLock(lockFile, holder))) {
+      retryAtOnce = true;
+      continue;
     }
+    if (performance.now() >= deadline) throw lockedError(file, lockFile, holder);
+    retryAtOnce = true;
     await sleep(POLL_MS);
   }
+}
+
+function lockedError(file: string, lockFile: string, holder: LockInfo | "gone" | "unreadable"): LockedError {
+  if (holder === "gone" || holder === "unreadable") {
+    return new LockedError(file, `is locked by ${lockFile}, which is not a lock failover can read or take over; remove it if no failover run is going on`);
+  }
+  return new LockedError(
+    file,
+    `is being changed by another failover run (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}); try again when it ends, or remove ${lockFile} if that run is gone`,
+  );
 }
 
 async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
   const temp = tempFileFor(lockFile);
   pendingTempFiles.add(temp);
-  await writeFile(temp, JSON.stringify(info) + "\n", { mode: 0o644 });
   try {
+    await writeFile(temp, JSON.stringify(info) + "\n", { mode: 0o644 });
     await link(temp, lockFile);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw new FileError(lockFile, `cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    const known = asFileError(lockFile, error);
+    throw known instanceof FileError ? known : new FileError(lockFile, `cannot be created (${code ?? String(error)})`, { cause: error });
   } finally {
     await unlink(temp).catch(() => undefined);
     pendingTempFiles.delete(temp);
@@ -131,8 +145,14 @@ async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): 
   try {
     const now = await readLock(lockFile);
     const same = seen === "unreadable" ? now === "unreadable" : now !== "gone" && now !== "unreadable" && now.token === seen.token;
-    if (same) await unlink(lockFile).catch(() => undefined);
+    if (!same) return true; // taken over by another run meanwhile: look again
+    await unlink(lockFile);
     return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return true;
+    // Not a file (a folder), or a folder we may not change: it cannot be broken, now or later.
+    throw new LockedError(lockFile, `looks abandoned but cannot be removed (${code ?? String(error)}); remove it by hand if no failover run is going on`, { cause: error });
   } finally {
     await unlink(guard).catch(() => undefined);
   }
