@@ -94,9 +94,9 @@ export function appliedJson(plan: Plan, result?: ApplyResult): unknown {
 export async function runSavedPlan(ctx: CliContext, options: Record<string, unknown>, kind: Plan["kind"]): Promise<{ plan: Plan; result?: ApplyResult }> {
   const { plan, config, calendarFile } = await loadSavedPlan(ctx, String(options.plan), kind);
   if (options.dryRun) {
-    await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx) });
+    await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx), saved: true });
     ctx.out.info(`${String(options.plan)} still applies to ${calendarFile}`);
     return { plan };
   }
-  return { plan, result: await confirmAndApply(ctx, options, { calendarFile, config, plan }) };
+  return { plan, result: await confirmAndApply(ctx, options, { calendarFile, config, plan, saved: true }) };
 }

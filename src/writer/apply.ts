@@ -6,14 +6,17 @@
 import { createHash } from "node:crypto";
 import { readFile, realpath } from "node:fs/promises";
 import { resolve } from "node:path";
-import { FileError } from "../errors.js";
+import { FileError, InputError, sortDiagnostics } from "../errors.js";
+import { planLocation } from "../planner/plan-file.js";
+import { formatPath } from "../yaml/zod-diagnostics.js";
+import { planProblems } from "./plan-check.js";
 import { parseCalendar } from "../calendar/load.js";
 import type { Calendar } from "../calendar/model.js";
 import type { Config } from "../config/model.js";
 import type { Plan } from "../planner/types.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { removeAbandonedTempFiles, writeFileAtomic } from "./atomic-write.js";
-import { editCalendarText } from "./calendar-edit.js";
+import { editCalendarText, type CalendarOp } from "./calendar-edit.js";
 import { acquireLock, lockPathFor } from "./lock.js";
 import { planEdits, StalePlanError, timeProblems } from "./plan-ops.js";
 
@@ -33,6 +36,12 @@ export interface ApplyOptions {
   lockWaitMs?: number;
   /** The clock: a plan whose times have passed by then is refused (see timeProblems). */
   now?: number;
+  /**
+   * The plan was read from a file (`--plan`), which anyone may have edited: the calendar it would
+   * leave is checked in full, as `validate` would, before it is written. A fresh plan, made from
+   * this very calendar, is checked against the intended data only (see calendar-edit.ts).
+   */
+  saved?: boolean;
   /**
    * The calendar as the plan was made from it, if it is at hand: when the file under the lock is
    * still the same bytes it is used as is, instead of being parsed a second time.
@@ -63,7 +72,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const { ops, actions } = planEdits(plan, calendar);
     if (ops.length === 0) return { plan, applied: 0 };
     // A file with lone CRs as line ends was read with LFs in their place: it gets its CRs back.
-    const edited = restoreLineBreaks(calendar.source, editCalendarText(calendar.source, ops));
+    const edited = restoreLineBreaks(calendar.source, options.saved ? checkedEdit(calendar, ops, options.config) : editCalendarText(calendar.source, ops));
     // The decoder drops a byte-order mark; a file that had one keeps it.
     const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const output = hadBom ? BOM + edited : edited;
@@ -90,9 +99,27 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
  * Whether a saved plan would still apply, without writing or locking anything: for `--plan`
  * with `--dry-run`. Throws the same StalePlanError applying would.
  */
-export async function checkPlanApplies(options: Pick<ApplyOptions, "calendarFile" | "config" | "plan" | "now">): Promise<void> {
+export async function checkPlanApplies(options: Pick<ApplyOptions, "calendarFile" | "config" | "plan" | "now" | "saved">): Promise<void> {
   const { calendar } = await readCalendarAgain(await realPath(options.calendarFile), options);
-  planEdits(planThatApplies(options, calendar), calendar); // a plan naming posts the calendar lacks is refused here too
+  // The same checks applying makes, the edited text's included.
+  const { ops } = planEdits(planThatApplies(options, calendar), calendar);
+  if (ops.length > 0 && options.saved) checkedEdit(calendar, ops, options.config);
+}
+
+/**
+ * The calendar's text with the edits made, checked as `validate` would check it: a plan must not
+ * leave a calendar that every later run refuses. Throws InputError at the edited text's lines.
+ */
+function checkedEdit(calendar: Calendar, ops: CalendarOp[], config: Config): string {
+  const edited = editCalendarText(calendar.source, ops);
+  try {
+    parseCalendar(calendar.file, edited, config);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const file = `${calendar.file} (as the plan would leave it)`;
+    throw new InputError(error.diagnostics.map((d) => ({ ...d, file, message: `${d.message}; nothing was written` })));
+  }
+  return edited;
 }
 
 /**
@@ -105,6 +132,16 @@ function planThatApplies(options: Pick<ApplyOptions, "calendarFile" | "config" |
   if (plan.calendarSha256 !== calendar.sha256) {
     if (!options.replan) throw staleError(options.calendarFile, calendar, plan);
     plan = options.replan(calendar);
+  }
+  const problems = planProblems(plan, calendar, options.config);
+  if (problems.length > 0) {
+    throw new InputError(sortDiagnostics(
+      problems.map((p) => ({
+        ...(planLocation(plan, p.path) ?? { file: options.calendarFile, line: 1, col: 1 }),
+        severity: "error" as const,
+        message: `${formatPath(p.path)}: ${p.message}`,
+      })),
+    ));
   }
   if (options.now !== undefined) {
     const late = timeProblems(plan, calendar, options.now);
