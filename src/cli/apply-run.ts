@@ -2,6 +2,7 @@
  * What `reroute` and `failback` share when they change the calendar: asking first, applying under
  * the lock, saying what was written, and the saved-plan flags.
  */
+import { dirname, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/model.js";
@@ -10,7 +11,9 @@ import { readPlanFile } from "../planner/plan-file.js";
 import type { Plan } from "../planner/types.js";
 import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
 import { writeFileAtomic } from "../writer/atomic-write.js";
+import { refuseManagedOutput } from "../writer/outputs.js";
 import type { CliContext } from "./context.js";
+import { statePathFor } from "./health-run.js";
 
 /** Without --yes: ask on a terminal, refuse anywhere else (a script must say --yes). */
 async function confirmApply(ctx: CliContext, options: Record<string, unknown>, plan: Plan, file: string): Promise<void> {
@@ -35,6 +38,23 @@ async function confirmApply(ctx: CliContext, options: Record<string, unknown>, p
     rl.close();
   }
   if (!/^y(es)?$/i.test(answer.trim())) throw new InterruptedError(`nothing written to ${file}`);
+}
+
+/**
+ * Refuses, before anything is written, output flags (--plan-out, --json-out, --out) that name the
+ * calendar, the config, or a file failover manages beside them.
+ */
+export async function refuseManagedOutputs(ctx: CliContext, options: Record<string, unknown>, calendarFile: string, configFile: string | undefined): Promise<void> {
+  const managed = {
+    calendarFile,
+    ...(configFile ? { configFile } : {}),
+    stateFile: statePathFor(ctx, dirname(resolve(calendarFile))),
+    inputs: typeof options.plan === "string" ? [options.plan] : [],
+  };
+  for (const [flag, key] of [["--plan-out", "planOut"], ["--json-out", "jsonOut"], ["--out", "out"]] as const) {
+    const output = options[key];
+    if (typeof output === "string") await refuseManagedOutput(flag, output, managed);
+  }
 }
 
 export async function writePlanOut(ctx: CliContext, options: Record<string, unknown>, plan: Plan): Promise<void> {
@@ -72,6 +92,7 @@ export async function confirmAndApply(ctx: CliContext, flags: Record<string, unk
     // Planning again silently is right for --yes; after a question, the person approved that plan.
     ...(replan && flags.yes ? { replan } : {}),
     ...(typeof flags.out === "string" ? { out: flags.out } : {}),
+    ...(flags.force ? { force: true } : {}),
   });
   if (result.written) {
     ctx.out.info(`applied ${result.applied} action${result.applied === 1 ? "" : "s"} to ${result.written}${result.backup ? `; the previous version is in ${result.backup}` : ""}`);
@@ -93,6 +114,7 @@ export function appliedJson(plan: Plan, result?: ApplyResult): unknown {
  */
 export async function runSavedPlan(ctx: CliContext, options: Record<string, unknown>, kind: Plan["kind"]): Promise<{ plan: Plan; result?: ApplyResult }> {
   const { plan, config, calendarFile } = await loadSavedPlan(ctx, String(options.plan), kind);
+  await refuseManagedOutputs(ctx, options, calendarFile, config.file);
   if (options.dryRun) {
     await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx), saved: true });
     ctx.out.info(`${String(options.plan)} still applies to ${calendarFile}`);

@@ -36,7 +36,7 @@ export async function runHealthCheck(ctx: CliContext, config: Config, names: rea
     spinner.stop();
   }
   if (ctx.noState) return raw;
-  const path = ctx.statePath ?? join(stateFolder, STATE_FOLDER, STATE_FILE);
+  const path = statePathFor(ctx, stateFolder);
   const { state, warning } = await loadState(path);
   if (warning) ctx.out.warn(warning);
   const channels = applyThresholds(
@@ -59,4 +59,9 @@ export function unknownWarnings(channels: readonly ChannelHealth[], strict: bool
       const why = c.sources.map((s) => `${s.name}: ${s.error ?? s.status}`).join("; ") || c.note || "no source answered";
       return `${c.name}: health unknown (${why})${strict ? "; --strict counts it as down" : ""}`;
     });
+}
+
+/** Where the thresholds' state lives: --state, or .failover/state.json in `stateFolder`. */
+export function statePathFor(ctx: CliContext, stateFolder: string): string {
+  return ctx.statePath ?? join(stateFolder, STATE_FOLDER, STATE_FILE);
 }

@@ -13,4 +13,5 @@ export function addApplyOptions(command: Command): void {
   command.addOption(new Option("--plan <file>", "apply this saved plan (from --plan-out) instead of making one; refused if the calendar changed since"));
   command.addOption(new Option("--out <file>", "write the changed calendar here and leave the calendar itself alone"));
   command.addOption(new Option("-y, --yes", "apply without asking (needed when not on a terminal)"));
+  command.addOption(new Option("--force", "replace the calendar (or --out file) even when it is read-only"));
 }

@@ -4,7 +4,8 @@
  * the file atomically. Any failure before the final rename leaves the calendar untouched.
  */
 import { createHash } from "node:crypto";
-import { readFile, realpath } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile, realpath, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { FileError, InputError, sortDiagnostics } from "../errors.js";
 import { planLocation } from "../planner/plan-file.js";
@@ -31,6 +32,8 @@ export interface ApplyOptions {
   replan?: (calendar: Calendar) => Plan;
   /** Write the result here and leave the calendar alone. */
   out?: string;
+  /** Replace a file even when it is read-only (its mode allows no writing). */
+  force?: boolean;
   /** Keep the previous version of the file written as `<file>.bak` (default true). */
   backup?: boolean;
   lockWaitMs?: number;
@@ -64,6 +67,8 @@ const BOM = "\uFEFF";
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   // Through a symlink, the file it points at is the one to lock, back up and replace.
   const calendarFile = await realPath(options.calendarFile);
+  // A read-only file is someone's way of saying "do not change this": refused unless --force.
+  if (!options.force) await refuseReadOnly(options.out ?? options.calendarFile);
   const lock = await acquireLock(calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
     await removeAbandonedTempFiles([calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile)]);
@@ -179,6 +184,20 @@ function staleError(file: string, calendar: Calendar, plan: Plan): StalePlanErro
     file,
     `has changed since the plan was made (sha256 ${calendar.sha256.slice(0, 12)}…, the plan expects ${plan.calendarSha256.slice(0, 12)}…); nothing was written: make a new plan`,
   );
+}
+
+async function refuseReadOnly(file: string): Promise<void> {
+  let mode: number;
+  try {
+    mode = (await stat(file)).mode;
+  } catch {
+    return; // not there yet (an --out file): nothing to protect
+  }
+  // By its mode, not by access(): root may write anything, and a 444 file is still meant read-only.
+  const readOnly = (mode & 0o222) === 0 || !(await access(file, constants.W_OK).then(() => true, () => false));
+  if (readOnly) {
+    throw new FileError(file, `is read-only (mode ${(mode & 0o777).toString(8)}); nothing was written: make it writable, or pass --force to replace it anyway`);
+  }
 }
 
 function restoreLineBreaks(source: Calendar["source"], text: string): string {

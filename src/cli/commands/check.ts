@@ -2,6 +2,7 @@
 import { FileError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { refuseManagedOutputs } from "../apply-run.js";
 import type { CliContext } from "../context.js";
 import { channelsJson } from "../report/health.js";
 import { renderRiskTable } from "../report/plan.js";
@@ -31,6 +32,7 @@ function checkJson(r: PlannedRun): unknown {
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   const r = await loadAndPlan(ctx, options);
+  await refuseManagedOutputs(ctx, options, r.project.calendar.file, r.project.config.file);
   const { out } = ctx;
   // --json-out: the JSON document to a file besides the chosen format on stdout, so CI can
   // annotate (--format github) and read the verdict from one run.

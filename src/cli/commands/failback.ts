@@ -9,7 +9,7 @@ import { failbackChannels } from "../../planner/failback.js";
 import type { Plan } from "../../planner/types.js";
 import { loadProject } from "../../project.js";
 import type { ApplyResult } from "../../writer/apply.js";
-import { appliedJson, confirmAndApply, runSavedPlan, writePlanOut } from "../apply-run.js";
+import { appliedJson, confirmAndApply, refuseManagedOutputs, runSavedPlan, writePlanOut } from "../apply-run.js";
 import type { CliContext } from "../context.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
 import { formatAnnotation } from "../report/github.js";
@@ -26,6 +26,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
 
   const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
   ctx.out.addSecrets(project.config.secrets);
+  await refuseManagedOutputs(ctx, options, project.calendar.file, project.config.file);
   // The same threshold state as `check` and `reroute`: a channel is back once it has been seen
   // healthy `successThreshold` times in a row, not on one good answer.
   const health = await runHealthCheck(ctx, project.config, failbackChannels(project.calendar), dirname(resolve(project.calendar.file)));

@@ -9,12 +9,13 @@ import { exitCodeFor } from "../../planner/risk.js";
 import type { CliContext } from "../context.js";
 import { renderPlanTable } from "../report/plan.js";
 import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
-import { appliedJson, confirmAndApply, runSavedPlan, writePlanOut } from "../apply-run.js";
+import { appliedJson, confirmAndApply, refuseManagedOutputs, runSavedPlan, writePlanOut } from "../apply-run.js";
 import type { ApplyResult } from "../../writer/apply.js";
 
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   if (typeof options.plan === "string") return applySaved(ctx, options);
   let r = await loadAndPlan(ctx, options);
+  await refuseManagedOutputs(ctx, options, r.project.calendar.file, r.project.config.file);
   await writePlanOut(ctx, options, r.plan);
   let result: ApplyResult | undefined;
   if (!options.dryRun) {
