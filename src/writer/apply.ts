@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { access, readFile, realpath, stat } from "node:fs/promises";
+import { access, realpath, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { FileError, InputError, sortDiagnostics } from "../errors.js";
 import { planLocation } from "../planner/plan-file.js";
@@ -15,7 +15,7 @@ import { parseCalendar } from "../calendar/load.js";
 import type { Calendar } from "../calendar/model.js";
 import type { Config } from "../config/model.js";
 import type { Plan } from "../planner/types.js";
-import { readTextFile } from "../yaml/read-file.js";
+import { readRegularFile, readTextFile } from "../yaml/read-file.js";
 import { removeAbandonedTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { editCalendarText, type CalendarOp } from "./calendar-edit.js";
 import { acquireLock, lockPathFor } from "./lock.js";
@@ -214,9 +214,10 @@ async function realPath(file: string): Promise<string> {
 
 async function readIfExists(file: string): Promise<Uint8Array | undefined> {
   try {
-    return await readFile(file);
+    return await readRegularFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (error instanceof FileError) throw error;
     throw new FileError(file, `cannot be read to keep a backup of it (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
 }

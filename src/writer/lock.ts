@@ -11,7 +11,8 @@
  * so two runs that both see it stale cannot both end up holding the lock.
  */
 import { hostname } from "node:os";
-import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { link, stat, unlink, writeFile } from "node:fs/promises";
+import { readRegularFile } from "../yaml/read-file.js";
 import { unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
@@ -106,7 +107,7 @@ async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
 async function readLock(lockFile: string): Promise<LockInfo | "gone" | "unreadable"> {
   let text: string;
   try {
-    text = await readFile(lockFile, "utf8");
+    text = (await readRegularFile(lockFile, 64 * 1024)).toString("utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "gone";
     return "unreadable";
