@@ -1,5 +1,6 @@
 /** The content calendar (`calendar.yaml`): the posts, where and when they go, and their backups. */
 import { z } from "zod";
+import { DURATION_LIMITS } from "../time/duration.js";
 import { duration, linkUrl, policy, timeZone } from "../yaml/fields.js";
 
 export const POST_STATUSES = ["scheduled", "posted", "rerouted", "skipped"] as const;
@@ -22,7 +23,7 @@ export const postSchema = z.strictObject({
   backups: z.array(z.string().min(1)).optional().meta({ description: "ordered backup channels; default from the config" }),
   variants: z.record(z.string(), z.string()).optional().meta({ description: "hand-written text per platform or channel, used as is" }),
   policy: policy.optional(),
-  maxDelay: duration({ allowZero: true }).optional().meta({ description: "how late a rerouted or delayed post may go out" }),
+  maxDelay: duration({ allowZero: true, maxMs: DURATION_LIMITS.maxDelay }).optional().meta({ description: "how late a rerouted or delayed post may go out" }),
   campaign: z.string().optional(),
   timezone: timeZone.optional().meta({ description: "read this post's local `at` in another zone" }),
   status: z.enum(POST_STATUSES).optional(),

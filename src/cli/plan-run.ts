@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { DEFAULT_WINDOW_MS, channelsFor, verdictFor, type CheckResult } from "../check.js";
 import { UsageError } from "../errors.js";
 import { loadProject, type Project } from "../project.js";
-import { parseDuration } from "../time/duration.js";
+import { DURATION_LIMITS, durationOverLimit, parseDuration } from "../time/duration.js";
 import type { CliContext } from "./context.js";
 import { runHealthCheck, unknownWarnings } from "./health-run.js";
 import { renderHealthTable } from "./report/health.js";
@@ -15,6 +15,8 @@ export function parseWindowFlag(value: unknown): number {
   const r = parseDuration(String(value));
   if (!r.ok) throw new UsageError(r.reason, "--window");
   if (r.ms === 0) throw new UsageError("a zero window looks at nothing; write e.g. 48h or 7d", "--window");
+  const tooLong = durationOverLimit(r.ms, DURATION_LIMITS.window);
+  if (tooLong) throw new UsageError(tooLong, "--window");
   return r.ms;
 }
 
