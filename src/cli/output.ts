@@ -4,7 +4,7 @@
  * and every known secret redacted on the way out.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import { redact } from "../config/env.js";
+import { redact, secretForms } from "../config/env.js";
 
 export type Format = "table" | "json" | "github" | "junit";
 
@@ -64,7 +64,7 @@ export class Output {
 
   /** Values to hide from everything printed from now on. */
   addSecrets(secrets: readonly string[]): void {
-    this.secrets = [...new Set([...this.secrets, ...secrets])].sort((a, b) => b.length - a.length);
+    this.secrets = secretForms(new Set([...this.secrets, ...secrets]));
   }
 
   redact(text: string): string {
