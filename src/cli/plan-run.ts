@@ -50,7 +50,7 @@ export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: 
       out.json(views.json());
       break;
     case "github":
-      for (const line of riskAnnotations(r.project.calendar.file, r.posts, r.warnings)) out.data(line);
+      for (const line of riskAnnotations(r.project.calendar.file, r.posts, r.warnings)) out.annotation(line);
       break;
     case "junit":
       out.data(riskJUnit(views.suite, r.posts));

@@ -8,7 +8,9 @@ import { dirname, resolve } from "node:path";
 import { builtinDefaults } from "../config/builtin.js";
 import { resolveChannel } from "../config/load.js";
 import type { Channel, Config } from "../config/model.js";
-import { redact } from "../config/env.js";
+import { redact, secretForms } from "../config/env.js";
+import { DURATION_LIMITS } from "../time/duration.js";
+import { oneLine } from "../util/terminal-safe.js";
 import { VERSION } from "../version.js";
 import { checkerFor } from "./registry.js";
 import { mastodonEndpoint } from "./sources/mastodon.js";
@@ -93,8 +95,10 @@ export async function checkHealth(config: Config, channelNames: readonly string[
   const jobs = toRead.flatMap((c) => c.health.map((source) => ({ channel: c.name, source: sourceForChannel(source, c, config.health.mirrors) })));
 
   const deadlineCtl = new AbortController();
-  const deadline = performance.now() + config.health.deadlineMs;
-  const timer = setTimeout(() => deadlineCtl.abort(), config.health.deadlineMs);
+  // Bounded here too (validate refuses more): past 24.8 days Node's timer fires at once.
+  const deadlineMs = Math.min(config.health.deadlineMs, DURATION_LIMITS.request);
+  const deadline = performance.now() + deadlineMs;
+  const timer = setTimeout(() => deadlineCtl.abort(), deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadlineCtl.signal]) : deadlineCtl.signal;
   // Every source listens for the deadline: many listeners on one signal are expected here.
   setMaxListeners(0, signal);
@@ -110,6 +114,7 @@ export async function checkHealth(config: Config, channelNames: readonly string[
         secrets: config.secrets,
       });
   const fetch = options.fetch ?? transport!.fetch;
+  const secrets = secretForms(config.secrets);
   const baseDir = config.file ? dirname(resolve(config.file)) : process.cwd();
 
   let done = 0;
@@ -140,8 +145,9 @@ export async function checkHealth(config: Config, channelNames: readonly string[
         ...(sourceUrlOf(source) !== undefined ? { url: sourceUrlOf(source) } : {}),
         status: answer.status,
         latencyMs: Math.round(performance.now() - started),
-        ...(answer.status === "unknown" ? { error: redact(answer.error, config.secrets) } : {}),
-        ...(answer.detail ? { detail: redact(answer.detail, config.secrets) } : {}),
+        // What a server said: secrets out first (before anything cuts it), then one line of text.
+        ...(answer.status === "unknown" ? { error: oneLine(redact(answer.error, secrets)) } : {}),
+        ...(answer.detail ? { detail: oneLine(redact(answer.detail, secrets)) } : {}),
       };
       return result;
     }),

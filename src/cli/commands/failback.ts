@@ -59,9 +59,9 @@ function print(ctx: CliContext, plan: Plan, result: ApplyResult | undefined): vo
       break;
     case "github":
       for (const a of plan.actions) {
-        out.data(formatAnnotation({ level: "notice", file: plan.calendar, ...(a.line ? { line: a.line } : {}), title: `${a.postId}: failback`, message: a.reasons.join("; ") }));
+        out.annotation(formatAnnotation({ level: "notice", file: plan.calendar, ...(a.line ? { line: a.line } : {}), title: `${a.postId}: failback`, message: a.reasons.join("; ") }));
       }
-      for (const w of plan.warnings) out.data(formatAnnotation({ level: "warning", file: plan.calendar, message: w }));
+      for (const w of plan.warnings) out.annotation(formatAnnotation({ level: "warning", file: plan.calendar, message: w }));
       break;
     case "junit":
       out.data(

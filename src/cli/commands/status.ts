@@ -49,7 +49,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
       for (const line of limitAnnotations([
         ...down.map((c) => ({ level: "error" as const, title: `${c.name} is down`, message: `${c.name} (${c.platform}) is ${c.status.replace("_", " ")}` })),
         ...warnings.map((message) => ({ level: "warning" as const, message })),
-      ])) ctx.out.data(formatAnnotation(line));
+      ])) ctx.out.annotation(formatAnnotation(line));
       break;
     case "junit":
       ctx.out.data(formatJUnit("failover status", channels.map((c) => ({

@@ -5,6 +5,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions#adding-a-job-summary
  */
 import { appendFileSync } from "node:fs";
+import { terminalSafe } from "../../util/terminal-safe.js";
 import type { ChannelHealth } from "../../health/types.js";
 import type { PostRisk, Verdict } from "../../planner/risk.js";
 import type { Output } from "../output.js";
@@ -85,7 +86,7 @@ export function appendJobSummary(out: Output, env: Readonly<Record<string, strin
   try {
     // Synchronous on purpose: callers print their report synchronously, and the command's exit
     // code must not wait on (or race with) a summary write.
-    appendFileSync(file, out.redact(renderSummary(input)));
+    appendFileSync(file, terminalSafe(out.redact(renderSummary(input)), false));
   } catch (error) {
     out.warn(`could not append the job summary to ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
