@@ -71,7 +71,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   if (!options.force) await refuseReadOnly(options.out ?? options.calendarFile);
   const lock = await acquireLock(calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
-    await removeAbandonedTempFiles([calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile)]);
+    await removeAbandonedTempFiles([calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile), `${lockPathFor(calendarFile)}.takeover`]);
     const { bytes, calendar } = await readCalendarAgain(calendarFile, options);
     const plan = planThatApplies(options, calendar);
     const { ops, actions } = planEdits(plan, calendar);

@@ -11,12 +11,12 @@
  * so two runs that both see it stale cannot both end up holding the lock.
  */
 import { hostname } from "node:os";
-import { link, stat, unlink, writeFile } from "node:fs/promises";
+import { stat, unlink } from "node:fs/promises";
 import { readRegularFile } from "../yaml/read-file.js";
-import { unlinkSync } from "node:fs";
+import { linkSync, unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
-import { asFileError, isProcessRunning, pendingTempFiles, tempFileFor } from "./atomic-write.js";
+import { asFileError, isProcessRunning, pendingTempFiles, tempFileFor, writeTempSync } from "./atomic-write.js";
 
 export interface LockInfo {
   pid: number;
@@ -39,6 +39,8 @@ const POLL_MS = 50;
 
 /** Locks held by this process, removed by the interrupt handler (Ctrl-C) on the way out. */
 export const heldLocks = new Map<string, string>();
+/** Takeover guards held right now (see breakStaleLock), removed by the interrupt handler too. */
+const heldGuards = new Map<string, string>();
 
 export class LockedError extends FileError {}
 
@@ -57,8 +59,7 @@ export async function acquireLock(file: string, options: { waitMs?: number } = {
   // dangling symlink) or that cannot be broken must not turn this into a busy loop.
   let retryAtOnce = true;
   for (;;) {
-    if (await tryCreate(lockFile, info)) {
-      heldLocks.set(lockFile, info.token);
+    if (await tryCreate(lockFile, info, heldLocks)) {
       return { file: lockFile, release: () => releaseLock(lockFile, info.token) };
     }
     const holder = await readLock(lockFile);
@@ -86,12 +87,14 @@ function lockedError(file: string, lockFile: string, holder: LockInfo | "gone" |
   );
 }
 
-async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
+async function tryCreate(lockFile: string, info: LockInfo, held: Map<string, string>): Promise<boolean> {
   const temp = tempFileFor(lockFile);
-  pendingTempFiles.add(temp);
   try {
-    await writeFile(temp, JSON.stringify(info) + "\n", { mode: 0o644 });
-    await link(temp, lockFile);
+    writeTempSync(temp, JSON.stringify(info) + "\n", 0o644);
+    // Linked and registered in one step of the event loop: a Ctrl-C handler sees the lock as
+    // ours exactly when it exists (see writeTempSync).
+    linkSync(temp, lockFile);
+    held.set(lockFile, info.token);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -99,7 +102,11 @@ async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
     const known = asFileError(lockFile, error);
     throw known instanceof FileError ? known : new FileError(lockFile, `cannot be created (${code ?? String(error)})`, { cause: error });
   } finally {
-    await unlink(temp).catch(() => undefined);
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* not created */
+    }
     pendingTempFiles.delete(temp);
   }
 }
@@ -137,7 +144,7 @@ function isStale(holder: LockInfo): boolean {
 async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): Promise<boolean> {
   const guard = `${lockFile}.takeover`;
   const guardInfo: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
-  if (!(await tryCreate(guard, guardInfo))) {
+  if (!(await tryCreate(guard, guardInfo, heldGuards))) {
     // Another run is taking over right now; a guard left by a killed run expires.
     const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
     if (age > STALE_GUARD_MS) await unlink(guard).catch(() => undefined);
@@ -155,6 +162,7 @@ async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): 
     // Not a file (a folder), or a folder we may not change: it cannot be broken, now or later.
     throw new LockedError(lockFile, `looks abandoned but cannot be removed (${code ?? String(error)}); remove it by hand if no failover run is going on`, { cause: error });
   } finally {
+    heldGuards.delete(guard);
     await unlink(guard).catch(() => undefined);
   }
 }
@@ -167,7 +175,7 @@ async function releaseLock(lockFile: string, token: string): Promise<void> {
 
 /** For the interrupt handler: drop this process's locks synchronously before exiting. */
 export function releaseHeldLocksSync(): void {
-  for (const lockFile of heldLocks.keys()) {
+  for (const lockFile of [...heldLocks.keys(), ...heldGuards.keys()]) {
     try {
       unlinkSync(lockFile);
     } catch {
@@ -175,4 +183,5 @@ export function releaseHeldLocksSync(): void {
     }
   }
   heldLocks.clear();
+  heldGuards.clear();
 }
