@@ -5,7 +5,7 @@
  */
 import { rewritePost } from "./adapters/rewrite.js";
 import { resolveChannel } from "./config/load.js";
-import { checkHealth, healthMap, type CheckHealthOptions } from "./health/check.js";
+import { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.js";
 import type { ChannelHealth } from "./health/types.js";
 import { makeFailbackPlan } from "./planner/failback.js";
 import { channelsToCheck, makePlan, type Rewriter } from "./planner/plan.js";
@@ -16,7 +16,7 @@ import type { Project } from "./project.js";
 /** The planner's rewriter: the platform adapters, with the config's handles. */
 export const adapterRewriter: Rewriter = (post, channel, config) => {
   const source = resolveChannel(config, post.channel);
-  return rewritePost(post, { channel, ...(source ? { source } : {}) }, config.handles);
+  return rewritePost(post, { channel, ...(source ? { source } : {}), retag: config.defaults.retag }, config.handles);
 };
 
 export interface PlanOptions {

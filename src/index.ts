@@ -16,7 +16,7 @@ export { loadConfig, parseConfig, resolveChannel, knownChannelNames, DEFAULT_CON
 export type { Channel, Config, Defaults, HealthSettings, Notice } from "./config/model.js";
 
 // Health
-export { checkHealth, healthMap, type CheckHealthOptions } from "./health/check.js";
+export { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.js";
 export type { ChannelHealth, SourceResult } from "./health/types.js";
 export { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER, type HealthState } from "./health/state-file.js";
 export { HEALTH_STATUSES, ALL_STATUSES, isHealthStatus, type HealthStatus } from "./health/status.js";
@@ -35,6 +35,13 @@ export { applyPlan, type ApplyOptions, type ApplyResult } from "./writer/apply.j
 export { editCalendarText, type CalendarOp } from "./writer/calendar-edit.js";
 export { planToOps, StalePlanError } from "./writer/plan-ops.js";
 export { acquireLock, LockedError, type Lock } from "./writer/lock.js";
+
+// Import from CSV, export to CSV, Hootsuite, iCalendar, JSON
+export { importCsv, type ImportOptions, type ImportResult } from "./interop/import.js";
+export { exportCalendar, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from "./interop/export.js";
+export { IMPORT_FORMATS, type ImportFormat } from "./interop/formats.js";
+export { readCsv, type CsvTable } from "./interop/csv-read.js";
+export { appendPosts, type AppendOptions, type AppendResult } from "./writer/append.js";
 
 // Platforms and rewriting
 export { rewritePost, type RewriteResult, type RewriteTarget } from "./adapters/rewrite.js";

@@ -2,7 +2,7 @@
 import { loadCalendar, DEFAULT_CALENDAR_PATH } from "./calendar/load.js";
 import type { Calendar } from "./calendar/model.js";
 import { loadConfig } from "./config/load.js";
-import type { Env } from "./config/env.js";
+import type { Env } from "./util/env.js";
 import type { Config } from "./config/model.js";
 
 export interface ProjectPaths {

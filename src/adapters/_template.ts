@@ -20,8 +20,10 @@ export const template: Omit<Adapter, "platform"> & { platform: string } = {
     counting: "characters as UTF-16 units",
     // A counter from src/text/count.ts, or a new pure one there, tested in tests/text.
     count: utf16Length,
+    // forbidden: characters the platform refuses, each with its stand-in (YouTube: { "<": "‹", ">": "›" }).
   },
-  media: { required: false, maxImages: 4, maxVideos: 1, maxItems: 4, mixing: false, altText: true },
+  // altLimit: the longest alt text, where the platform documents one (a longer one is cut at a word).
+  media: { required: false, maxImages: 4, maxVideos: 1, maxItems: 4, mixing: false, altText: true, altLimit: { limit: 1000, unit: "characters" } },
   links: { mode: "text", card: true },
   hashtags: { keep: true },
   mentions: "handles",

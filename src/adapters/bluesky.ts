@@ -27,6 +27,8 @@ export const bluesky: Adapter = {
     maxItems: 4,
     mixing: false,
     altText: true,
+    // app.bsky.embed.video: alt maxGraphemes 1000; an image's alt (app.bsky.embed.images) has no limit.
+    altLimit: { limit: 1000, unit: "graphemes", kinds: ["video"] },
   },
   // Links are clickable only through richtext facets (byte offsets), which the poster adds; a link
   // card is app.bsky.embed.external.
@@ -36,5 +38,5 @@ export const bluesky: Adapter = {
   // Replies carry root and parent refs (app.bsky.feed.post#replyRef); no count is set, 25 is this tool's cap.
   threads: { maxParts: 25 },
   notes: ["A link in the text needs a link facet to be clickable: the poster adds it from the text."],
-  sources: ["atproto lexicons/app/bsky/feed/post.json", "lexicons/app/bsky/embed/images.json"],
+  sources: ["atproto lexicons/app/bsky/feed/post.json", "lexicons/app/bsky/embed/images.json", "lexicons/app/bsky/embed/video.json (alt 1000 graphemes)"],
 };

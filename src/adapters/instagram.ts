@@ -24,11 +24,11 @@ export const instagram: Adapter = {
   },
   // Captions do not link: a link goes in the bio, and the caption says so.
   links: { mode: "none", card: false },
-  // 30 hashtags (Graph API error 9004 above 30); newer reports say 5: conflicting, 30 is the
-  // documented default.
-  hashtags: { max: 30, keep: true },
+  // 5 hashtags per post since December 2025 (Instagram's announcement of the 5-hashtag limit;
+  // before, the Graph API refused more than 30). Extra ones become plain words or go.
+  hashtags: { max: 5, keep: true },
   mentions: "handles",
   threads: { maxParts: 1 },
-  notes: ["Links in a caption are not clickable: the link is removed, \"Link in bio.\" added, and a warning says what to put in the bio."],
-  sources: ["Instagram Graph API (caption 2200, carousel 10, hashtags 30)", "Postiz instagram.provider.ts"],
+  notes: ["At most 5 hashtags (since December 2025): the first 5 are kept, later ones become plain words or go, with a warning.", "Links in a caption are not clickable: the link is removed, \"Link in bio.\" added, and a warning says what to put in the bio."],
+  sources: ["Instagram Graph API (caption 2200, carousel 10)", "Instagram: 5 hashtags per post (December 2025)", "Postiz instagram.provider.ts"],
 };

@@ -1,6 +1,8 @@
 /** Which of a post's media a platform can take: values (problems, warnings), never exceptions. */
 import type { Media } from "../calendar/schema.js";
-import type { MediaOut, MediaRules } from "./types.js";
+import { countGraphemes, utf16Length } from "../text/count.js";
+import { fit } from "../text/fit.js";
+import type { AltLimit, MediaOut, MediaRules } from "./types.js";
 
 type Kind = Media["kind"];
 
@@ -54,8 +56,22 @@ export function fitMedia(items: readonly Media[], rules: MediaRules, platformNam
   if (!rules.altText && kept.some((m) => m.alt)) warnings.push(`${platformName} has no alt text field: the descriptions are not carried`);
 
   return {
-    media: kept.map((m) => ({ path: m.path, kind: m.kind, ...(m.alt && rules.altText ? { alt: m.alt } : {}) })),
+    media: kept.map((m) => {
+      const alt = m.alt && rules.altText ? fitAlt(m, rules.altLimit, platformName, warnings) : undefined;
+      return { path: m.path, kind: m.kind, ...(alt ? { alt } : {}) };
+    }),
     problems,
     warnings,
   };
+}
+
+/** An alt text within the platform's limit: a longer one is shortened at a word, with a warning. */
+function fitAlt(m: Media, rules: AltLimit | undefined, platformName: string, warnings: string[]): string {
+  const alt = m.alt!;
+  if (!rules || (rules.kinds && !rules.kinds.includes(m.kind))) return alt;
+  const measure = rules.unit === "graphemes" ? countGraphemes : utf16Length;
+  const used = measure(alt);
+  if (used <= rules.limit) return alt;
+  warnings.push(`the alt text of ${m.path} is ${used} ${rules.unit}, over ${platformName}'s ${rules.limit}: shortened at a word`);
+  return fit({ body: alt }, { limit: rules.limit, measure, maxParts: 1 }).parts[0]!;
 }

@@ -6,13 +6,14 @@ export const pinterest: Adapter = {
   platform: "pinterest",
   displayName: "Pinterest",
   text: {
-    // description: 500 characters (Pinterest API v5 pins; Postiz pinterest.dto.ts; unverified).
-    limit: 500,
+    // description: 800 characters: Pinterest API v5 OpenAPI, PinCreate.description maxLength 800
+    // (Postiz's pinterest.dto.ts still says 500).
+    limit: 800,
     unit: "characters",
     counting: "characters as UTF-16 units; the text is the Pin's description",
     count: utf16Length,
   },
-  // title: 100 characters (Pinterest API v5 pins; Postiz pinterest.dto.ts; unverified).
+  // title: 100 characters: Pinterest API v5 OpenAPI, PinCreate.title maxLength 100.
   title: { name: "title", limit: 100, hard: true },
   media: {
     // 1 to 5 items (a carousel of images, or one video): Postiz pinterest.dto.ts. A Pin needs media.
@@ -21,8 +22,9 @@ export const pinterest: Adapter = {
     maxVideos: 1,
     maxItems: 5,
     mixing: false,
-    // alt_text on a Pin (API v5).
+    // alt_text on a Pin: Pinterest API v5 OpenAPI, PinCreate.alt_text maxLength 500.
     altText: true,
+    altLimit: { limit: 500, unit: "characters" },
   },
   // The only link is the Pin's `link` field, up to 2048 characters (API v5); text links are dead.
   links: { mode: "field", card: false, fieldLimit: 2048 },
@@ -30,5 +32,5 @@ export const pinterest: Adapter = {
   mentions: "plain",
   threads: { maxParts: 1 },
   notes: ["The link goes in the Pin's link field, not in the description."],
-  sources: ["Pinterest API v5 (pins)", "Postiz pinterest.dto.ts"],
+  sources: ["Pinterest API v5 OpenAPI: PinCreate (description 800, title 100, alt_text 500, link 2048)", "Postiz pinterest.dto.ts (media)"],
 };

@@ -3,18 +3,23 @@
  * post at risk and every backup, so it does linear or n·log n work over the text only.
  *
  * A hand-written variant is used as is (over the limit is a problem, never a silent cut).
- * Otherwise: mentions mapped through `handles`; "link in bio" dropped where links are clickable
- * (and added where they are not); the platform's hashtag rules; the link placed; the text fitted
- * as a numbered thread or shortened at a word with an ellipsis; media checked.
+ * Otherwise: mentions mapped through `handles`; campaign tags naming the old platform retagged;
+ * characters the platform refuses replaced; "link in bio" replaced by the link where links are
+ * clickable (and added where they are not), a link already in the text never added twice; the
+ * platform's hashtag rules; the text fitted as a numbered thread or shortened at a word with an
+ * ellipsis; media checked.
  */
 import type { Post } from "../calendar/model.js";
 import type { Channel } from "../config/model.js";
 import type { Platform } from "../platforms.js";
 import type { CountUnit } from "../text/count.js";
+import { retag } from "../text/campaign.js";
+import { applyEdits, type Edit } from "../text/edit.js";
 import { entities, type Entity } from "../text/entities.js";
 import { compose, fit, type Draft } from "../text/fit.js";
 import { sentences } from "../text/graphemes.js";
 import { hasLinkInBio, LINK_IN_BIO, removeLinkInBio } from "../text/link-in-bio.js";
+import { bareLink, linkOccurrences } from "../text/same-link.js";
 import { fitMedia } from "./media.js";
 import { mapMentions, type Handles } from "./mentions.js";
 import { adapterFor } from "./registry.js";
@@ -26,6 +31,8 @@ export interface RewriteTarget {
   channel: Channel;
   /** The post's own channel, for reading its mentions as that platform's handles. */
   source?: Channel;
+  /** Rewrite campaign tags naming the source's platform to the target's (config defaults.retag); default true. */
+  retag?: boolean;
 }
 
 export interface RewriteResult {
@@ -54,21 +61,32 @@ export interface RewriteResult {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** Removes spans from text and tidies the spaces and blank lines they leave. */
-function removeSpans(text: string, spans: readonly Entity[]): string {
-  let out = "";
-  let last = 0;
-  for (const s of spans) {
-    out += text.slice(last, s.start);
-    last = s.end;
-  }
-  out += text.slice(last);
-  return out
-    .split("\n")
-    .map((line) => line.replace(/[ \t]{2,}/g, " ").replace(/[ \t]+([.,!?;:])/g, "$1").trimEnd())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+/** Removes spans from text, mending the sentence around each (src/text/edit.ts). */
+function removeSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  return applyEdits(text, [...spans].sort((a, b) => a.start - b.start).map(({ start, end }) => ({ start, end })));
+}
+
+/** A link's spans in the text: its links (as found) and its bare spellings ("acme.example/sale"). */
+function spansOf(text: string, link: string | undefined): Array<{ start: number; end: number }> {
+  return link ? linkOccurrences(text, link) : [];
+}
+
+/** The first spelling of the link made whole (with its scheme), the others removed: the link once, where the author put it. */
+function oneLink(text: string, link: string): string {
+  const [first, ...rest] = linkOccurrences(text, link);
+  if (!first) return text;
+  const edits: Edit[] = [...(first.full ? [] : [{ start: first.start, end: first.end, insert: link }]), ...rest.map(({ start, end }) => ({ start, end }))];
+  return edits.length > 0 ? applyEdits(text, edits) : text;
+}
+
+/** Characters the platform refuses, written as their stand-ins; a warning names them. */
+function replaceForbidden(text: string, adapter: Adapter, what: string, warnings: string[]): string {
+  const forbidden = adapter.text.forbidden;
+  if (!forbidden) return text;
+  const found = Object.keys(forbidden).filter((ch) => text.includes(ch));
+  if (found.length === 0) return text;
+  warnings.push(`${adapter.displayName} refuses ${found.join(" and ")} in the ${what}: written as ${found.map((ch) => forbidden[ch]).join(" and ")}`);
+  return found.reduce((t, ch) => t.split(ch).join(forbidden[ch]!), text);
 }
 
 /** What may come right before a trailing block of hashtags: a line break, a sentence end, an emoji. */
@@ -141,8 +159,20 @@ function makeTitle(post: Post, body: string, adapter: Adapter, problems: string[
       warnings.push(`the ${rules.name} is ${wanted.length} characters; over ${rules.limit} it gets cut off in most inboxes`);
     }
   }
+  title = replaceForbidden(title, adapter, rules.name, warnings);
   if (title.length < (rules.min ?? 1)) problems.push(`${adapter.displayName} needs a ${rules.name} of at least ${plural(rules.min ?? 1, "character")}: give the post a title`);
   return title;
+}
+
+/** Spans sorted, overlapping ones merged. */
+function mergeSpans(spans: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
 }
 
 interface Placed {
@@ -156,13 +186,15 @@ function placeLink(post: Post, draft: Draft, adapter: Adapter, problems: string[
   const link = post.link ?? urls[0]?.text;
   const { mode, maxInText, fieldLimit } = adapter.links;
   if (mode === "text") {
-    const inText = urls.length + (post.link && !draft.body.includes(post.link) ? 1 : 0);
-    if (maxInText !== undefined && inText > maxInText) {
-      problems.push(`${adapter.displayName} takes at most ${plural(maxInText, "link")} in a post; this one has ${inText}`);
+    const present = !post.link || spansOf(draft.body, post.link).length > 0;
+    // The same link twice is one link (Threads counts unique links).
+    const distinct = new Set([...urls.map((u) => bareLink(u.text)), ...(post.link ? [bareLink(post.link)] : [])]);
+    if (maxInText !== undefined && distinct.size > maxInText) {
+      problems.push(`${adapter.displayName} takes at most ${plural(maxInText, "link")} in a post; this one has ${distinct.size}`);
     }
-    return { draft: post.link && !draft.body.includes(post.link) ? { ...draft, link: post.link } : draft };
+    return { draft: present ? draft : { ...draft, link: post.link } };
   }
-  const body = removeSpans(draft.body, urls);
+  const body = removeSpans(draft.body, mergeSpans([...urls, ...spansOf(draft.body, post.link)]));
   if (mode === "field") {
     if (link && fieldLimit !== undefined && link.length > fieldLimit) {
       problems.push(`the link is ${link.length} characters, over ${adapter.displayName}'s ${fieldLimit}`);
@@ -172,6 +204,21 @@ function placeLink(post: Post, draft: Draft, adapter: Adapter, problems: string[
   if (!link) return { draft: { ...draft, body } };
   warnings.push(`${adapter.displayName} captions cannot link: put ${link} in the profile's bio`);
   return { draft: { ...draft, body: hasLinkInBio(body) ? body : `${body}\n\n${LINK_IN_BIO}`.trim() }, link };
+}
+
+/**
+ * The post with its text and link retagged for the target platform: campaign tags naming the
+ * platform it was written for now name the one it moves to (off with defaults.retag: false).
+ */
+function retagged(post: Post, text: string, target: RewriteTarget, warnings: string[]): Post {
+  const from = target.source?.platform;
+  const to = target.channel.platform;
+  if (!from || from === to || target.retag === false) return { ...post, text };
+  const body = retag(text, from, to);
+  const link = post.link ? retag(post.link, from, to) : undefined;
+  const changes = [...new Set([...body.changes, ...(link?.changes ?? [])])];
+  if (changes.length > 0) warnings.push(`campaign tags retagged for ${target.channel.name}: ${changes.join(", ")} (config defaults.retag: false keeps them)`);
+  return { ...post, text: body.text, ...(link ? { link: link.text } : {}) };
 }
 
 export function rewritePost(post: Post, target: RewriteTarget, handles: Handles = {}): RewriteResult {
@@ -193,6 +240,8 @@ export function rewritePost(post: Post, target: RewriteTarget, handles: Handles 
     if (used > limit) {
       problems.push(`the hand-written variant is ${used} ${unit}, over ${adapter.displayName}'s ${limit}: shorten it in the calendar (it is never cut)`);
     }
+    const refused = Object.keys(adapter.text.forbidden ?? {}).filter((ch) => variant.includes(ch));
+    if (refused.length > 0) problems.push(`${adapter.displayName} refuses ${refused.join(" and ")}: edit the hand-written variant in the calendar`);
     title = makeTitle(post, variant, adapter, problems, warnings);
   } else {
     const mentions = mapMentions(post.text, handles, [post.channel, ...(target.source ? [target.source.platform] : [])], {
@@ -201,21 +250,23 @@ export function rewritePost(post: Post, target: RewriteTarget, handles: Handles 
       style: adapter.mentions,
     });
     warnings.push(...mentions.warnings);
-    let text = mentions.text;
-    // Where links are clickable, the link takes the place of "link in bio"; elsewhere the phrase stays.
-    if (adapter.links.mode === "text") text = removeLinkInBio(text, post.link).text;
-    else if (adapter.links.mode === "field") text = removeLinkInBio(text).text;
-    const placed = placeLink(post, splitTrailingTags(text), adapter, problems, warnings);
+    const moved = retagged(post, mentions.text, target, warnings);
+    let text = replaceForbidden(moved.text, adapter, "text", warnings);
+    // Where links are clickable, the link takes the place of "link in bio" unless it is already in
+    // the text (then it stays where the author put it, once); elsewhere the phrase stays.
+    if (adapter.links.mode === "text") {
+      text = moved.link && linkOccurrences(text, moved.link).length > 0 ? removeLinkInBio(oneLink(text, moved.link)).text : removeLinkInBio(text, moved.link).text;
+    } else if (adapter.links.mode === "field") text = removeLinkInBio(text).text;
+    const placed = placeLink(moved, splitTrailingTags(text), adapter, problems, warnings);
     link = placed.link;
     let draft = applyHashtagRules(placed.draft, adapter, warnings);
     title = makeTitle(post, draft.body, adapter, problems, warnings);
 
     const maxParts = adapter.threads.maxParts;
     // Shortening keeps the link whole by moving an inline link after the text.
-    if (maxParts === 1 && draft.link === undefined && link === undefined && post.link && draft.body.includes(post.link)) {
+    if (maxParts === 1 && draft.link === undefined && link === undefined && moved.link && draft.body.includes(moved.link)) {
       if (count(compose(draft.body, undefined, draft.tags)) > limit) {
-        const inline = entities(draft.body).filter((e) => e.kind === "url" && e.text === post.link);
-        draft = { ...draft, body: removeSpans(draft.body, inline), link: post.link };
+        draft = { ...draft, body: removeSpans(draft.body, spansOf(draft.body, moved.link)), link: moved.link };
       }
     }
     const fitted = fit(draft, { limit, measure: count, maxParts });

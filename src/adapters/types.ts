@@ -15,6 +15,8 @@ export interface TextRules {
   count(text: string): number;
   /** Further limits on the same text (Bluesky's 3000 bytes): a problem per breach. */
   check?(text: string): string[];
+  /** Characters the platform refuses in the text and title (YouTube's < and >), each with what is written instead. */
+  forbidden?: Readonly<Record<string, string>>;
 }
 
 export interface TitleRules {
@@ -38,6 +40,15 @@ export interface MediaRules {
   /** Images and video (or GIF) in one post. */
   mixing: boolean;
   altText: boolean;
+  /** The longest alt text the platform takes: a longer one is shortened at a word, with a warning. */
+  altLimit?: AltLimit;
+}
+
+export interface AltLimit {
+  limit: number;
+  unit: "characters" | "graphemes";
+  /** Only for these kinds (Bluesky limits a video's alt, not an image's); default every kind. */
+  kinds?: ReadonlyArray<Media["kind"]>;
 }
 
 export interface LinkRules {
@@ -45,7 +56,7 @@ export interface LinkRules {
   mode: "text" | "field" | "none";
   /** Whether the platform shows a preview card for a link. */
   card: boolean;
-  /** At most this many links in one post. */
+  /** At most this many different links in one post (the same link twice counts once). */
   maxInText?: number;
   /** The separate field's length limit. */
   fieldLimit?: number;

@@ -23,8 +23,9 @@ export const x: Adapter = {
     maxGifs: 1,
     maxItems: 4,
     mixing: false,
-    // Alt text up to 1000 characters: X API media metadata (alt_text.text).
+    // Alt text up to 1000 characters: X API POST /2/media/metadata (alt_text.text, max 1000).
     altText: true,
+    altLimit: { limit: 1000, unit: "characters" },
   },
   // Links are wrapped in t.co and clickable, with a card: twitter-text, X help "About t.co".
   links: { mode: "text", card: true },

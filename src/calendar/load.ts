@@ -13,7 +13,7 @@ import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/sourc
 import { formatPath, zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
 import type { Calendar, Post } from "./model.js";
 import { calendarSchema, calendarShell, postSchema, type CalendarShell, type RawPost } from "./schema.js";
-import { timeZone } from "../yaml/fields.js";
+import { timeZone } from "../time/fields.js";
 
 export const DEFAULT_CALENDAR_PATH = "calendar.yaml";
 

@@ -1,5 +1,5 @@
 /** The loaded, checked calendar: posts with their times resolved and their defaults applied. */
-import type { Policy } from "../yaml/fields.js";
+import type { Policy } from "../config/policy.js";
 import type { YamlSource } from "../yaml/source.js";
 import type { Diagnostic } from "../errors.js";
 import type { Media, PostStatus } from "./schema.js";

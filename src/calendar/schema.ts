@@ -1,7 +1,21 @@
 /** The content calendar (`calendar.yaml`): the posts, where and when they go, and their backups. */
 import { z } from "zod";
 import { DURATION_LIMITS } from "../time/duration.js";
-import { duration, linkUrl, policy, timeZone } from "../yaml/fields.js";
+import { policy } from "../config/policy.js";
+import { duration, timeZone } from "../time/fields.js";
+
+export const linkUrl = z
+  .string()
+  .meta({ description: "an http(s) link" })
+  .check((ctx) => {
+    let ok = false;
+    try {
+      ok = /^https?:$/.test(new URL(ctx.value).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) ctx.issues.push({ code: "custom", message: `"${ctx.value}" is not an http(s) link`, input: ctx.value });
+  });
 
 export const POST_STATUSES = ["scheduled", "posted", "rerouted", "skipped"] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];

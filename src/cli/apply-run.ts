@@ -10,13 +10,14 @@ import { InterruptedError, UsageError } from "../errors.js";
 import { readPlanFile } from "../planner/plan-file.js";
 import type { Plan } from "../planner/types.js";
 import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
-import { writeFileAtomic } from "../writer/atomic-write.js";
-import { refuseManagedOutput } from "../writer/outputs.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
 import type { CliContext } from "./context.js";
+import type { ApplyFlags } from "./plan-options.js";
+import { refuseManagedOutput } from "../writer/outputs.js";
 import { statePathFor } from "./health-run.js";
 
 /** Without --yes: ask on a terminal, refuse anywhere else (a script must say --yes). */
-async function confirmApply(ctx: CliContext, options: Record<string, unknown>, plan: Plan, file: string): Promise<void> {
+async function confirmApply(ctx: CliContext, options: ApplyFlags, plan: Plan, file: string): Promise<void> {
   if (options.yes) return;
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   if (!interactive) {
@@ -44,7 +45,7 @@ async function confirmApply(ctx: CliContext, options: Record<string, unknown>, p
  * Refuses, before anything is written, output flags (--plan-out, --json-out, --out) that name the
  * calendar, the config, or a file failover manages beside them.
  */
-export async function refuseManagedOutputs(ctx: CliContext, options: Record<string, unknown>, calendarFile: string, configFile: string | undefined): Promise<void> {
+export async function refuseManagedOutputs(ctx: CliContext, options: { plan?: string; planOut?: string; jsonOut?: string; out?: string }, calendarFile: string, configFile: string | undefined): Promise<void> {
   const managed = {
     calendarFile,
     ...(configFile ? { configFile } : {}),
@@ -57,7 +58,7 @@ export async function refuseManagedOutputs(ctx: CliContext, options: Record<stri
   }
 }
 
-export async function writePlanOut(ctx: CliContext, options: Record<string, unknown>, plan: Plan): Promise<void> {
+export async function writePlanOut(ctx: CliContext, options: ApplyFlags, plan: Plan): Promise<void> {
   if (typeof options.planOut !== "string") return;
   await writeFileAtomic(options.planOut, ctx.out.redact(JSON.stringify(plan, null, 2) + "\n"));
   ctx.out.info(`wrote the plan to ${options.planOut}`);
@@ -83,7 +84,7 @@ export function applyClock(ctx: CliContext): number {
  * Asks first (unless --yes), applies under the calendar's lock (--out elsewhere), and says what
  * was written. `flags` are the command's own (--yes, --out).
  */
-export async function confirmAndApply(ctx: CliContext, flags: Record<string, unknown>, apply: Omit<ApplyOptions, "out" | "now">): Promise<ApplyResult> {
+export async function confirmAndApply(ctx: CliContext, flags: ApplyFlags, apply: Omit<ApplyOptions, "out" | "now">): Promise<ApplyResult> {
   await confirmApply(ctx, flags, apply.plan, apply.calendarFile);
   const { replan, ...rest } = apply;
   const result = await applyPlan({
@@ -112,12 +113,12 @@ export function appliedJson(plan: Plan, result?: ApplyResult): unknown {
  * `--plan plan.json`: apply a saved plan (asking first unless --yes), or with --dry-run show it
  * and say whether it still applies. No health check: the plan carries its decisions.
  */
-export async function runSavedPlan(ctx: CliContext, options: Record<string, unknown>, kind: Plan["kind"]): Promise<{ plan: Plan; result?: ApplyResult }> {
-  const { plan, config, calendarFile } = await loadSavedPlan(ctx, String(options.plan), kind);
+export async function runSavedPlan(ctx: CliContext, options: ApplyFlags & { plan: string }, kind: Plan["kind"]): Promise<{ plan: Plan; result?: ApplyResult }> {
+  const { plan, config, calendarFile } = await loadSavedPlan(ctx, options.plan, kind);
   await refuseManagedOutputs(ctx, options, calendarFile, config.file);
   if (options.dryRun) {
     await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx), saved: true });
-    ctx.out.info(`${String(options.plan)} still applies to ${calendarFile}`);
+    ctx.out.info(`${options.plan} still applies to ${calendarFile}`);
     return { plan };
   }
   return { plan, result: await confirmAndApply(ctx, options, { calendarFile, config, plan, saved: true }) };

@@ -3,20 +3,9 @@ import { UsageError } from "../errors.js";
 import { isHealthStatus, type HealthStatus } from "../health/status.js";
 import { parseDateTime } from "../time/datetime.js";
 import { Output, type Format } from "./output.js";
+import type { GlobalFlags } from "./program.js";
 
-export interface GlobalFlags {
-  calendar?: string;
-  config?: string;
-  now?: string;
-  assume?: string[];
-  /** --state <file>, or false for --no-state. */
-  state?: string | false;
-  format?: Format;
-  json?: boolean;
-  color?: boolean;
-  quiet?: boolean;
-  verbose?: boolean;
-}
+export type { GlobalFlags };
 
 export interface CliContext {
   calendarPath?: string;
@@ -31,8 +20,13 @@ export interface CliContext {
   /** --no-state: no thresholds, nothing read or written. */
   noState: boolean;
   out: Output;
+  /** --format as given (--json: "json"), for a command with formats of its own (export). */
+  formatName: string;
   env: NodeJS.ProcessEnv;
 }
+
+const OUTPUT_FORMATS: readonly Format[] = ["table", "json", "github", "junit"];
+const isOutputFormat = (name: string): name is Format => (OUTPUT_FORMATS as readonly string[]).includes(name);
 
 export function parseNow(text: string | undefined, clock: () => number = Date.now): number {
   if (text === undefined) return clock();
@@ -63,13 +57,11 @@ export function parseAssume(values: readonly string[] = []): Map<string, HealthS
   return assume;
 }
 
-/** Collects a repeatable option's values (commander calls this once per occurrence). */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): CliContext {
-  const format: Format = flags.json ? "json" : (flags.format ?? "table");
+  const formatName = flags.json ? "json" : (flags.format ?? "table");
+  // A format Output does not know (export's csv, ics, …) prints logs as a table would.
+  const format: Format = isOutputFormat(formatName) ? formatName : "table";
   const out = new Output({ format, color: flags.color !== false, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), env });
   return {
     ...(flags.calendar ? { calendarPath: flags.calendar } : {}),
@@ -80,6 +72,7 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
     ...(typeof flags.state === "string" ? { statePath: flags.state } : {}),
     noState: flags.state === false,
     out,
+    formatName,
     env,
   };
 }

@@ -2,7 +2,7 @@
 import { knownChannelNames, resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import { UsageError } from "../errors.js";
-import { checkHealth } from "../health/check.js";
+import { checkHealth } from "../check-health.js";
 import type { ChannelHealth } from "../health/types.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { join } from "node:path";

@@ -4,7 +4,7 @@
  * and every known secret redacted on the way out.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import { redact, secretForms } from "../config/env.js";
+import { redact, secretForms } from "../util/env.js";
 import { stripControls, terminalSafe } from "../util/terminal-safe.js";
 
 export type Format = "table" | "json" | "github" | "junit";
@@ -61,6 +61,16 @@ export class Output {
     this.env = options.env ?? process.env;
     this.c = new Chalk({ level: wantsColor(options.color, this.stdout, this.env) ? 1 : 0 });
     this.ce = new Chalk({ level: wantsColor(options.color, this.stderr, this.env) ? 1 : 0 });
+  }
+
+  /**
+   * The width tables and notes are fitted to: the terminal's columns when stdout is one, else
+   * undefined (piped or redirected: nothing is cut or wrapped, a script gets whole lines).
+   */
+  get columns(): number | undefined {
+    const stdout = this.stdout as { isTTY?: boolean; columns?: number };
+    if (!stdout.isTTY) return undefined;
+    return stdout.columns && stdout.columns > 0 ? stdout.columns : 80;
   }
 
   /** Values to hide from everything printed from now on. */

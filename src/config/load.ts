@@ -10,7 +10,7 @@ import { zodIssuesToDiagnostics, formatPath } from "../yaml/zod-diagnostics.js";
 import { DEFAULT_THRESHOLDS } from "../health/thresholds.js";
 import { builtinDefaults } from "./builtin.js";
 import { isValidTimeZone } from "../time/zone.js";
-import { envRefs, secretValues, type Env } from "./env.js";
+import { envRefs, secretValues, type Env } from "../util/env.js";
 import type { Channel, Config, Defaults, HealthSettings } from "./model.js";
 import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
 
@@ -25,6 +25,7 @@ const BUILTIN_DEFAULTS: Defaults = {
   windows: [],
   minGapMs: 0,
   thresholds: DEFAULT_THRESHOLDS,
+  retag: true,
 };
 
 export interface LoadConfigOptions {
@@ -193,6 +194,7 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
     windows: d.windows ?? BUILTIN_DEFAULTS.windows,
     minGapMs: d.minGap ?? BUILTIN_DEFAULTS.minGapMs,
     thresholds: { failure: d.failureThreshold ?? DEFAULT_THRESHOLDS.failure, success: d.successThreshold ?? DEFAULT_THRESHOLDS.success },
+    retag: d.retag ?? BUILTIN_DEFAULTS.retag,
   };
   const channels = new Map<string, Channel>();
   for (const [name, c] of Object.entries(raw.channels ?? {})) channels.set(name, buildChannel(name, c, defaults));

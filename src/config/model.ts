@@ -4,9 +4,9 @@ import type { KnownStatus } from "../health/status.js";
 import type { Thresholds } from "../health/thresholds.js";
 import type { Platform } from "../platforms.js";
 import type { PostingWindow } from "../schedule/windows.js";
-import type { Policy } from "../yaml/fields.js";
+import type { Policy } from "./policy.js";
 import type { YamlSource } from "../yaml/source.js";
-import type { Env } from "./env.js";
+import type { Env } from "../util/env.js";
 
 export interface Channel {
   name: string;
@@ -44,6 +44,8 @@ export interface Defaults {
   windows: PostingWindow[];
   minGapMs: number;
   thresholds: Thresholds;
+  /** Rewrite campaign tags (utm_source, utm_medium) naming the old platform when a post moves. */
+  retag: boolean;
 }
 
 export interface HealthSettings {

@@ -2,8 +2,23 @@
 import { z } from "zod";
 import { DURATION_LIMITS } from "../time/duration.js";
 import { PLATFORMS } from "../platforms.js";
-import { healthSource } from "../health/source-schema.js";
-import { duration, knownHealthStatus, policy, postingWindow, sourceUrl, timeZone } from "../yaml/fields.js";
+import { healthSource, sourceUrl } from "../health/source-schema.js";
+import { knownHealthStatus } from "../health/status.js";
+import { parseWindow } from "../schedule/windows.js";
+import { duration, timeZone } from "../time/fields.js";
+import { policy } from "./policy.js";
+
+export const postingWindow = z
+  .string()
+  .meta({ description: 'when a channel may post, e.g. "Mon-Fri 08:00-20:00", "Sat 10:00-14:00", "daily 22:00-02:00"' })
+  .transform((value, ctx) => {
+    const parsed = parseWindow(value);
+    if ("error" in parsed) {
+      ctx.issues.push({ code: "custom", message: parsed.error, input: value });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 
 const threshold = (what: string) =>
   z.number().int("a whole number of answers, e.g. 3").min(1, "at least 1 (1 means no holding: every answer counts at once)").max(100, "at most 100").optional().meta({ description: what });
@@ -36,6 +51,10 @@ export const defaultsSchema = z.strictObject({
   timezone: timeZone.optional(),
   windows: z.array(postingWindow).optional(),
   minGap: duration({ allowZero: true, maxMs: DURATION_LIMITS.minGap }).optional(),
+  retag: z
+    .boolean()
+    .optional()
+    .meta({ description: "when a post moves, rewrite a utm_source (and a utm_medium) naming the old platform to the new one; default true" }),
   ...thresholds,
 });
 

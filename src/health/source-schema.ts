@@ -4,7 +4,25 @@
  */
 import { z } from "zod";
 import { DURATION_LIMITS } from "../time/duration.js";
-import { duration, knownHealthStatus, sourceUrl } from "../yaml/fields.js";
+import { duration } from "../time/fields.js";
+import { expandWithPlaceholders } from "../util/env.js";
+import { knownHealthStatus } from "./status.js";
+
+/** http(s) or file: URL; `${ENV}` references are allowed anywhere in it. */
+export const sourceUrl = z
+  .string()
+  .meta({ description: "an http(s):// or file: URL; ${ENV_NAME} reads the environment" })
+  .check((ctx) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(expandWithPlaceholders(ctx.value), "file:///");
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^(https?|file):$/.test(url.protocol) || (!/^file:/i.test(ctx.value) && !/^https?:\/\//i.test(ctx.value) && !ctx.value.startsWith("${"))) {
+      ctx.issues.push({ code: "custom", message: `"${ctx.value}" is not an http(s):// or file: URL`, input: ctx.value });
+    }
+  });
 
 const common = {
   /** A label for tables and JSON; defaults to the kind and host. */

@@ -8,7 +8,7 @@ import { mkdir } from "node:fs/promises";
 import { readRegularFile } from "../yaml/read-file.js";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { writeFileAtomic } from "../writer/atomic-write.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
 import { HEALTH_STATUSES, type KnownStatus } from "./status.js";
 import { decide, type ChannelState, type Thresholds } from "./thresholds.js";
 import type { ChannelHealth } from "./types.js";

@@ -1,8 +1,10 @@
+import { z } from "zod";
+
 /** The contract's normalized health statuses, best to worst, and `unknown` beside them. */
 export const HEALTH_STATUSES = ["operational", "degraded", "maintenance", "partial_outage", "major_outage"] as const;
 export type KnownStatus = (typeof HEALTH_STATUSES)[number];
 export type HealthStatus = KnownStatus | "unknown";
-export const ALL_STATUSES: readonly HealthStatus[] = [...HEALTH_STATUSES, "unknown"];
+export const ALL_STATUSES = [...HEALTH_STATUSES, "unknown"] as const;
 
 const RANK: Record<KnownStatus, number> = {
   operational: 0,
@@ -27,3 +29,6 @@ export function combineStatuses(statuses: readonly HealthStatus[]): HealthStatus
 export function isHealthStatus(value: string): value is HealthStatus {
   return (ALL_STATUSES as readonly string[]).includes(value);
 }
+
+export const healthStatus = z.enum(ALL_STATUSES);
+export const knownHealthStatus = z.enum(HEALTH_STATUSES);

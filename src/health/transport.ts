@@ -9,7 +9,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Agent, errors as undiciErrors, interceptors, request, type Dispatcher } from "undici";
-import { expandEnv, redact, type Env } from "../config/env.js";
+import { expandEnv, redact, type Env } from "../util/env.js";
 
 export interface FetchRequest {
   /** May contain `${ENV}`: expanded here, at request time. */

@@ -2,7 +2,7 @@
 import type { HealthStatus, KnownStatus } from "./status.js";
 import type { Held } from "./thresholds.js";
 import type { HealthSourceConfig } from "./source-schema.js";
-import type { Env } from "../config/env.js";
+import type { Env } from "../util/env.js";
 import type { Fetcher } from "./transport.js";
 
 export interface SourceResult {

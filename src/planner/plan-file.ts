@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
-import { healthStatus } from "../yaml/fields.js";
+import { healthStatus } from "../health/status.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
 import { zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
-import type { Plan } from "./types.js";
+import { ACTION_KINDS, type Plan } from "./types.js";
 
 const length = z.object({ used: z.number(), limit: z.number(), unit: z.string() });
 const plannedPost = z.object({
@@ -23,7 +23,7 @@ const plannedPost = z.object({
 });
 const action = z.object({
   postId: z.string().min(1),
-  action: z.enum(["reroute", "delay", "mirror", "skip", "notice", "failback"]),
+  action: z.enum(ACTION_KINDS),
   from: z.object({ channel: z.string(), at: z.string() }),
   to: plannedPost.optional(),
   newPostId: z.string().min(1).optional(),

@@ -16,9 +16,9 @@ import type { Calendar } from "../calendar/model.js";
 import type { Config } from "../config/model.js";
 import type { Plan } from "../planner/types.js";
 import { readRegularFile, readTextFile } from "../yaml/read-file.js";
-import { removeAbandonedTempFiles, writeFileAtomic } from "./atomic-write.js";
+import { removeAbandonedTempFiles, writeFileAtomic } from "../util/atomic-write.js";
 import { editCalendarText, type CalendarOp } from "./calendar-edit.js";
-import { acquireLock, lockPathFor } from "./lock.js";
+import { acquireLock, calendarAndSidecars } from "./lock.js";
 import { planEdits, StalePlanError, timeProblems } from "./plan-ops.js";
 
 export interface ApplyOptions {
@@ -71,33 +71,40 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   if (!options.force) await refuseReadOnly(options.out ?? options.calendarFile);
   const lock = await acquireLock(calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
-    await removeAbandonedTempFiles([calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile), `${lockPathFor(calendarFile)}.takeover`]);
+    await removeAbandonedTempFiles(calendarAndSidecars(calendarFile));
     const { bytes, calendar } = await readCalendarAgain(calendarFile, options);
     const plan = planThatApplies(options, calendar);
     const { ops, actions } = planEdits(plan, calendar);
     if (ops.length === 0) return { plan, applied: 0 };
     // A file with lone CRs as line ends was read with LFs in their place: it gets its CRs back.
     const edited = restoreLineBreaks(calendar.source, options.saved ? checkedEdit(calendar, ops, options.config) : editCalendarText(calendar.source, ops));
-    // The decoder drops a byte-order mark; a file that had one keeps it.
-    const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const output = hadBom ? BOM + edited : edited;
+    const output = keepBom(bytes, edited);
     const given = options.out ?? options.calendarFile;
     const target = options.out !== undefined ? await realPath(options.out) : calendarFile;
     // Name files as the user did, unless a symlink sent the write somewhere else: then say where.
     const shown = (file: string) => (target === resolve(given) ? file.replace(target, given) : file);
-    let backup: string | undefined;
-    if (options.backup !== false) {
-      const previous = target === calendarFile ? bytes : await readIfExists(target);
-      if (previous) {
-        backup = `${target}.bak`;
-        await writeFileAtomic(backup, previous);
-      }
-    }
-    await writeFileAtomic(target, output);
+    const previous = options.backup === false ? undefined : target === calendarFile ? bytes : await readIfExists(target);
+    const backup = await writeWithBackup(target, output, previous);
     return { plan, written: shown(target), ...(backup ? { backup: shown(backup) } : {}), applied: actions };
   } finally {
     await lock.release();
   }
+}
+
+/** The decoder drops a byte-order mark; a file that had one keeps it. */
+export function keepBom(bytes: Uint8Array, edited: string): string {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? BOM + edited : edited;
+}
+
+/** Replaces `target` atomically, first keeping `previous` (its bytes before) as `<target>.bak`. */
+export async function writeWithBackup(target: string, output: string, previous: Uint8Array | undefined): Promise<string | undefined> {
+  let backup: string | undefined;
+  if (previous) {
+    backup = `${target}.bak`;
+    await writeFileAtomic(backup, previous);
+  }
+  await writeFileAtomic(target, output);
+  return backup;
 }
 
 /**
@@ -186,7 +193,7 @@ function staleError(file: string, calendar: Calendar, plan: Plan): StalePlanErro
   );
 }
 
-async function refuseReadOnly(file: string): Promise<void> {
+export async function refuseReadOnly(file: string): Promise<void> {
   let mode: number;
   try {
     mode = (await stat(file)).mode;
@@ -200,11 +207,11 @@ async function refuseReadOnly(file: string): Promise<void> {
   }
 }
 
-function restoreLineBreaks(source: Calendar["source"], text: string): string {
+export function restoreLineBreaks(source: Calendar["source"], text: string): string {
   return source.lineBreak === "\r" ? text.replace(/\n/g, "\r") : text;
 }
 
-async function realPath(file: string): Promise<string> {
+export async function realPath(file: string): Promise<string> {
   try {
     return await realpath(file);
   } catch {

@@ -46,6 +46,12 @@ export interface EditCheck {
 }
 
 export function editCalendarText(source: YamlSource, ops: readonly CalendarOp[], check: EditCheck = { wholeFile: false }): string {
+  const filled = fillEmptyList(source, ops);
+  if (filled !== undefined) {
+    check.wholeFile = true;
+    verifyEdits(source, ops, filled);
+    return filled;
+  }
   const editor = new Editor(source);
   for (const op of ops) editor.apply(op);
   const text = editor.result();
@@ -256,11 +262,7 @@ class Editor {
     const dash = this.source.text.lastIndexOf("-", beside.range![0]);
     const dashCol = this.column(dash);
     const keyCol = beside.flow ? dashCol + 2 : Math.max(this.column(beside.range![0]), dashCol + 2);
-    const body = new Document(post).toString({ lineWidth: 0 }).replace(/\n$/, "").split("\n");
-    const lines = body.map((line, i) =>
-      i === 0 ? `${" ".repeat(dashCol)}-${" ".repeat(keyCol - dashCol - 1)}${line}` : line === "" ? "" : `${" ".repeat(keyCol)}${line}`,
-    );
-    this.edit(at, at, this.newlineIfNeeded(at) + lines.join(this.eol) + this.eol);
+    this.edit(at, at, this.newlineIfNeeded(at) + renderPost(post, dashCol, keyCol, this.eol));
   }
 
   /** Lines added at the very end of a file without a final newline need one first. */
@@ -290,6 +292,41 @@ class Editor {
     const end = map.flow ? map.range![2] : lastValueEnd(map);
     return this.lineEndAfter(end);
   }
+}
+
+/** A post as block-list lines: the `-` at dashCol, its keys at keyCol, each line ended with eol. */
+function renderPost(post: Record<string, unknown>, dashCol: number, keyCol: number, eol: string): string {
+  const body = new Document(post).toString({ lineWidth: 0 }).replace(/\n$/, "").split("\n");
+  const lines = body.map((line, i) =>
+    i === 0 ? `${" ".repeat(dashCol)}-${" ".repeat(keyCol - dashCol - 1)}${line}` : line === "" ? "" : `${" ".repeat(keyCol)}${line}`,
+  );
+  return lines.join(eol) + eol;
+}
+
+/**
+ * A calendar with no posts yet (`posts: []`, or `posts:` and nothing): appended posts go on the
+ * lines after the key as a block list, and the empty `[]` goes; the rest of the file, comments
+ * included, stays as it is. Undefined when the list is not empty or the edits are not all appends.
+ */
+function fillEmptyList(source: YamlSource, ops: readonly CalendarOp[]): string | undefined {
+  const root = source.doc.contents;
+  if (!isMap(root) || ops.length === 0 || ops.some((op) => op.op !== "append")) return undefined;
+  const pair = root.items.find((p) => isScalar(p.key) && String(p.key.value) === "posts") as Pair<Node, Node | null> | undefined;
+  if (!pair?.key.range) return undefined;
+  const value = pair.value;
+  const isEmpty = value === null || (isScalar(value) && value.value === null) || (isSeq(value) && value.flow === true && value.items.length === 0);
+  if (!isEmpty) return undefined;
+  const text = source.text;
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const keyStart = pair.key.range[0];
+  const keyCol = keyStart - (text.lastIndexOf("\n", keyStart - 1) + 1);
+  // `[]` (or `~`) goes; a comment after it stays on the key's line.
+  const [cutStart, cutEnd] = value?.range ? [value.range[0], value.range[1]] : [pair.key.range[1], pair.key.range[1]];
+  const lineEnd = text.indexOf("\n", cutEnd);
+  const insertAt = lineEnd === -1 ? text.length : lineEnd + 1;
+  const posts = ops.map((op) => renderPost((op as { post: Record<string, unknown> }).post, keyCol + 2, keyCol + 4, eol)).join("");
+  const head = text.slice(0, cutStart).replace(/[ \t]+$/, "") + text.slice(cutEnd, insertAt);
+  return `${head}${lineEnd === -1 ? eol : ""}${posts}${text.slice(insertAt)}`;
 }
 
 function hasAliases(doc: Document.Parsed): boolean {
@@ -361,7 +398,7 @@ function readBack(text: string): unknown {
 
 /** The same edits on the plain data: what the new text must parse to. */
 export function applyToData(data: { posts: Array<Record<string, unknown>> }, ops: readonly CalendarOp[]): void {
-  const posts = data.posts;
+  const posts = data.posts ?? [];
   // Inserts and removals refer to original indexes: resolve them against the original list.
   const original = [...posts];
   const after = new Map<number, Array<Record<string, unknown>>>();

@@ -3,7 +3,7 @@
  * temp files (the target itself is untouched until the final rename) and the calendar's lock.
  */
 import { unlinkSync } from "node:fs";
-import { pendingTempFiles } from "./atomic-write.js";
+import { pendingTempFiles } from "../util/atomic-write.js";
 import { releaseHeldLocksSync } from "./lock.js";
 
 export function cleanupOnInterrupt(): void {

@@ -16,7 +16,7 @@ import { readRegularFile } from "../yaml/read-file.js";
 import { linkSync, unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
-import { asFileError, isProcessRunning, pendingTempFiles, tempFileFor, writeTempSync } from "./atomic-write.js";
+import { asFileError, isProcessRunning, pendingTempFiles, tempFileFor, writeTempSync } from "../util/atomic-write.js";
 
 export interface LockInfo {
   pid: number;
@@ -46,6 +46,11 @@ export class LockedError extends FileError {}
 
 export function lockPathFor(file: string): string {
   return `${file}.lock`;
+}
+
+/** The calendar and every file failover keeps beside it: what a killed run may have left temp files of. */
+export function calendarAndSidecars(file: string): string[] {
+  return [file, `${file}.bak`, lockPathFor(file), `${lockPathFor(file)}.takeover`];
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -53,6 +53,8 @@ export function to(platform: Platform, p: Post, extra: Partial<Channel> = {}): R
 }
 
 export const LONG_LINK = "https://shop.acme.com/summer-bottle?utm_source=instagram&utm_medium=social&utm_campaign=summer_launch_2026";
+/** LONG_LINK as it reads once the post moves from Instagram to `platform` (its utm_source retagged). */
+export const longLinkOn = (platform: Platform): string => LONG_LINK.replace("utm_source=instagram", `utm_source=${platform}`);
 
 /** A caption far over most limits: sentences of Latin and Japanese, emoji, a mention, tags. */
 export const LONG_CAPTION = [

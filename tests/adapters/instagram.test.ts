@@ -3,10 +3,10 @@ import { instagram } from "../../src/adapters/instagram.js";
 import { image, post, to } from "./helpers.js";
 
 describe("instagram adapter", () => {
-  it("declares 2200 characters, media required, 30 hashtags, no clickable links", () => {
+  it("declares 2200 characters, media required, 5 hashtags, no clickable links", () => {
     expect(instagram.text.limit).toBe(2200);
     expect(instagram.media.required).toBe(true);
-    expect(instagram.hashtags.max).toBe(30);
+    expect(instagram.hashtags.max).toBe(5);
     expect(instagram.links.mode).toBe("none");
   });
 
@@ -24,10 +24,17 @@ describe("instagram adapter", () => {
     expect(r.ok).toBe(true);
   });
 
-  it("keeps the first 30 hashtags", () => {
-    const tags = Array.from({ length: 35 }, (_, i) => `#tag${i}`);
+  it("keeps the first 5 hashtags (Instagram's limit since December 2025), with a warning", () => {
+    const tags = Array.from({ length: 12 }, (_, i) => `#tag${i}`);
     const r = to("instagram", post({ channel: "x", text: `Summer\n\n${tags.join(" ")}`, media: [image("a.jpg")] }));
-    expect(r.text).toBe(`Summer\n\n${tags.slice(0, 30).join(" ")}`);
+    expect(r.text).toBe(`Summer\n\n${tags.slice(0, 5).join(" ")}`);
+    expect(r.warnings.join()).toMatch(/at most 5 hashtags: 7 more left out/);
+  });
+
+  it("writes inline hashtags over the 5 as plain words", () => {
+    const r = to("instagram", post({ channel: "x", text: "#one #two #three #four #five and #six in #seven words", media: [image("a.jpg")] }));
+    expect(r.text).toBe("#one #two #three #four #five and six in seven words");
+    expect(r.warnings.join()).toMatch(/written as plain words/);
   });
 
   it("keeps the first 10 of a bigger carousel", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkedin } from "../../src/adapters/linkedin.js";
-import { LONG_CAPTION, LONG_LINK, post, to } from "./helpers.js";
+import { LONG_CAPTION, LONG_LINK, longLinkOn, post, to } from "./helpers.js";
 
 describe("linkedin adapter", () => {
   it("declares 3000 characters and no threads", () => {
@@ -13,7 +13,7 @@ describe("linkedin adapter", () => {
     expect(r.ok).toBe(true);
     expect(r.thread).toBeUndefined();
     expect(r.text).toContain("made with Acme Inc. over");
-    expect(r.text).toContain(`Shop now: ${LONG_LINK}`);
+    expect(r.text).toContain(`Shop now: ${longLinkOn("linkedin")}`);
     expect(r.text).toContain("#SummerLaunch #AcmeBottle #夏 #zerowaste");
   });
 
@@ -23,6 +23,6 @@ describe("linkedin adapter", () => {
     expect(r.ok).toBe(true);
     expect(r.length.used).toBeLessThanOrEqual(3000);
     expect(r.text).toMatch(/word\d+…\n\nhttps:/);
-    expect(r.text.endsWith(LONG_LINK)).toBe(true);
+    expect(r.text.endsWith(longLinkOn("linkedin"))).toBe(true);
   });
 });

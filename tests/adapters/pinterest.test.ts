@@ -3,9 +3,10 @@ import { pinterest } from "../../src/adapters/pinterest.js";
 import { image, post, to } from "./helpers.js";
 
 describe("pinterest adapter", () => {
-  it("declares a 100 title, a 500 description, media, and a link field", () => {
+  it("declares a 100 title, an 800 description (PinCreate.description), media, and a link field", () => {
     expect(pinterest.title).toMatchObject({ limit: 100 });
-    expect(pinterest.text.limit).toBe(500);
+    expect(pinterest.text.limit).toBe(800);
+    expect(pinterest.media.altLimit).toEqual({ limit: 500, unit: "characters" });
     expect(pinterest.links).toMatchObject({ mode: "field", fieldLimit: 2048 });
   });
 
@@ -13,7 +14,7 @@ describe("pinterest adapter", () => {
     const r = to("pinterest", post({ text: "The Summer Bottle. Cold for 24 hours, link in bio!", link: "https://acme.com/b", media: [image("a.jpg", "Bottle")] }));
     expect(r.ok).toBe(true);
     expect(r.link).toBe("https://acme.com/b");
-    expect(r.text).toBe("The Summer Bottle. Cold for 24 hours");
+    expect(r.text).toBe("The Summer Bottle. Cold for 24 hours!");
     expect(r.title).toBe("The Summer Bottle.");
   });
 

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { x } from "../../src/adapters/x.js";
-import { LONG_CAPTION, LONG_LINK, gif, image, post, to, video } from "./helpers.js";
+import { LONG_CAPTION, LONG_LINK, longLinkOn, gif, image, post, to, video } from "./helpers.js";
 
 const twitter = createRequire(import.meta.url)("twitter-text") as { parseTweet(t: string): { weightedLength: number; valid: boolean } };
 
@@ -22,20 +22,20 @@ describe("x adapter", () => {
       expect(part.endsWith(` ${i + 1}/${r.thread!.length}`)).toBe(true);
     });
     expect(r.text).toBe(r.thread![0]);
-    expect(r.thread!.filter((p) => p.includes(LONG_LINK))).toHaveLength(1);
+    expect(r.thread!.filter((p) => p.includes(longLinkOn("x")))).toHaveLength(1);
     expect(r.thread!.join(" ")).toContain("@acme_hq");
     expect(r.thread!.join(" ")).not.toMatch(/link in bio/i);
   });
 
   it("counts the link as 23 however long it is", () => {
     const r = to("x", post({ text: "Out now", link: LONG_LINK }));
-    expect(r.text).toBe(`Out now\n\n${LONG_LINK}`);
+    expect(r.text).toBe(`Out now\n\n${longLinkOn("x")}`);
     expect(r.length).toEqual({ used: 7 + 2 + 23, limit: 280, unit: "weighted" });
   });
 
   it("keeps trailing hashtags together when the link takes the place of \"link in bio\"", () => {
     const r = to("x", post({ text: "Out now. Link in bio! #launch #summer", link: LONG_LINK }));
-    expect(r.text).toBe(`Out now. ${LONG_LINK}\n\n#launch #summer`);
+    expect(r.text).toBe(`Out now. ${longLinkOn("x")}\n\n#launch #summer`);
   });
 
   it("honours a channel's textLimit (X Premium)", () => {

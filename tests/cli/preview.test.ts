@@ -4,10 +4,13 @@
  * UTM link) previews for X, Bluesky, Mastodon, Threads and LinkedIn as texts or threads each
  * platform accepts as is, with the right handles and the link whole.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mastodonLength, threadsLength } from "../../src/text/count.js";
-import { runCli } from "../helpers/cli.js";
+import { ROOT, runCli } from "../helpers/cli.js";
 
 const twitter = createRequire(import.meta.url)("twitter-text") as { parseTweet(t: string): { weightedLength: number; valid: boolean } };
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -48,7 +51,9 @@ describe("failover preview", () => {
       expect(t.ok, `${t.channel}: ${t.problems.join("; ")}`).toBe(true);
       const posts = t.thread ?? [t.text];
       for (const p of posts) expect(ACCEPTS[t.platform]!(p), `${t.channel} would refuse:\n${p}`).toBe(true);
-      expect(posts.filter((p) => p.includes(LINK)), `${t.channel}: the link whole, once`).toHaveLength(1);
+      // The campaign tag follows the post: utm_source names the platform it goes out on.
+      const link = LINK.replace("utm_source=instagram", `utm_source=${t.platform}`);
+      expect(posts.filter((p) => p.includes(link)), `${t.channel}: the link whole, once, retagged`).toHaveLength(1);
       const all = posts.join("\n");
       expect(all).not.toMatch(/link in bio/i);
       expect(all).not.toContain("@tokyo_popup");
@@ -124,6 +129,21 @@ describe("failover platforms", () => {
     for (const p of doc.platforms) expect(p.sources.length).toBeGreaterThan(0);
   });
 
+  it("shows the rules as published today: Pinterest 800, Instagram 5 hashtags, YouTube in bytes, alt-text limits", async () => {
+    const doc = JSON.parse((await runCli(["platforms", "--json"])).stdout) as {
+      platforms: Array<{ platform: string; text: { limit: number; unit: string; refuses?: string[] }; hashtags: { max?: number }; links: { maxInText?: number }; media: { altLimit?: { limit: number; unit: string; kinds?: string[] } } }>;
+    };
+    const p = Object.fromEntries(doc.platforms.map((x) => [x.platform, x]));
+    expect(p.pinterest!.text).toMatchObject({ limit: 800, unit: "characters" });
+    expect(p.instagram!.hashtags.max).toBe(5);
+    expect(p.youtube!.text).toMatchObject({ limit: 5000, unit: "bytes", refuses: ["<", ">"] });
+    expect(p.threads!.links.maxInText).toBe(5);
+    expect(p.x!.media.altLimit).toEqual({ limit: 1000, unit: "characters" });
+    expect(p.mastodon!.media.altLimit).toEqual({ limit: 1500, unit: "characters" });
+    expect(p.pinterest!.media.altLimit).toEqual({ limit: 500, unit: "characters" });
+    expect(p.bluesky!.media.altLimit).toEqual({ limit: 1000, unit: "graphemes", kinds: ["video"] });
+  });
+
   it("shows where each platform's health is read when a channel names no source", async () => {
     const table = await runCli(["platforms"]);
     expect(table.stdout).toContain("Health, when a channel names no source");
@@ -134,5 +154,33 @@ describe("failover platforms", () => {
     expect(health.bluesky!.sources.map((s) => s.kind)).toEqual(["uptimerobot"]);
     expect(health.webhook).toMatchObject({ sources: [{ kind: "slack" }], note: expect.stringMatching(/Discord/) });
     expect(health.youtube).toMatchObject({ sources: [], note: expect.any(String) });
+  });
+});
+
+describe("campaign tags in the plan", () => {
+  // Every channel's health assumed: nothing is read from the network.
+  const UP = ["x", "bluesky", "mastodon", "threads", "linkedin", "newsletter", "pins"].flatMap((c) => ["--assume", `${c}=operational`]);
+  const ASSUME = ["--assume", "instagram=major_outage", ...UP, "--now", "2026-07-14T08:00:00Z"];
+  const actions = (stdout: string): Array<{ postId: string; to?: { channel: string; text: string; thread?: string[] }; warnings: string[] }> =>
+    (JSON.parse(stdout) as { actions: Array<{ postId: string; to?: { channel: string; text: string; thread?: string[] }; warnings: string[] }> }).actions;
+
+  it("shows the retagged link and says so", async () => {
+    const r = await runCli(["reroute", "--dry-run", "--json", ...FILES, ...ASSUME]);
+    const launch = actions(r.stdout).find((a) => a.postId === "summer-launch")!;
+    expect(launch.to!.channel).toBe("x");
+    expect((launch.to!.thread ?? [launch.to!.text]).join("\n")).toContain(LINK.replace("utm_source=instagram", "utm_source=x"));
+    expect(launch.warnings.join()).toMatch(/campaign tags retagged for x: utm_source=instagram → x/);
+    const table = await runCli(["reroute", "--dry-run", ...FILES, ...ASSUME]);
+    expect(table.stdout).toContain("campaign tags retagged for x: utm_source=instagram → x");
+  });
+
+  it("keeps them with defaults.retag: false in the config", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "failover-retag-"));
+    const config = readFileSync(join(ROOT, "fixtures/calendars/launch/failover.yaml"), "utf8").replace("defaults:\n", "defaults:\n  retag: false\n");
+    writeFileSync(join(dir, "failover.yaml"), config);
+    const r = await runCli(["reroute", "--dry-run", "--json", "-c", join(ROOT, "fixtures/calendars/launch/calendar.yaml"), "--config", join(dir, "failover.yaml"), ...ASSUME]);
+    const launch = actions(r.stdout).find((a) => a.postId === "summer-launch")!;
+    expect((launch.to!.thread ?? [launch.to!.text]).join("\n")).toContain(LINK);
+    expect(launch.warnings.join()).not.toMatch(/retag/);
   });
 });

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { checkHealth } from "../../src/health/check.js";
+import { checkHealth } from "../../src/check-health.js";
 import { ROOT } from "../helpers/cli.js";
 import { startStatusServer, type StatusServer } from "../helpers/status-server.js";
 

@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { redact, secretForms } from "../../src/config/env.js";
+import { redact, secretForms } from "../../src/util/env.js";
 import { runCli, tempProject } from "../helpers/cli.js";
 
 const TOKEN = "tok/en+S3cr3t=value-0123456789";

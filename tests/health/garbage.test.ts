@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { checkHealth } from "../../src/health/check.js";
+import { checkHealth } from "../../src/check-health.js";
 import { ALL_STATUSES } from "../../src/health/status.js";
 import type { FetchResult } from "../../src/health/transport.js";
 import { NOW } from "../helpers/health.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { checkHealth } from "../../src/health/check.js";
+import { checkHealth } from "../../src/check-health.js";
 import { mastodonEndpoint } from "../../src/health/sources/mastodon.js";
 import { NOW, sourceAnswer, useStatusServer } from "../helpers/health.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { checkHealth } from "../../src/health/check.js";
+import { checkHealth } from "../../src/check-health.js";
 import { metaStatus } from "../../src/health/sources/meta.js";
 import { NOW, sourceAnswer, useStatusServer } from "../helpers/health.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { checkHealth } from "../../src/health/check.js";
+import { checkHealth } from "../../src/check-health.js";
 import { assessFeed, parseFeed } from "../../src/health/sources/feed.js";
 import { startStatusServer, fixture, type StatusServer } from "../helpers/status-server.js";
 

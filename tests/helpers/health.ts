@@ -1,7 +1,7 @@
 /** Reading one source, or a few channels, against the loopback status server, in-process. */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { checkHealth } from "../../src/health/check.js";
+import { checkHealth } from "../../src/check-health.js";
 import type { HealthStatus } from "../../src/health/status.js";
 import { startStatusServer, type StatusServer } from "./status-server.js";
 

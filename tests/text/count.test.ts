@@ -29,6 +29,13 @@ describe("mastodonLength", () => {
     expect(mastodonLength("see acme.com")).toBe(12);
   });
 
+  it("counts the other schemes Mastodon links as 23 too (config/initializers/twitter_regex.rb)", () => {
+    for (const scheme of ["gemini", "ipfs", "ipns", "dat", "dweb", "ssb", "gopher"]) {
+      expect(mastodonLength(`read ${scheme}://acme.com/${"x".repeat(60)}`), scheme).toBe(5 + 23);
+    }
+    expect(mastodonLength(`ftp://acme.com/${"x".repeat(60)}`)).toBe(`ftp://acme.com/${"x".repeat(60)}`.length);
+  });
+
   it("counts a remote mention as its local part", () => {
     expect(mastodonLength("@acme@mastodon.social")).toBe("@acme".length);
     expect(mastodonLength("hi @acme")).toBe(8);
@@ -44,6 +51,10 @@ describe("threadsLength", () => {
     expect(threadsLength("👍")).toBe(4);
     expect(threadsLength("👨‍👩‍👧‍👦")).toBe(Buffer.byteLength("👨‍👩‍👧‍👦"));
     expect(threadsLength("🇯🇵")).toBe(8);
+    // Keycaps and other non-pictographic emoji count their UTF-8 bytes too: 1️⃣ is 7, ↔️ is 6.
+    expect(threadsLength("1️⃣")).toBe(7);
+    expect(threadsLength("#️⃣ go")).toBe(7 + 3);
+    expect(threadsLength("↔️")).toBe(6);
     expect(threadsLength("abc 東京")).toBe(6);
   });
 });
@@ -73,8 +84,11 @@ describe("threadsLength fast path", () => {
     const fc = (await import("fast-check")).default;
     const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
     const reference = (t: string): number =>
-      [...segmenter.segment(t)].reduce((n, { segment: g }) => n + (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(g) ? Buffer.byteLength(g) : g.length), 0);
-    const piece = fc.constantFrom("a", " ", "é", "e\u0301", "東", "👍", "🏽", "\u200d", "\ufe0f", "👨‍👩‍👧‍👦", "🇯", "🇵", "1", "\u20e3", "\u0301", "©", "™", "\ud83d");
+      [...segmenter.segment(t)].reduce((n, { segment: g }) => n + (isEmoji(g) ? Buffer.byteLength(g) : g.length), 0);
+    // An emoji: a pictograph, a flag letter, a skin tone, a keycap, or any emoji character made emoji by U+FE0F.
+    const isEmoji = (g: string): boolean =>
+      /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}/u.test(g) || /^[0-9#*]\ufe0f?\u20e3/u.test(g) || /\p{Emoji}\ufe0f/u.test(g);
+    const piece = fc.constantFrom("a", " ", "é", "e\u0301", "東", "👍", "🏽", "\u200d", "\ufe0f", "👨‍👩‍👧‍👦", "🇯", "🇵", "1", "#", "\u20e3", "\u0301", "©", "™", "↔", "\ud83d");
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
         const text = parts.join("");

@@ -28,7 +28,10 @@ describe("link in bio", () => {
     ["Shop now: link in bio 👆", "Shop now"],
     ["Big news ✨ Link in bio!", "Big news ✨"],
     ["Tap the link in our bio to shop.", ""],
-    ["New drop, link in bio for details!", "New drop"],
+    ["New drop, link in bio for details!", "New drop!"],
+    ["Tickets are live — tap the link in our bio to grab yours!", "Tickets are live!"],
+    ["New drop! Link in bio, see you there.", "New drop! See you there."],
+    ["Réservez ! Lien en bio pour réserver.", "Réservez !"],
     ["Details (link in profile)", "Details"],
     ["Nouveau ! Lien en bio.", "Nouveau !"],
     ["Jetzt kaufen – Link in der Bio", "Jetzt kaufen"],
@@ -42,6 +45,19 @@ describe("link in bio", () => {
   it("puts the link where the phrase was", () => {
     expect(removeLinkInBio("Shop now: link in bio 👆\n\n#launch", "https://acme.com/x").text).toBe("Shop now: https://acme.com/x\n\n#launch");
     expect(removeLinkInBio("👉 link in bio", "https://acme.com/x").text).toBe("👉 https://acme.com/x");
+  });
+
+  it.each([
+    ["Link in bio to RSVP.", "https://acme.example/rsvp to RSVP."],
+    ["Check the link in bio and tell us what you think!", "Check https://acme.example/rsvp and tell us what you think!"],
+    ["Lien en bio pour réserver.", "https://acme.example/rsvp pour réserver."],
+    ["Link in bio for tickets 🎟️", "https://acme.example/rsvp for tickets 🎟️"],
+    ["Tickets are live — tap the link in our bio to grab yours!", "Tickets are live — tap https://acme.example/rsvp to grab yours!"],
+    ["Out now. Link in bio! #launch", "Out now. https://acme.example/rsvp #launch"],
+    ["Details (link in bio) below", "Details (https://acme.example/rsvp) below"],
+    ["詳しくはプロフィールのリンクから", "https://acme.example/rsvp"],
+  ])("replaces %j with the link, never glued to a word", (text, expected) => {
+    expect(removeLinkInBio(text, "https://acme.example/rsvp").text).toBe(expected);
   });
 
   it("leaves other text alone", () => {

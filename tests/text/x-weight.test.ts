@@ -53,6 +53,8 @@ const PIECES = [
   "(https://a.com/x)", "https://a.com/x).", "me@example.com", "@user.com", "#tag.com", "https://en.wikipedia.org/wiki/Foo_(bar).",
   "https://t.co/abcdef?x=1", "a.com:8080/x", "HTTPS://A.COM", "xhttps://a.com", "詳しくはacme.com/launchへ", "中文example.com",
   "visit http://a.com and b.org, c.net!", "a.co.uk", "café.com", "https://a.com/путь", "ftp://a.com", "https://1.2.3.4/x",
+  "Tickets: https://lisbon-summer-festival.music/tickets?utm_source=x", "acme.spa", "go.mcd", "a.qvc/x", "kids.kids",
+  "https://bücher.example.com/x", "https://xn--bcher-kva.com", "https://a.みんな/x", "vermögensberatung.vermögensberatung",
   "\u200b zero width space", "\ufeff BOM", "tab\tand\nnewline\r\n", "  leading and trailing  ",
 ];
 

@@ -1,9 +1,10 @@
 /** `failover check [--window 48h] [--strict]`: the verdict before a launch (exit 0 go, 3 covered, 4 blocked). */
 import { FileError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
-import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import { refuseManagedOutputs } from "../apply-run.js";
 import type { CliContext } from "../context.js";
+import type { PlanFlags } from "../plan-options.js";
 import { channelsJson } from "../report/health.js";
 import { renderRiskTable } from "../report/plan.js";
 import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
@@ -30,13 +31,13 @@ function checkJson(r: PlannedRun): unknown {
   };
 }
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, _args: string[], options: PlanFlags & { jsonOut?: string }): Promise<number> {
   const r = await loadAndPlan(ctx, options);
   await refuseManagedOutputs(ctx, options, r.project.calendar.file, r.project.config.file);
   const { out } = ctx;
   // --json-out: the JSON document to a file besides the chosen format on stdout, so CI can
   // annotate (--format github) and read the verdict from one run.
-  if (typeof options.jsonOut === "string") {
+  if (options.jsonOut !== undefined) {
     try {
       await writeFileAtomic(options.jsonOut, out.redact(JSON.stringify(checkJson(r), null, 2) + "\n"));
     } catch (error) {

@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG_PATH } from "../../config/load.js";
 import { ExitCode, FileError } from "../../errors.js";
 import { packageFile } from "../../package-files.js";
 import { isValidTimeZone, zonedParts } from "../../time/zone.js";
-import { writeFileAtomic } from "../../writer/atomic-write.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
 
 function schemaRef(target: string, kind: "calendar" | "config"): string {
@@ -82,8 +82,8 @@ posts:
 `;
 }
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const force = Boolean(options.force);
+export async function run(ctx: CliContext, _args: string[], options: { force?: true }): Promise<number> {
+  const force = options.force ?? false;
   const configPath = ctx.configPath ?? DEFAULT_CONFIG_PATH;
   const calendarPath = ctx.calendarPath ?? DEFAULT_CALENDAR_PATH;
   const existing = [configPath, calendarPath].filter((f) => existsSync(f));

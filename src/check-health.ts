@@ -5,19 +5,19 @@
  */
 import { setMaxListeners } from "node:events";
 import { dirname, resolve } from "node:path";
-import { builtinDefaults } from "../config/builtin.js";
-import { resolveChannel } from "../config/load.js";
-import type { Channel, Config } from "../config/model.js";
-import { redact, secretForms } from "../config/env.js";
-import { DURATION_LIMITS } from "../time/duration.js";
-import { oneLine } from "../util/terminal-safe.js";
-import { VERSION } from "../version.js";
-import { checkerFor } from "./registry.js";
-import { mastodonEndpoint } from "./sources/mastodon.js";
-import type { HealthSourceConfig } from "./source-schema.js";
-import { combineStatuses, type HealthStatus } from "./status.js";
-import { createTransport, type Fetcher } from "./transport.js";
-import type { ChannelHealth, SourceAnswer, SourceResult } from "./types.js";
+import { builtinDefaults } from "./config/builtin.js";
+import { resolveChannel } from "./config/load.js";
+import type { Channel, Config } from "./config/model.js";
+import { redact, secretForms } from "./util/env.js";
+import { DURATION_LIMITS } from "./time/duration.js";
+import { oneLine } from "./util/terminal-safe.js";
+import { VERSION } from "./version.js";
+import { checkerFor } from "./health/registry.js";
+import { mastodonEndpoint } from "./health/sources/mastodon.js";
+import type { HealthSourceConfig } from "./health/source-schema.js";
+import { combineStatuses, type HealthStatus } from "./health/status.js";
+import { createTransport, type Fetcher } from "./health/transport.js";
+import type { ChannelHealth, SourceAnswer, SourceResult } from "./health/types.js";
 
 export interface CheckHealthOptions {
   /** The clock for time-based sources (feeds), from --now. */
@@ -118,6 +118,7 @@ export async function checkHealth(config: Config, channelNames: readonly string[
   const baseDir = config.file ? dirname(resolve(config.file)) : process.cwd();
 
   let done = 0;
+  // The deadline's timer and the connections are let go however the run ends (a throw included).
   const results = await pool(
     jobs.map(({ source }) => async (): Promise<SourceResult> => {
       const started = performance.now();
@@ -152,9 +153,10 @@ export async function checkHealth(config: Config, channelNames: readonly string[
       return result;
     }),
     config.health.concurrency,
-  );
-  clearTimeout(timer);
-  await transport?.close();
+  ).finally(async () => {
+    clearTimeout(timer);
+    await transport?.close();
+  });
 
   let cursor = 0;
   const bySource = new Map<string, SourceResult[]>();
