@@ -8,7 +8,9 @@ import { dirname, resolve } from "node:path";
 import { builtinDefaults } from "./config/builtin.js";
 import { resolveChannel } from "./config/load.js";
 import type { Channel, Config } from "./config/model.js";
-import { envRefs, redact, type Env } from "./util/env.js";
+import { envRefs, redact, secretForms, type Env } from "./util/env.js";
+import { DURATION_LIMITS } from "./time/duration.js";
+import { oneLine } from "./util/terminal-safe.js";
 import { VERSION } from "./version.js";
 import { pool } from "./util/pool.js";
 import { checkerFor } from "./health/registry.js";
@@ -96,8 +98,10 @@ export async function checkHealth(config: Config, channelNames: readonly string[
   // The run's own controller, aborted by one explicit timer (the deadline) or by the caller's
   // signal (Ctrl-C). No AbortSignal.any/timeout: on Node 20 those can be collected unfired.
   const run = new AbortController();
-  const deadline = performance.now() + config.health.deadlineMs;
-  const timer = setTimeout(() => run.abort(), config.health.deadlineMs);
+  // Bounded here too (validate refuses more): past 24.8 days Node's timer fires at once.
+  const deadlineMs = Math.min(config.health.deadlineMs, DURATION_LIMITS.request);
+  const deadline = performance.now() + deadlineMs;
+  const timer = setTimeout(() => run.abort(), deadlineMs);
   const onCallerAbort = () => run.abort();
   if (options.signal?.aborted) run.abort();
   else options.signal?.addEventListener("abort", onCallerAbort, { once: true });
@@ -117,6 +121,7 @@ export async function checkHealth(config: Config, channelNames: readonly string[
         ...(config.health.proxy ? { proxy: config.health.proxy } : {}),
       });
   const fetch = options.fetch ?? transport!.fetch;
+  const secrets = secretForms(config.secrets);
   const baseDir = config.file ? dirname(resolve(config.file)) : process.cwd();
 
   let done = 0;
@@ -155,8 +160,9 @@ export async function checkHealth(config: Config, channelNames: readonly string[
         ...(sourceUrlOf(source) !== undefined ? { url: sourceUrlOf(source) } : {}),
         status: answer.status,
         latencyMs: Math.round(performance.now() - started),
-        ...(answer.status === "unknown" ? { error: redact(answer.error, config.secrets) } : {}),
-        ...(answer.detail ? { detail: redact(answer.detail, config.secrets) } : {}),
+        // What a server said: secrets out first (before anything cuts it), then one line of text.
+        ...(answer.status === "unknown" ? { error: oneLine(redact(answer.error, secrets)) } : {}),
+        ...(answer.detail ? { detail: oneLine(redact(answer.detail, secrets)) } : {}),
       };
       return result;
     }),

@@ -4,6 +4,8 @@
  * Anything else that reaches the top is a bug (exit 1).
  */
 
+import { QUOTE_MAX, quote } from "./util/quote.js";
+
 /** The contract's exit codes (shared/CONTRACT.md). */
 export const ExitCode = {
   Go: 0,
@@ -32,6 +34,17 @@ export interface Diagnostic {
   excerpt?: string;
 }
 
+/**
+ * Values quoted in a message ("…") are cut to QUOTE_MAX characters: a 30 KB value pasted by
+ * mistake is named, not echoed whole.
+ */
+const LONG_QUOTED = new RegExp(`"([^"\\n]{${QUOTE_MAX + 1},})"`, "g");
+
+export function clipQuotedValues(message: string): string {
+  if (message.length <= QUOTE_MAX + 2) return message;
+  return message.replace(LONG_QUOTED, (_, value: string) => quote(value));
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.col} ${d.severity}: ${d.message}${d.excerpt ? `\n${d.excerpt}` : ""}`;
 }
@@ -48,13 +61,16 @@ export abstract class FailoverError extends Error {
 /** Invalid calendar, config or plan file: one or more diagnostics, all reported at once. */
 export class InputError extends FailoverError {
   readonly exitCode = ExitCode.InvalidInput;
-  constructor(readonly diagnostics: Diagnostic[]) {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    diagnostics = diagnostics.map((d) => ({ ...d, message: clipQuotedValues(d.message) }));
     const errors = diagnostics.filter((d) => d.severity === "error");
     super(
       errors.length === 1
         ? formatDiagnostic(errors[0]!)
         : `${errors.length} problems:\n${errors.map(formatDiagnostic).join("\n")}`,
     );
+    this.diagnostics = diagnostics;
     this.name = "InputError";
   }
 }
@@ -66,7 +82,7 @@ export class UsageError extends FailoverError {
     message: string,
     readonly flag?: string,
   ) {
-    super(flag ? `${flag}: ${message}` : message);
+    super(clipQuotedValues(flag ? `${flag}: ${message}` : message));
     this.name = "UsageError";
   }
 }
@@ -79,7 +95,7 @@ export class FileError extends FailoverError {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(`${file}: ${message}`, options);
+    super(`${file}: ${clipQuotedValues(message)}`, options);
     this.name = "FileError";
   }
 }

@@ -83,7 +83,7 @@ function soundFields(value: Record<string, unknown>): Partial<RawPost> {
   const shape = postSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const field = shape[key];
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     const r = field?.safeParse(v);
     if (r?.success && r.data !== undefined) out[key] = r.data;
   }

@@ -1,5 +1,6 @@
 /** The content calendar (`calendar.yaml`): the posts, where and when they go, and their backups. */
 import { z } from "zod";
+import { DURATION_LIMITS } from "../time/duration.js";
 import { policy } from "../config/policy.js";
 import { duration, timeZone } from "../time/fields.js";
 
@@ -37,7 +38,7 @@ export const postSchema = z.strictObject({
   backups: z.array(z.string().min(1)).optional().meta({ description: "ordered backup channels; default from the config" }),
   variants: z.record(z.string(), z.string()).optional().meta({ description: "hand-written text per platform or channel, used as is" }),
   policy: policy.optional(),
-  maxDelay: duration({ allowZero: true }).optional().meta({ description: "how late a rerouted or delayed post may go out" }),
+  maxDelay: duration({ allowZero: true, maxMs: DURATION_LIMITS.maxDelay }).optional().meta({ description: "how late a rerouted or delayed post may go out" }),
   campaign: z.string().optional(),
   timezone: timeZone.optional().meta({ description: "read this post's local `at` in another zone" }),
   status: z.enum(POST_STATUSES).optional(),

@@ -9,10 +9,11 @@ import { readPlanFile } from "../planner/plan-file.js";
 import type { Plan } from "../planner/types.js";
 import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
-import { loadConfigFor } from "./config-run.js";
+import { loadConfigFor, statePathForFiles } from "./config-run.js";
 import type { CliContext } from "./context.js";
 import { plural } from "../util/words.js";
 import type { ApplyFlags } from "./plan-options.js";
+import { refuseManagedOutput } from "../writer/outputs.js";
 
 /** Refuses to go on without --yes where nobody can be asked (a script must say --yes). */
 function requireTerminal(message: string): void {
@@ -53,6 +54,23 @@ export async function confirmOrStop(_ctx: CliContext, yes: boolean, words: { que
   if (yes) return;
   requireTerminal(words.notInteractive);
   if (!(await ask(words.question, words.declined))) throw new InterruptedError(words.declined);
+}
+
+/**
+ * Refuses, before anything is written, output flags (--plan-out, --json-out, --out) that name the
+ * calendar, the config, or a file failover manages beside them.
+ */
+export async function refuseManagedOutputs(ctx: CliContext, options: { plan?: string; planOut?: string; jsonOut?: string; out?: string }, calendarFile: string, configFile: string | undefined): Promise<void> {
+  const managed = {
+    calendarFile,
+    ...(configFile ? { configFile } : {}),
+    stateFile: statePathForFiles(ctx, configFile, calendarFile),
+    inputs: typeof options.plan === "string" ? [options.plan] : [],
+  };
+  for (const [flag, key] of [["--plan-out", "planOut"], ["--json-out", "jsonOut"], ["--out", "out"]] as const) {
+    const output = options[key];
+    if (typeof output === "string") await refuseManagedOutput(flag, output, managed);
+  }
 }
 
 export async function writePlanOut(ctx: CliContext, options: ApplyFlags, plan: Plan): Promise<void> {
@@ -110,6 +128,7 @@ export async function showThenApply(ctx: CliContext, flags: ApplyFlags, apply: O
       // Planning again silently is right for --yes; after a question, the person approved that plan.
       ...(replan && withReplan ? { replan } : {}),
       ...(typeof flags.out === "string" ? { out: flags.out } : {}),
+      ...(flags.force ? { force: true } : {}),
     });
   if (flags.yes) {
     const result = await run(true);
@@ -141,11 +160,12 @@ export function appliedJson(plan: Plan, result?: ApplyResult): unknown {
  */
 export async function runSavedPlan(ctx: CliContext, options: ApplyFlags & { plan: string }, kind: Plan["kind"], show: ShowPlan): Promise<ApplyOutcome> {
   const { plan, config, calendarFile } = await loadSavedPlan(ctx, options.plan, kind);
+  await refuseManagedOutputs(ctx, options, calendarFile, config.file);
   if (options.dryRun) {
-    await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx) });
+    await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx), saved: true });
     ctx.out.info(`${options.plan} still applies to ${calendarFile}`);
     show(plan);
     return { plan };
   }
-  return showThenApply(ctx, options, { calendarFile, config, plan }, show);
+  return showThenApply(ctx, options, { calendarFile, config, plan, saved: true }, show);
 }

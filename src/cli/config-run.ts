@@ -67,7 +67,12 @@ export async function loadProjectFor(ctx: CliContext): Promise<Project> {
  * config, beside the calendar, else in the current folder.
  */
 export function statePathFor(ctx: CliContext, config: Config, calendar?: string): string {
+  return statePathForFiles(ctx, config.file, calendar);
+}
+
+/** statePathFor when only the config's file name is at hand. */
+export function statePathForFiles(ctx: CliContext, configFile: string | undefined, calendar?: string): string {
   if (ctx.statePath) return ctx.statePath;
-  const folder = config.file ? projectFolderOf(config.file) : calendar ? dirname(resolve(calendar)) : process.cwd();
+  const folder = configFile ? projectFolderOf(configFile) : calendar ? dirname(resolve(calendar)) : process.cwd();
   return join(folder, STATE_FOLDER, STATE_FILE);
 }

@@ -4,7 +4,8 @@
  * and every known secret redacted on the way out.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import { redact } from "../util/env.js";
+import { redact, secretForms } from "../util/env.js";
+import { stripControls, terminalSafe } from "../util/terminal-safe.js";
 
 export type Format = "table" | "json" | "github" | "junit" | "markdown";
 
@@ -74,16 +75,29 @@ export class Output {
 
   /** Values to hide from everything printed from now on. */
   addSecrets(secrets: readonly string[]): void {
-    this.secrets = [...new Set([...this.secrets, ...secrets])].sort((a, b) => b.length - a.length);
+    this.secrets = secretForms(new Set([...this.secrets, ...secrets]));
   }
 
   redact(text: string): string {
     return redact(text, this.secrets);
   }
 
+  /**
+   * Secrets hidden, escape sequences other than our colours removed, and lines that a CI runner
+   * would obey as workflow commands defused: texts from servers and files pass through here.
+   */
+  private safe(text: string, stream: "stdout" | "stderr"): string {
+    return terminalSafe(this.redact(text), (stream === "stdout" ? this.c : this.ce).level > 0);
+  }
+
   /** Data: always printed, even with -q. */
   data(text: string): void {
-    this.stdout.write(this.redact(text.endsWith("\n") ? text : `${text}\n`));
+    this.stdout.write(this.safe(text.endsWith("\n") ? text : `${text}\n`, "stdout"));
+  }
+
+  /** One GitHub workflow command made by formatAnnotation (its data escaped there): the only `::` line let through. */
+  annotation(line: string): void {
+    this.stdout.write(`${stripControls(this.redact(line.replace(/\r?\n/g, " ")))}\n`);
   }
 
   json(value: unknown): void {
@@ -91,25 +105,25 @@ export class Output {
   }
 
   info(text: string): void {
-    if (!this.quiet) this.stderr.write(this.redact(`${text}\n`));
+    if (!this.quiet) this.stderr.write(this.safe(`${text}\n`, "stderr"));
   }
 
   warn(text: string): void {
-    if (!this.quiet) this.stderr.write(this.redact(`${this.ce.yellow("warning:")} ${text}\n`));
+    if (!this.quiet) this.stderr.write(this.safe(`${this.ce.yellow("warning:")} ${text}\n`, "stderr"));
   }
 
   error(text: string): void {
-    this.stderr.write(this.redact(`${this.ce.red("error:")} ${text}\n`));
+    this.stderr.write(this.safe(`${this.ce.red("error:")} ${text}\n`, "stderr"));
   }
 
   /** A diagnostic line (`file:line:col severity: message`), already labelled: stderr, coloured. */
   problem(text: string, severity: "error" | "warning"): void {
     if (severity === "warning" && this.quiet) return;
-    this.stderr.write(this.redact(`${severity === "error" ? this.ce.red(text) : this.ce.yellow(text)}\n`));
+    this.stderr.write(this.safe(`${severity === "error" ? this.ce.red(text) : this.ce.yellow(text)}\n`, "stderr"));
   }
 
   debug(text: string): void {
-    if (this.verbose) this.stderr.write(this.redact(`${this.ce.dim(text)}\n`));
+    if (this.verbose) this.stderr.write(this.safe(`${this.ce.dim(text)}\n`, "stderr"));
   }
 
   /** Whether a spinner may be shown: an interactive stderr, table output, not -q, not CI. */
@@ -126,9 +140,9 @@ export class Output {
     if (!this.spinnerAllowed) return { update() {}, stop() {} };
     const { default: ora } = await import("ora");
     // isEnabled: decided above from the env this Output was given; ora would read process.env.
-    const spinner = ora({ text: this.redact(text), stream: this.stderr, color: "cyan", isEnabled: true }).start();
+    const spinner = ora({ text: this.safe(text, "stderr"), stream: this.stderr, color: "cyan", isEnabled: true }).start();
     const handle: Spinner = {
-      update: (t) => void (spinner.text = this.redact(t)),
+      update: (t) => void (spinner.text = this.safe(t, "stderr")),
       stop: () => {
         spinner.stop();
         if (this.active === handle) this.active = undefined;

@@ -12,17 +12,28 @@ export function addPlanOptions<Args extends unknown[], Opts extends OptionValues
 export type PlanFlags = ReturnType<ReturnType<typeof addPlanOptions<[], {}>>["opts"]>;
 
 /** The flags of the commands that change the calendar: `reroute` and `failback`. */
-export function addApplyOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
-  return command
+export function addApplyOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>): Command<Args, Opts & ApplyFlags> {
+  // The chain's own inferred type is too long for declaration files (TS7056), so the result is
+  // named by ApplyFlags below, which spells out exactly what these options give.
+  const withOptions = command
     .addOption(new Option("--dry-run", "show the plan; write nothing but --plan-out"))
     .addOption(valueOption("--plan-out <file>", "also write the plan as JSON to this file", "file"))
     .addOption(valueOption("--plan <file>", "apply this saved plan (from --plan-out) instead of making one; refused if the calendar changed since", "file"))
     .addOption(valueOption("--out <file>", "write the changed calendar here and leave the calendar itself alone", "file"))
-    .addOption(new Option("-y, --yes", "apply without asking (needed when not on a terminal)"));
+    .addOption(new Option("-y, --yes", "apply without asking (needed when not on a terminal)"))
+    .addOption(new Option("--force", "replace the calendar (or --out file) even when it is read-only"));
+  return withOptions as unknown as Command<Args, Opts & ApplyFlags>;
 }
 
-/** What `--dry-run`, `--plan-out`, `--plan`, `--out` and `--yes` give a command. */
-export type ApplyFlags = ReturnType<ReturnType<typeof addApplyOptions<[], {}>>["opts"]>;
+/** What `--dry-run`, `--plan-out`, `--plan`, `--out`, `--yes` and `--force` give a command. */
+export type ApplyFlags = {
+  dryRun?: true;
+  planOut?: string;
+  plan?: string;
+  out?: string;
+  yes?: true;
+  force?: true;
+};
 
 /** The flags `import` and `export` share, each with its own wording. */
 export function addInteropOptions<Args extends unknown[], Opts extends OptionValues>(

@@ -2,7 +2,7 @@
 import { DEFAULT_WINDOW_MS, channelsFor, verdictFor, type CheckResult } from "../check.js";
 import { UsageError } from "../errors.js";
 import type { Project } from "../project.js";
-import { parseDuration } from "../time/duration.js";
+import { DURATION_LIMITS, durationOverLimit, parseDuration } from "../time/duration.js";
 import { loadProjectFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
 import type { PlanFlags } from "./plan-options.js";
@@ -16,6 +16,8 @@ export function parseWindowFlag(value: string | undefined): number {
   const r = parseDuration(value);
   if (!r.ok) throw new UsageError(r.reason, "--window");
   if (r.ms === 0) throw new UsageError("a zero window looks at nothing; write e.g. 48h or 7d", "--window");
+  const tooLong = durationOverLimit(r.ms, DURATION_LIMITS.window);
+  if (tooLong) throw new UsageError(tooLong, "--window");
   return r.ms;
 }
 
@@ -62,7 +64,7 @@ export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: 
       out.json(views.json());
       break;
     case "github":
-      for (const line of riskAnnotations(r.project.calendar.file, r.posts, r.warnings)) out.data(line);
+      for (const line of riskAnnotations(r.project.calendar.file, r.posts, r.warnings)) out.annotation(line);
       break;
     case "junit":
       out.data(riskJUnit(views.suite, r.posts));

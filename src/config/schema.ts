@@ -1,5 +1,6 @@
 /** The config file (`config/failover.yaml`): channels, their health sources, defaults, handles, notices. */
 import { z } from "zod";
+import { DURATION_LIMITS } from "../time/duration.js";
 import { PLATFORMS } from "../platforms.js";
 import { healthSource, sourceUrl } from "../health/source-schema.js";
 import { knownHealthStatus } from "../health/status.js";
@@ -34,7 +35,7 @@ export const channelSchema = z.strictObject({
   platform: z.enum(PLATFORMS).optional().meta({ description: "which adapter rewrites posts for this channel; may be left out when the channel is named like a platform" }),
   timezone: timeZone.optional().meta({ description: "the zone its windows are in; default: defaults.timezone, then the calendar's" }),
   windows: z.array(postingWindow).optional(),
-  minGap: duration({ allowZero: true }).optional().meta({ description: "least time between two posts on this channel" }),
+  minGap: duration({ allowZero: true, maxMs: DURATION_LIMITS.minGap }).optional().meta({ description: "least time between two posts on this channel" }),
   health: z.array(healthSource).optional().meta({ description: "where its health is read; default: the platform's built-in sources" }),
   textLimit: z.number().int().positive().optional().meta({ description: "override the platform's text limit (e.g. a Mastodon instance's, X Premium's 4000)" }),
   instance: sourceUrl.optional().meta({ description: "Mastodon: the account's instance, e.g. https://mastodon.social" }),
@@ -49,11 +50,11 @@ export const channelSchema = z.strictObject({
 export const defaultsSchema = z.strictObject({
   backups: z.array(channelName).optional(),
   policy: policy.optional(),
-  maxDelay: duration({ allowZero: true }).optional(),
+  maxDelay: duration({ allowZero: true, maxMs: DURATION_LIMITS.maxDelay }).optional(),
   rerouteOn: z.array(knownHealthStatus).min(1).optional(),
   timezone: timeZone.optional(),
   windows: z.array(postingWindow).optional(),
-  minGap: duration({ allowZero: true }).optional(),
+  minGap: duration({ allowZero: true, maxMs: DURATION_LIMITS.minGap }).optional(),
   retag: z
     .boolean()
     .optional()
@@ -69,8 +70,8 @@ export const noticeSchema = z.strictObject({
 });
 
 export const healthSettingsSchema = z.strictObject({
-  timeout: duration().optional().meta({ description: "per-source time limit, default 5s" }),
-  deadline: duration().optional().meta({ description: "the whole check's time limit, default 20s" }),
+  timeout: duration({ maxMs: DURATION_LIMITS.request }).optional().meta({ description: "per-source time limit, default 5s" }),
+  deadline: duration({ maxMs: DURATION_LIMITS.request }).optional().meta({ description: "the whole check's time limit, default 20s" }),
   concurrency: z.number().int().min(1).max(256).optional().meta({ description: "sources fetched at once, default 16" }),
   retries: z.number().int().min(0).max(5).optional().meta({ description: "retries for connect errors, 429 and 5xx, default 2" }),
   mirrors: z

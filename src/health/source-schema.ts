@@ -3,6 +3,7 @@
  * beside this file; the config loader only needs the shapes.
  */
 import { z } from "zod";
+import { DURATION_LIMITS } from "../time/duration.js";
 import { duration } from "../time/fields.js";
 import { expandWithPlaceholders } from "../util/env.js";
 import { knownHealthStatus } from "./status.js";
@@ -26,7 +27,7 @@ export const sourceUrl = z
 const common = {
   /** A label for tables and JSON; defaults to the kind and host. */
   name: z.string().min(1).optional(),
-  timeout: duration().optional().meta({ description: "per-request time limit (connect, headers and body), default 5s" }),
+  timeout: duration({ maxMs: DURATION_LIMITS.request }).optional().meta({ description: "per-request time limit (connect, headers and body), default 5s" }),
 };
 
 const statusCodes = z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]);
@@ -44,7 +45,7 @@ export const httpSource = z.strictObject({
   url: sourceUrl,
   method: z.enum(["GET", "HEAD", "POST"]).optional(),
   expect: statusCodes.optional().meta({ description: "status codes that mean up; default 200-399" }),
-  degradedAfter: duration().optional().meta({ description: "slower than this counts as degraded" }),
+  degradedAfter: duration({ maxMs: DURATION_LIMITS.request }).optional().meta({ description: "slower than this counts as degraded" }),
   headers: z.record(z.string(), z.string()).optional(),
   body: z.string().optional().meta({ description: "request body, for POST" }),
   contains: z.string().optional().meta({ description: "the response body must contain this text" }),
@@ -60,7 +61,7 @@ export const httpSource = z.strictObject({
 export const feedSource = z.strictObject({
   kind: z.literal("feed"),
   url: sourceUrl.meta({ description: "an RSS 2.0 or Atom incident feed, e.g. https://status.example/history.rss" }),
-  lookback: duration().optional().meta({ description: "incidents newer than this count as open unless resolved; default 6h" }),
+  lookback: duration({ maxMs: DURATION_LIMITS.lookback }).optional().meta({ description: "incidents newer than this count as open unless resolved; default 6h" }),
   match: z.array(z.string().min(1)).min(1).optional().meta({ description: "only entries whose title mentions one of these" }),
   headers: z.record(z.string(), z.string()).optional(),
   ...common,
@@ -127,7 +128,7 @@ export const mastodonSource = z.strictObject({
   kind: z.literal("mastodon"),
   instance: z.string().min(1).optional().meta({ description: "the instance to probe, e.g. mastodon.social; default: the channel's instance" }),
   url: sourceUrl.optional().meta({ description: "the full URL to probe instead, e.g. https://mastodon.social/api/v2/instance" }),
-  degradedAfter: duration().optional().meta({ description: "slower than this counts as degraded" }),
+  degradedAfter: duration({ maxMs: DURATION_LIMITS.request }).optional().meta({ description: "slower than this counts as degraded" }),
   ...fetched,
 });
 

@@ -4,7 +4,8 @@
  * a warning and starts afresh, never a crash) and written atomically, so two runs never leave a
  * half-written file; the later of two concurrent runs wins.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { readRegularFile } from "../yaml/read-file.js";
 import { dirname } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../util/atomic-write.js";
@@ -24,12 +25,14 @@ export type HealthState = Record<string, ChannelState>;
 
 export const STATE_FOLDER = ".failover";
 export const STATE_FILE = "state.json";
+/** A state file holds a few lines per channel: anything near this size is not one. */
+const MAX_STATE_BYTES = 4 * 1048576;
 
 /** The state, and a warning when the file was there but could not be used. */
 export async function loadState(path: string): Promise<{ state: HealthState; warning?: string }> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = (await readRegularFile(path, MAX_STATE_BYTES)).toString("utf8");
   } catch (error) {
     if ((error as { code?: string }).code === "ENOENT") return { state: {} };
     return { state: {}, warning: `${path}: cannot read the health state (${(error as Error).message.split("\n")[0]}); thresholds start afresh` };

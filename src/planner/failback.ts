@@ -79,6 +79,7 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
     if (!channel) continue;
     const status = statusOf(input, post.channel);
     const schedule = scheduleFor(channel, calendar, config);
+    const ownTimeFree = (t: number) => t > now && occupancy.conflict(post.channel, t, schedule.minGapMs) === undefined;
     const back = [`${post.channel} is ${statusLabel(status)} again`];
 
     if (post.status === "scheduled" && post.originalAt === undefined) {
@@ -100,7 +101,7 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
       // A delayed post: as early as allowed, from its original time on, never later than now set.
       if (post.at <= now) continue;
       occupancy.remove(post.channel, post.at);
-      const slot = earliestSlot(post.channel, schedule, occupancy, Math.max(post.originalAt!, now), post.at);
+      const slot = ownTimeFree(post.originalAt!) ? { ok: true as const, at: post.originalAt! } : earliestSlot(post.channel, schedule, occupancy, Math.max(post.originalAt!, now), post.at);
       const at = slot.ok ? slot.at : post.at;
       occupancy.add(post.channel, at);
       if (at >= post.at) continue;
@@ -108,7 +109,9 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
       continue;
     }
 
-    const slot = earliestSlot(post.channel, schedule, occupancy, Math.max(post.at, now), latest);
+    // Its own time, if still ahead and free, whatever the windows: a person scheduled it there, and
+    // restoring it must not be held to windows the post itself never was.
+    const slot = ownTimeFree(post.at) ? { ok: true as const, at: post.at } : earliestSlot(post.channel, schedule, occupancy, Math.max(post.at, now), latest);
     if (!slot.ok) {
       const kept = standing.length ? `; ${standing.map((s) => `${s.id} on ${s.channel}`).join(", ")} still stands in for it` : "";
       warnings.push(`${post.id}: ${post.channel} is back but the post cannot go out within its max delay (${slot.reason})${kept} (review it)`);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { healthStatus } from "../health/status.js";
 import { readTextFile } from "../yaml/read-file.js";
-import { parseYaml } from "../yaml/source.js";
+import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
 import { zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
 import { ACTION_KINDS, type Plan } from "./types.js";
 
@@ -48,6 +48,15 @@ export const planFileSchema = z.object({
   warnings: z.array(z.string()).default([]),
 });
 
+/** Where each plan read from a file came from, so a problem found later can name its line. */
+const planSources = new WeakMap<Plan, YamlSource>();
+
+/** The position of a data path (["actions", 2, "to", "at"]) in the file a plan was read from. */
+export function planLocation(plan: Plan, path: DataPath): { file: string; line: number; col: number } | undefined {
+  const source = planSources.get(plan);
+  return source ? { file: source.file, ...locate(source, path) } : undefined;
+}
+
 export async function readPlanFile(file: string): Promise<Plan> {
   const { text } = await readTextFile(file);
   // JSON first: read as YAML, a stray word in JSON is quietly a key or a string.
@@ -63,7 +72,9 @@ export async function readPlanFile(file: string): Promise<Plan> {
   const plan = r.data;
   // Plans saved before `kind` existed: the actions tell.
   const kind = plan.kind ?? (plan.actions.length > 0 && plan.actions.every((a) => a.action === "failback") ? "failback" : "reroute");
-  return { ...plan, kind };
+  const read = { ...plan, kind } as Plan;
+  planSources.set(read, parsed.source);
+  return read;
 }
 
 /** A JSON syntax error at its line and column (V8 says "at position N", or nothing at the end). */

@@ -34,6 +34,31 @@ export function suggestDuration(text: string): string | undefined {
   return out;
 }
 
+/**
+ * The longest duration each setting may have: beyond these a timer overflows (Node's run at most
+ * 24.8 days, then fire at once) or a time leaves the calendar's range. `validate` refuses more.
+ */
+export const DURATION_LIMITS = {
+  /** health.deadline, health.timeout, a source's timeout and degradedAfter. */
+  request: 10 * 60_000,
+  /** maxDelay: how late a post may go out. */
+  maxDelay: 365 * 86_400_000,
+  /** minGap between two posts on a channel. */
+  minGap: 30 * 86_400_000,
+  /** a feed's lookback. */
+  lookback: 365 * 86_400_000,
+  /** --window: how far ahead to look. */
+  window: 3 * 366 * 86_400_000,
+} as const;
+
+/** No duration anywhere is longer than this: it keeps every sum of times exact and in range. */
+const ANY_MAX_MS = 100 * 366 * 86_400_000;
+
+/** The refusal for a duration over `maxMs`, or undefined. */
+export function durationOverLimit(ms: number, maxMs: number): string | undefined {
+  return ms > maxMs ? `${formatDuration(ms)} is longer than the limit of ${formatDuration(maxMs)} here` : undefined;
+}
+
 export type DurationResult = { ok: true; ms: number } | { ok: false; reason: string };
 
 export function parseDuration(input: string | number): DurationResult {
@@ -65,6 +90,7 @@ export function parseDuration(input: string | number): DurationResult {
     lastUnit = index;
     ms += Number(match[1]) * UNIT_MS[unit];
   }
+  if (!(ms <= ANY_MAX_MS)) return { ok: false, reason: `"${text}" is longer than any duration failover takes (100 years)` };
   return { ok: true, ms: Math.round(ms) };
 }
 

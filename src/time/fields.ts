@@ -6,14 +6,14 @@
  * health/status.ts, policies in config/policy.ts, links in calendar/schema.ts.
  */
 import { z } from "zod";
-import { parseDuration } from "./duration.js";
+import { durationOverLimit, parseDuration } from "./duration.js";
 import { allTimeZones, isValidTimeZone } from "./zone.js";
 import { didYouMean } from "../util/did-you-mean.js";
 
 const DURATION_HINT = "a duration such as 90s, 30m, 6h, 2d, 1w or 1h30m";
 
 /** A duration; `allowZero` for things like a gap of 0. Negative or unit-less values are errors. */
-export function duration(options: { allowZero?: boolean } = {}) {
+export function duration(options: { allowZero?: boolean; maxMs?: number } = {}) {
   return z
     .union([z.string(), z.number()])
     .meta({ description: DURATION_HINT, type: "string", pattern: "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?$" } as Record<string, unknown>)
@@ -25,6 +25,11 @@ export function duration(options: { allowZero?: boolean } = {}) {
       }
       if (parsed.ms === 0 && !options.allowZero) {
         ctx.issues.push({ code: "custom", message: `a zero duration makes no sense here; write ${DURATION_HINT}`, input: value });
+        return z.NEVER;
+      }
+      const tooLong = options.maxMs !== undefined ? durationOverLimit(parsed.ms, options.maxMs) : undefined;
+      if (tooLong) {
+        ctx.issues.push({ code: "custom", message: tooLong, input: value });
         return z.NEVER;
       }
       return parsed.ms;

@@ -3,7 +3,8 @@
  * file: write a temp file in the same folder (same file system, so rename is atomic), fsync it,
  * rename it over the target, then fsync the folder so the rename itself survives a power cut.
  */
-import { open, readdir, rename, unlink, stat, chmod } from "node:fs/promises";
+import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { open, readdir, rename, unlink, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
@@ -21,23 +22,18 @@ export function tempFileFor(target: string): string {
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(target);
-  const temp = tempFileFor(target);
+  await removeAbandonedTempFiles([target]);
   let mode: number | undefined;
   try {
     mode = (await stat(target)).mode & 0o777;
   } catch {
     mode = undefined;
   }
-  pendingTempFiles.add(temp);
+  const temp = tempFileFor(target);
   try {
-    const handle = await open(temp, "wx", mode ?? 0o644);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (mode !== undefined) await chmod(temp, mode);
+    // Created, written and closed in one step of the event loop, registered in the same step: a
+    // Ctrl-C handler (which runs between steps) finds every temp file that exists, and only those.
+    writeTempSync(temp, data, mode);
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
@@ -48,22 +44,39 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   await syncFolder(folder);
 }
 
+/** Creates the temp file (never over an existing one), writes it whole, fsyncs and closes it. */
+export function writeTempSync(temp: string, data: string | Uint8Array, mode?: number): void {
+  const fd = openSync(temp, "wx", mode ?? 0o644);
+  pendingTempFiles.add(temp);
+  try {
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    if (mode !== undefined) fchmodSync(fd, mode); // the umask may have narrowed it
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Temp files (see tempFileFor) that runs killed mid-write (SIGKILL, a power cut) left beside the
  * targets, all in one folder: a pid that no longer runs will never finish them. Under the lock.
  */
 export async function removeAbandonedTempFiles(targets: readonly string[]): Promise<string[]> {
   const folder = dirname(targets[0]!);
-  const prefixes = targets.map((t) => `.${basename(t)}.`);
+  const names = new Set(targets.map((t) => basename(t)));
   const removed: string[] = [];
   for (const name of await readdir(folder).catch(() => [] as string[])) {
-    const prefix = prefixes.find((p) => name.startsWith(p));
-    const m = prefix ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (!m || isProcessRunning(Number(m[1]))) continue;
+    // `.calendar.yaml.bak.<pid>.<hex>.tmp` is the backup's, not the calendar's: the whole name
+    // before the pid must be one of the targets.
+    const m = TEMP_NAME.exec(name);
+    if (!m || !names.has(m[1]!) || isProcessRunning(Number(m[2]))) continue;
     await unlink(join(folder, name)).then(() => removed.push(name), () => undefined);
   }
   return removed;
 }
+
+const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
 
 /** Whether a process with this pid runs on this machine (EPERM: it does, as another user). */
 export function isProcessRunning(pid: number): boolean {
@@ -75,15 +88,19 @@ export function isProcessRunning(pid: number): boolean {
   }
 }
 
-/** Failures a person can fix (a missing folder, permissions, a full disk) are input errors, not bugs. */
-function asFileError(target: string, error: unknown): unknown {
+/**
+ * Failures a person can fix (a missing folder, permissions, a full disk) are input errors, not
+ * bugs. Every file failover writes starts as a temp file beside it: a refusal is the folder's.
+ */
+export function asFileError(target: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
+  const folder = dirname(target);
   const why: Record<string, string> = {
-    ENOENT: `cannot be written: the folder ${dirname(target)} does not exist`,
-    ENOTDIR: `cannot be written: ${dirname(target)} is not a folder`,
-    EACCES: "cannot be written (permission denied)",
-    EPERM: "cannot be written (permission denied)",
-    EROFS: "cannot be written (read-only file system)",
+    ENOENT: `cannot be written: the folder ${folder} does not exist`,
+    ENOTDIR: `cannot be written: ${folder} is not a folder`,
+    EACCES: `cannot write in ${folder} (permission denied)`,
+    EPERM: `cannot write in ${folder} (permission denied)`,
+    EROFS: `cannot write in ${folder} (read-only file system)`,
     ENOSPC: "cannot be written (no space left on the device)",
     EISDIR: "cannot be written: it is a folder",
   };

@@ -36,9 +36,40 @@ export function secretValues(templates: Iterable<string>, env: Env): string[] {
   return [...values].sort((a, b) => b.length - a.length);
 }
 
-/** Hides every secret value in a text (longest first, so overlapping secrets vanish whole). */
+/**
+ * Every form in which a secret may come back from a server: as set, URL-encoded (a token in a
+ * query string), and base64 / base64url (a Basic credential, a token echoed in a JWT-like blob).
+ */
+export function secretForms(secrets: Iterable<string>): string[] {
+  const forms = new Set<string>();
+  for (const s of secrets) {
+    if (!s) continue;
+    const b64 = Buffer.from(s, "utf8").toString("base64");
+    for (const form of [s, encodeURIComponent(s), b64, b64.replace(/=+$/, ""), Buffer.from(s, "utf8").toString("base64url")]) forms.add(form);
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** The shortest start of a secret that is still hidden where a text was cut (at "…"). */
+const MIN_PARTIAL = 4;
+
+/**
+ * Hides every secret value in a text (longest first, so overlapping secrets vanish whole), and
+ * the start of one that a cut left just before an ellipsis: a text cut to a width before it is
+ * printed must not show a token's first characters.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s) out = out.split(s).join("***");
-  return out;
+  if (!out.includes("…")) return out;
+  return out.replace(/([^…]*?)…/g, (whole, before: string) => `${hidePartialEnd(before, secrets)}…`);
+}
+
+function hidePartialEnd(text: string, secrets: readonly string[]): string {
+  for (const s of secrets) {
+    for (let k = Math.min(s.length - 1, text.length); k >= MIN_PARTIAL; k--) {
+      if (text.endsWith(s.slice(0, k))) return `${text.slice(0, text.length - k)}***`;
+    }
+  }
+  return text;
 }

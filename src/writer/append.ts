@@ -7,10 +7,10 @@
 import { parseCalendar } from "../calendar/load.js";
 import type { Config } from "../config/model.js";
 import { readTextFile } from "../yaml/read-file.js";
-import { keepBom, realPath, writeWithBackup } from "./apply.js";
+import { keepBom, realPath, refuseReadOnly, restoreLineBreaks, writeWithBackup } from "./apply.js";
 import { removeAbandonedTempFiles } from "../util/atomic-write.js";
 import { editCalendarText } from "./calendar-edit.js";
-import { acquireLock, lockPathFor } from "./lock.js";
+import { acquireLock, calendarAndSidecars } from "./lock.js";
 
 export interface AppendOptions {
   calendarFile: string;
@@ -30,9 +30,10 @@ export interface AppendResult {
 
 export async function appendPosts(options: AppendOptions): Promise<AppendResult> {
   const file = await realPath(options.calendarFile);
+  await refuseReadOnly(file);
   const lock = await acquireLock(file, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
-    await removeAbandonedTempFiles([file, `${file}.bak`, lockPathFor(file)]);
+    await removeAbandonedTempFiles(calendarAndSidecars(file));
     const { text, bytes } = await readTextFile(file);
     const calendar = parseCalendar(options.calendarFile, text, options.config, bytes);
     const edited = editCalendarText(
@@ -42,7 +43,7 @@ export async function appendPosts(options: AppendOptions): Promise<AppendResult>
     // The calendar as it would be: the same checks as `validate` (duplicate ids against the
     // posts already there, channels, times). Its problems stop the write.
     const after = parseCalendar(options.calendarFile, edited, options.config);
-    const backup = await writeWithBackup(file, keepBom(bytes, edited), options.backup === false ? undefined : bytes);
+    const backup = await writeWithBackup(file, keepBom(bytes, restoreLineBreaks(calendar.source, edited)), options.backup === false ? undefined : bytes);
     return { written: options.calendarFile, ...(backup ? { backup: backup.replace(file, options.calendarFile) } : {}), total: after.posts.length };
   } finally {
     await lock.release();

@@ -4,17 +4,21 @@
  * the file atomically. Any failure before the final rename leaves the calendar untouched.
  */
 import { createHash } from "node:crypto";
-import { readFile, realpath } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, realpath, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { FileError } from "../errors.js";
+import { FileError, InputError, sortDiagnostics } from "../errors.js";
+import { planLocation } from "../planner/plan-file.js";
+import { formatPath } from "../yaml/zod-diagnostics.js";
+import { planProblems } from "./plan-check.js";
 import { parseCalendar } from "../calendar/load.js";
 import type { Calendar } from "../calendar/model.js";
 import type { Config } from "../config/model.js";
 import type { Plan } from "../planner/types.js";
-import { readTextFile } from "../yaml/read-file.js";
+import { readRegularFile, readTextFile } from "../yaml/read-file.js";
 import { removeAbandonedTempFiles, writeFileAtomic } from "../util/atomic-write.js";
 import { editCalendarText, type CalendarOp } from "./calendar-edit.js";
-import { acquireLock, lockPathFor } from "./lock.js";
+import { acquireLock, calendarAndSidecars } from "./lock.js";
 import { planEdits, StalePlanError, timeProblems } from "./plan-ops.js";
 
 export interface ApplyOptions {
@@ -28,11 +32,19 @@ export interface ApplyOptions {
   replan?: (calendar: Calendar) => Plan;
   /** Write the result here and leave the calendar alone. */
   out?: string;
+  /** Replace a file even when it is read-only (its mode allows no writing). */
+  force?: boolean;
   /** Keep the previous version of the file written as `<file>.bak` (default true). */
   backup?: boolean;
   lockWaitMs?: number;
   /** The clock: a plan whose times have passed by then is refused (see timeProblems). */
   now?: number;
+  /**
+   * The plan was read from a file (`--plan`), which anyone may have edited: the calendar it would
+   * leave is checked in full, as `validate` would, before it is written. A fresh plan, made from
+   * this very calendar, is checked against the intended data only (see calendar-edit.ts).
+   */
+  saved?: boolean;
   /**
    * The calendar as the plan was made from it, if it is at hand: when the file under the lock is
    * still the same bytes it is used as is, instead of being parsed a second time.
@@ -55,7 +67,7 @@ const BOM = "\uFEFF";
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   let plan = options.plan;
   let applied = 0;
-  const written = await editCalendarFile(options, (calendar) => {
+  const written = await editCalendarFile({ ...options, ...(options.saved ? { checkWhole: true } : {}) }, (calendar) => {
     plan = planThatApplies(options, calendar);
     const edits = planEdits(plan, calendar);
     applied = edits.actions;
@@ -69,6 +81,10 @@ export interface EditFileOptions {
   config: Config;
   /** Write the result here and leave the calendar alone. */
   out?: string;
+  /** Replace a file even when it is read-only (its mode allows no writing). */
+  force?: boolean;
+  /** Check the calendar the edits leave in full, as `validate` would (edits from a file anyone may have changed). */
+  checkWhole?: boolean;
   /** Keep the previous version of the file written as `<file>.bak` (default true). */
   backup?: boolean;
   lockWaitMs?: number;
@@ -84,13 +100,17 @@ export interface EditFileOptions {
 export async function editCalendarFile(options: EditFileOptions, edits: (calendar: Calendar) => CalendarOp[]): Promise<{ written?: string; backup?: string }> {
   // Through a symlink, the file it points at is the one to lock, back up and replace.
   const calendarFile = await realPath(options.calendarFile);
+  // A read-only file is someone's way of saying "do not change this": refused unless --force.
+  if (!options.force) await refuseReadOnly(options.out ?? options.calendarFile);
   const lock = await acquireLock(calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
-    await removeAbandonedTempFiles([calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile)]);
+    await removeAbandonedTempFiles(calendarAndSidecars(calendarFile));
     const { bytes, calendar } = await readCalendarAgain(calendarFile, options);
     const ops = edits(calendar);
     if (ops.length === 0) return {};
-    const output = keepBom(bytes, editCalendarText(calendar.source, ops));
+    // A file with lone CRs as line ends was read with LFs in their place: it gets its CRs back.
+    const edited = restoreLineBreaks(calendar.source, options.checkWhole ? checkedEdit(calendar, ops, options.config) : editCalendarText(calendar.source, ops));
+    const output = keepBom(bytes, edited);
     const given = options.out ?? options.calendarFile;
     const target = options.out !== undefined ? await realPath(options.out) : calendarFile;
     // Name files as the user did, unless a symlink sent the write somewhere else: then say where.
@@ -123,9 +143,27 @@ export async function writeWithBackup(target: string, output: string, previous: 
  * Whether a saved plan would still apply, without writing or locking anything: for `--plan`
  * with `--dry-run`. Throws the same StalePlanError applying would.
  */
-export async function checkPlanApplies(options: Pick<ApplyOptions, "calendarFile" | "config" | "plan" | "now">): Promise<void> {
+export async function checkPlanApplies(options: Pick<ApplyOptions, "calendarFile" | "config" | "plan" | "now" | "saved">): Promise<void> {
   const { calendar } = await readCalendarAgain(await realPath(options.calendarFile), options);
-  planEdits(planThatApplies(options, calendar), calendar); // a plan naming posts the calendar lacks is refused here too
+  // The same checks applying makes, the edited text's included.
+  const { ops } = planEdits(planThatApplies(options, calendar), calendar);
+  if (ops.length > 0 && options.saved) checkedEdit(calendar, ops, options.config);
+}
+
+/**
+ * The calendar's text with the edits made, checked as `validate` would check it: a plan must not
+ * leave a calendar that every later run refuses. Throws InputError at the edited text's lines.
+ */
+function checkedEdit(calendar: Calendar, ops: CalendarOp[], config: Config): string {
+  const edited = editCalendarText(calendar.source, ops);
+  try {
+    parseCalendar(calendar.file, edited, config);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const file = `${calendar.file} (as the plan would leave it)`;
+    throw new InputError(error.diagnostics.map((d) => ({ ...d, file, message: `${d.message}; nothing was written` })));
+  }
+  return edited;
 }
 
 /**
@@ -138,6 +176,16 @@ function planThatApplies(options: Pick<ApplyOptions, "calendarFile" | "config" |
   if (plan.calendarSha256 !== calendar.sha256) {
     if (!options.replan) throw staleError(options.calendarFile, calendar, plan);
     plan = options.replan(calendar);
+  }
+  const problems = planProblems(plan, calendar, options.config);
+  if (problems.length > 0) {
+    throw new InputError(sortDiagnostics(
+      problems.map((p) => ({
+        ...(planLocation(plan, p.path) ?? { file: options.calendarFile, line: 1, col: 1 }),
+        severity: "error" as const,
+        message: `${formatPath(p.path)}: ${p.message}`,
+      })),
+    ));
   }
   if (options.now !== undefined) {
     const late = timeProblems(plan, calendar, options.now);
@@ -177,6 +225,24 @@ function staleError(file: string, calendar: Calendar, plan: Plan): StalePlanErro
   );
 }
 
+export async function refuseReadOnly(file: string): Promise<void> {
+  let mode: number;
+  try {
+    mode = (await stat(file)).mode;
+  } catch {
+    return; // not there yet (an --out file): nothing to protect
+  }
+  // By its mode, not by access(): root may write anything, and a 444 file is still meant read-only.
+  const readOnly = (mode & 0o222) === 0 || !(await access(file, constants.W_OK).then(() => true, () => false));
+  if (readOnly) {
+    throw new FileError(file, `is read-only (mode ${(mode & 0o777).toString(8)}); nothing was written: make it writable, or pass --force to replace it anyway`);
+  }
+}
+
+export function restoreLineBreaks(source: Calendar["source"], text: string): string {
+  return source.lineBreak === "\r" ? text.replace(/\n/g, "\r") : text;
+}
+
 export async function realPath(file: string): Promise<string> {
   try {
     return await realpath(file);
@@ -187,9 +253,10 @@ export async function realPath(file: string): Promise<string> {
 
 async function readIfExists(file: string): Promise<Uint8Array | undefined> {
   try {
-    return await readFile(file);
+    return await readRegularFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (error instanceof FileError) throw error;
     throw new FileError(file, `cannot be read to keep a backup of it (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
 }

@@ -11,11 +11,12 @@
  * so two runs that both see it stale cannot both end up holding the lock.
  */
 import { hostname } from "node:os";
-import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
-import { unlinkSync } from "node:fs";
+import { stat, unlink } from "node:fs/promises";
+import { readRegularFile } from "../yaml/read-file.js";
+import { linkSync, unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
-import { isProcessRunning, pendingTempFiles, tempFileFor } from "../util/atomic-write.js";
+import { asFileError, isProcessRunning, pendingTempFiles, tempFileFor, writeTempSync } from "../util/atomic-write.js";
 
 export interface LockInfo {
   pid: number;
@@ -38,11 +39,18 @@ const POLL_MS = 50;
 
 /** Locks held by this process, removed by the interrupt handler (Ctrl-C) on the way out. */
 export const heldLocks = new Map<string, string>();
+/** Takeover guards held right now (see breakStaleLock), removed by the interrupt handler too. */
+const heldGuards = new Map<string, string>();
 
 export class LockedError extends FileError {}
 
 export function lockPathFor(file: string): string {
   return `${file}.lock`;
+}
+
+/** The calendar and every file failover keeps beside it: what a killed run may have left temp files of. */
+export function calendarAndSidecars(file: string): string[] {
+  return [file, `${file}.bak`, lockPathFor(file), `${lockPathFor(file)}.takeover`];
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -52,39 +60,58 @@ export async function acquireLock(file: string, options: { waitMs?: number } = {
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
   const deadline = performance.now() + waitMs;
+  // Each pass either takes the lock or waits a little: a lock that is "gone" again and again (a
+  // dangling symlink) or that cannot be broken must not turn this into a busy loop.
+  let retryAtOnce = true;
   for (;;) {
-    if (await tryCreate(lockFile, info)) {
-      heldLocks.set(lockFile, info.token);
+    if (await tryCreate(lockFile, info, heldLocks)) {
       return { file: lockFile, release: () => releaseLock(lockFile, info.token) };
     }
     const holder = await readLock(lockFile);
-    if (holder === "gone") continue; // released between our attempt and our look: try again now
-    if (holder === "unreadable" || isStale(holder)) {
-      if (!(await breakStaleLock(lockFile, holder))) await sleep(POLL_MS);
+    if (holder === "gone" && retryAtOnce) {
+      retryAtOnce = false; // released between our attempt and our look: try again now
       continue;
     }
-    if (performance.now() >= deadline) {
-      throw new LockedError(
-        file,
-        `is being changed by another failover run (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}); try again when it ends, or remove ${lockFile} if that run is gone`,
-      );
+    if (holder !== "gone" && (holder === "unreadable" || isStale(holder)) && (await breakStaleLock(lockFile, holder))) {
+      retryAtOnce = true;
+      continue;
     }
+    if (performance.now() >= deadline) throw lockedError(file, lockFile, holder);
+    retryAtOnce = true;
     await sleep(POLL_MS);
   }
 }
 
-async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
+function lockedError(file: string, lockFile: string, holder: LockInfo | "gone" | "unreadable"): LockedError {
+  if (holder === "gone" || holder === "unreadable") {
+    return new LockedError(file, `is locked by ${lockFile}, which is not a lock failover can read or take over; remove it if no failover run is going on`);
+  }
+  return new LockedError(
+    file,
+    `is being changed by another failover run (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}); try again when it ends, or remove ${lockFile} if that run is gone`,
+  );
+}
+
+async function tryCreate(lockFile: string, info: LockInfo, held: Map<string, string>): Promise<boolean> {
   const temp = tempFileFor(lockFile);
-  pendingTempFiles.add(temp);
-  await writeFile(temp, JSON.stringify(info) + "\n", { mode: 0o644 });
   try {
-    await link(temp, lockFile);
+    writeTempSync(temp, JSON.stringify(info) + "\n", 0o644);
+    // Linked and registered in one step of the event loop: a Ctrl-C handler sees the lock as
+    // ours exactly when it exists (see writeTempSync).
+    linkSync(temp, lockFile);
+    held.set(lockFile, info.token);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw new FileError(lockFile, `cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    const known = asFileError(lockFile, error);
+    throw known instanceof FileError ? known : new FileError(lockFile, `cannot be created (${code ?? String(error)})`, { cause: error });
   } finally {
-    await unlink(temp).catch(() => undefined);
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* not created */
+    }
     pendingTempFiles.delete(temp);
   }
 }
@@ -92,7 +119,7 @@ async function tryCreate(lockFile: string, info: LockInfo): Promise<boolean> {
 async function readLock(lockFile: string): Promise<LockInfo | "gone" | "unreadable"> {
   let text: string;
   try {
-    text = await readFile(lockFile, "utf8");
+    text = (await readRegularFile(lockFile, 64 * 1024)).toString("utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "gone";
     return "unreadable";
@@ -122,7 +149,7 @@ function isStale(holder: LockInfo): boolean {
 async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): Promise<boolean> {
   const guard = `${lockFile}.takeover`;
   const guardInfo: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
-  if (!(await tryCreate(guard, guardInfo))) {
+  if (!(await tryCreate(guard, guardInfo, heldGuards))) {
     // Another run is taking over right now; a guard left by a killed run expires.
     const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
     if (age > STALE_GUARD_MS) await unlink(guard).catch(() => undefined);
@@ -131,9 +158,16 @@ async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): 
   try {
     const now = await readLock(lockFile);
     const same = seen === "unreadable" ? now === "unreadable" : now !== "gone" && now !== "unreadable" && now.token === seen.token;
-    if (same) await unlink(lockFile).catch(() => undefined);
+    if (!same) return true; // taken over by another run meanwhile: look again
+    await unlink(lockFile);
     return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return true;
+    // Not a file (a folder), or a folder we may not change: it cannot be broken, now or later.
+    throw new LockedError(lockFile, `looks abandoned but cannot be removed (${code ?? String(error)}); remove it by hand if no failover run is going on`, { cause: error });
   } finally {
+    heldGuards.delete(guard);
     await unlink(guard).catch(() => undefined);
   }
 }
@@ -146,7 +180,7 @@ async function releaseLock(lockFile: string, token: string): Promise<void> {
 
 /** For the interrupt handler: drop this process's locks synchronously before exiting. */
 export function releaseHeldLocksSync(): void {
-  for (const lockFile of heldLocks.keys()) {
+  for (const lockFile of [...heldLocks.keys(), ...heldGuards.keys()]) {
     try {
       unlinkSync(lockFile);
     } catch {
@@ -154,4 +188,5 @@ export function releaseHeldLocksSync(): void {
     }
   }
   heldLocks.clear();
+  heldGuards.clear();
 }

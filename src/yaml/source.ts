@@ -3,7 +3,7 @@
  * and its LineCounter travel with the plain value, and `locate` maps a data path
  * (["posts", 3, "at"]) back to where that node, or its key, starts in the file.
  */
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { Composer, LineCounter, Parser, YAMLParseError, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../errors.js";
 import { noun, plural } from "../util/words.js";
 
@@ -13,6 +13,11 @@ export interface YamlSource {
   text: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /**
+   * "\r" when the file ends its lines with a lone CR (classic Mac): `text` then has LF in their
+   * place, and a writer turns them back before saving.
+   */
+  lineBreak?: "\r";
 }
 
 export interface Position {
@@ -21,6 +26,16 @@ export interface Position {
 }
 
 export type DataPath = ReadonlyArray<PropertyKey>;
+
+/**
+ * Collections may nest at most this deep (a calendar needs 5 levels, a config 6). Checked while
+ * the text is parsed, before the recursive steps after it (composing, converting, checking) could
+ * overflow the stack on a few KB of `- - - -` or `[[[[`.
+ */
+export const MAX_NESTING = 64;
+
+/** Keys that would reach an object's prototype when the YAML becomes plain objects. */
+const FORBIDDEN_KEYS = new Set(["__proto__"]);
 
 /** Aliases may expand to at most this many nodes each: a "billion laughs" file fails fast. */
 export const MAX_ALIAS_COUNT = 100;
@@ -40,10 +55,20 @@ function firstLine(message: string): string {
  * duplicate keys, an empty file, and alias bombs. The value is `undefined` when there are errors.
  */
 export function parseYaml(file: string, rawText: string): { source: YamlSource; value: unknown; diagnostics: Diagnostic[] } {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const withBreaks = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  // Lone CRs as line ends (no LF anywhere): YAML counts them as line breaks, the parser does not.
+  const crOnly = withBreaks.includes("\r") && !withBreaks.includes("\n");
+  const text = crOnly ? withBreaks.replace(/\r/g, "\n") : withBreaks;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const source: YamlSource = { file, text, doc, lineCounter };
+  const composed = composeLimited(text, lineCounter);
+  if ("tooDeep" in composed) {
+    const doc = parseDocument("") as Document.Parsed; // nothing of the text: its parse stopped
+    const source: YamlSource = { file, text, doc, lineCounter, ...(crOnly ? { lineBreak: "\r" as const } : {}) };
+    const message = `nested more than ${MAX_NESTING} levels deep; failover's files need fewer than 10`;
+    return { source, value: undefined, diagnostics: [{ file, ...positionOf(source, composed.tooDeep), severity: "error", message }] };
+  }
+  const doc = composed.doc;
+  const source: YamlSource = { file, text, doc, lineCounter, ...(crOnly ? { lineBreak: "\r" as const } : {}) };
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number) => positionOf(source, offset);
   // One mis-indented line sets off a cascade of parser errors; only the first of those is worth
@@ -73,6 +98,7 @@ export function parseYaml(file: string, rawText: string): { source: YamlSource; 
   for (const w of doc.warnings) {
     diagnostics.push({ file, ...at(w.pos[0]), severity: "warning", message: firstLine(w.message) });
   }
+  if (text.includes("__proto__")) diagnostics.push(...forbiddenKeys(source));
   if (diagnostics.some((d) => d.severity === "error")) return { source, value: undefined, diagnostics };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     diagnostics.push({ file, line: 1, col: 1, severity: "error", message: "the file is empty; it needs at least `version: 1`" });
@@ -131,6 +157,53 @@ function firstCollectionKey(doc: Document.Parsed): number | undefined {
     }
   };
   visit(doc.contents);
+  return found;
+}
+
+/** A parser that stops at the first collection nested deeper than MAX_NESTING. */
+class DepthLimitedParser extends Parser {
+  override *next(source: string) {
+    yield* super.next(source);
+    if (this.stack.length > MAX_NESTING) throw new TooDeep(this.offset);
+  }
+}
+
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super("too deep");
+  }
+}
+
+/** yaml's parseDocument, with the nesting limit checked as the text is parsed. */
+function composeLimited(text: string, lineCounter: LineCounter): { doc: Document.Parsed } | { tooDeep: number } {
+  const parser = new DepthLimitedParser(lineCounter.addNewLine);
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
+  let doc: Document.Parsed | undefined;
+  try {
+    for (const next of composer.compose(parser.parse(text), true, text.length)) {
+      if (!doc) doc = next as Document.Parsed;
+      else {
+        doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], "MULTIPLE_DOCS", "Source contains multiple documents; a file holds one"));
+        break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof TooDeep) return { tooDeep: error.offset };
+    throw error;
+  }
+  return { doc: doc! };
+}
+
+/** `__proto__` as a key, anywhere: as plain data it would reach Object.prototype. */
+function forbiddenKeys(source: YamlSource): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(source.doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        found.push({ file: source.file, ...positionOf(source, pair.key.range?.[0] ?? 0), severity: "error", message: `${String(pair.key.value)}: this key is not allowed (it would reach into the program's objects)` });
+      }
+    },
+  });
   return found;
 }
 

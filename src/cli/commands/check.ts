@@ -3,6 +3,7 @@ import { FileError, isFailoverError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { configJson } from "../config-run.js";
+import { refuseManagedOutputs } from "../apply-run.js";
 import type { CliContext } from "../context.js";
 import type { PlanFlags } from "../plan-options.js";
 import { channelsJson } from "../report/health.js";
@@ -37,6 +38,7 @@ function checkJson(r: PlannedRun): unknown {
 
 export async function run(ctx: CliContext, _args: string[], options: PlanFlags & { jsonOut?: string }): Promise<number> {
   const r = await loadAndPlan(ctx, options);
+  await refuseManagedOutputs(ctx, options, r.project.calendar.file, r.project.config.file);
   const { out } = ctx;
   // --json-out: the JSON document to a file besides the chosen format on stdout, so CI can
   // annotate (--format github) and read the verdict from one run.

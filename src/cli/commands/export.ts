@@ -4,6 +4,7 @@ import { ExitCode } from "../../errors.js";
 import { loadProject } from "../../project.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { plural } from "../../util/words.js";
+import { refuseManagedOutputs } from "../apply-run.js";
 import type { CliContext } from "../context.js";
 import type { InteropFlags } from "../plan-options.js";
 import { delimiterFlag, timezoneFlag } from "../interop-flags.js";
@@ -16,6 +17,7 @@ export async function run(ctx: CliContext, _args: string[], options: InteropFlag
     env: ctx.env,
   });
   ctx.out.addSecrets(config.secrets);
+  if (options.out !== undefined) await refuseManagedOutputs(ctx, { out: options.out }, calendar.file, config.file);
   const timezone = timezoneFlag(options.timezone);
   const delimiter = delimiterFlag(options.delimiter);
   const format = (ctx.formatName === "table" ? "csv" : ctx.formatName) as ExportFormat;

@@ -7,7 +7,7 @@ import { ExitCode } from "../../errors.js";
 import { failbackChannels } from "../../planner/failback.js";
 import type { Plan } from "../../planner/types.js";
 import type { ApplyResult } from "../../writer/apply.js";
-import { appliedJson, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
+import { appliedJson, refuseManagedOutputs, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
 import { loadProjectFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import type { ApplyFlags } from "../plan-options.js";
@@ -25,6 +25,7 @@ export async function run(ctx: CliContext, _args: string[], options: ApplyFlags)
   }
 
   const project = await loadProjectFor(ctx);
+  await refuseManagedOutputs(ctx, options, project.calendar.file, project.config.file);
   // The same threshold state as `check` and `reroute`: a channel is back once it has been seen
   // healthy `successThreshold` times in a row, not on one good answer.
   const health = await runHealthCheck(ctx, project.config, failbackChannels(project.calendar), project.calendar.file);
@@ -71,9 +72,9 @@ function print(ctx: CliContext, plan: Plan, result: ApplyResult | undefined): vo
       break;
     case "github":
       for (const a of plan.actions) {
-        out.data(formatAnnotation({ level: "notice", file: plan.calendar, ...(a.line ? { line: a.line } : {}), title: `${a.postId}: failback`, message: a.reasons.join("; ") }));
+        out.annotation(formatAnnotation({ level: "notice", file: plan.calendar, ...(a.line ? { line: a.line } : {}), title: `${a.postId}: failback`, message: a.reasons.join("; ") }));
       }
-      for (const w of plan.warnings) out.data(formatAnnotation({ level: "warning", file: plan.calendar, message: w }));
+      for (const w of plan.warnings) out.annotation(formatAnnotation({ level: "warning", file: plan.calendar, message: w }));
       break;
     case "junit":
       out.data(

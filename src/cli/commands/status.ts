@@ -46,7 +46,7 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
       for (const line of limitAnnotations([
         ...down.map((c) => ({ level: "error" as const, title: `${c.name} is down`, message: `${c.name} (${c.platform}) is ${statusWords(c.status)}` })),
         ...warnings.map((message) => ({ level: "warning" as const, message })),
-      ])) ctx.out.data(formatAnnotation(line));
+      ])) ctx.out.annotation(formatAnnotation(line));
       break;
     case "junit":
       ctx.out.data(formatJUnit("failover status", channels.map((c) => ({

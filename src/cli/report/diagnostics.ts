@@ -14,7 +14,7 @@ export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary
       for (const line of limitAnnotations(
         diagnostics.map((d) => ({ level: d.severity, file: d.file, line: d.line, col: d.col, message: d.message })),
       )) {
-        out.data(formatAnnotation(line));
+        out.annotation(formatAnnotation(line));
       }
       return;
     case "junit":

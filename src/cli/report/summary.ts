@@ -6,6 +6,7 @@
  */
 import { appendFileSync } from "node:fs";
 import { statusLabel } from "../../health/status.js";
+import { terminalSafe } from "../../util/terminal-safe.js";
 import type { ChannelHealth } from "../../health/types.js";
 import type { PostRisk, Verdict } from "../../planner/risk.js";
 import { plural } from "../../util/words.js";
@@ -92,7 +93,7 @@ export function appendJobSummary(out: Output, env: Readonly<Record<string, strin
   try {
     // Synchronous on purpose: callers print their report synchronously, and the command's exit
     // code must not wait on (or race with) a summary write.
-    appendFileSync(file, out.redact(renderSummary(input)));
+    appendFileSync(file, terminalSafe(out.redact(renderSummary(input)), false));
   } catch (error) {
     out.warn(`could not append the job summary to ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -9,6 +9,7 @@
  * outage: those mean the probe is wrong, and rerouting on them would be a false alarm.
  * The instance comes from the source (`instance` or `url`) or else the channel's `instance`.
  */
+import { clip } from "../../util/quote.js";
 import { z } from "zod";
 import type { SourceChecker } from "../types.js";
 
@@ -49,7 +50,7 @@ export const mastodon: SourceChecker<"mastodon"> = {
       const issue = doc.error.issues[0]!;
       return { status: "unknown", error: `not a Mastodon instance document: ${issue.path.join(".") || "(root)"}: ${issue.message}` };
     }
-    const what = `${doc.data.domain} ${doc.data.version}`.slice(0, 120);
+    const what = clip(`${doc.data.domain} ${doc.data.version}`, 120);
     if (source.degradedAfter !== undefined && res.latencyMs > source.degradedAfter) {
       return { status: "degraded", detail: `${what}: answered in ${res.latencyMs} ms, slower than ${source.degradedAfter} ms` };
     }

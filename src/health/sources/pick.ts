@@ -2,6 +2,7 @@
  * Choosing the parts of a status document a user named (components, services, monitors) and
  * folding their statuses into one: the small steps every JSON kind repeats.
  */
+import { quote } from "../../util/quote.js";
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceAnswer } from "../types.js";
 
@@ -77,7 +78,7 @@ export function readEach<T extends { name: string }>(
   for (const item of items) {
     const raw = rawOf(item);
     const mapped = map(raw);
-    if (!mapped) return { status: "unknown", error: `${what} "${item.name}" has an unknown status "${raw.slice(0, 80)}"` };
+    if (!mapped) return { status: "unknown", error: `${what} "${item.name}" has an unknown status ${quote(raw)}` };
     parts.push({ name: item.name, status: mapped, raw });
   }
   return worstOf(parts, allFine);
