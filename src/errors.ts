@@ -12,6 +12,8 @@ export const ExitCode = {
   Covered: 3,
   Blocked: 4,
   Interrupted: 130,
+  /** SIGTERM (128 + 15): `failover run` stopped by a scheduler or `kill`. */
+  Terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

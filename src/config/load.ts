@@ -219,6 +219,15 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
       retries: h.retries ?? BUILTIN_HEALTH_SETTINGS.retries,
       mirrors: h.mirrors ?? {},
     },
+    ...(raw.autopilot
+      ? {
+          autopilot: {
+            ...(raw.autopilot.maxAutoMoves !== undefined ? { maxAutoMoves: raw.autopilot.maxAutoMoves } : {}),
+            ...(raw.autopilot.confirmFor !== undefined ? { confirmForMs: raw.autopilot.confirmFor } : {}),
+            ...(raw.autopilot.neverMove?.campaigns ? { neverMoveCampaigns: raw.autopilot.neverMove.campaigns } : {}),
+          },
+        }
+      : {}),
     secrets: secretValues(templates, env),
     env,
   };

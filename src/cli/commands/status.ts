@@ -12,6 +12,9 @@ import { formatAnnotation, limitAnnotations } from "../report/github.js";
 import { formatJUnit } from "../report/junit.js";
 import { formatInZone } from "../../time/zone.js";
 import { statusWords } from "../../health/status.js";
+import { parseDuration } from "../../time/duration.js";
+import { historyFileIn, readHistory, timeline } from "../../autopilot/history.js";
+import { PIPED_COLUMNS, renderTimeline } from "../report/timeline.js";
 
 /**
  * `status` needs no calendar, yet should share the thresholds' state with `check`: the state
@@ -24,7 +27,24 @@ export function stateFolderForStatus(ctx: CliContext, configFile: string | undef
   return configFile ? dirname(resolve(configFile)) : process.cwd();
 }
 
-export async function run(ctx: CliContext, args: string[], options: { strict?: true }): Promise<number> {
+/** `status --history 24h`: the recorded health as a timeline; reads no source. */
+async function showHistory(ctx: CliContext, span: string, configFile: string | undefined, only: readonly string[]): Promise<number> {
+  const r = parseDuration(span);
+  if (!r.ok) throw new UsageError(r.reason, "--history");
+  if (r.ms === 0) throw new UsageError("a zero span shows nothing; write e.g. 24h or 7d", "--history");
+  const from = ctx.now - r.ms;
+  const entries = (await readHistory(historyFileIn(stateFolderForStatus(ctx, configFile)), from)).filter((e) => only.length === 0 || only.includes(e.channel));
+  const rows = timeline(entries, from, ctx.now, ctx.out.columns ? Math.max(10, ctx.out.columns - 24) : PIPED_COLUMNS);
+  if (ctx.out.format === "json") ctx.out.json({ schemaVersion: 1, from: formatInZone(from, "UTC"), to: formatInZone(ctx.now, "UTC"), channels: rows });
+  else ctx.out.data(renderTimeline(ctx.out.c, rows, from, ctx.now));
+  return ExitCode.Go;
+}
+
+export async function run(ctx: CliContext, args: string[], options: { strict?: true; history?: string }): Promise<number> {
+  if (options.history !== undefined) {
+    const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env }).catch(() => undefined);
+    return showHistory(ctx, options.history, config?.file, args);
+  }
   const strict = options.strict ?? false;
   const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
   ctx.out.addSecrets(config.secrets);
