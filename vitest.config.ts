@@ -7,7 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
-    // CLI tests run the built CLI: rebuilt first when src/ is newer than dist/.
-    globalSetup: ["tests/setup/build-cli.ts"],
+    // CLI tests run the built CLI: rebuilt first when src/ is newer than dist/. The loopback
+    // status server runs in a process of its own (never the test's).
+    globalSetup: ["tests/setup/build-cli.ts", "tests/setup/status-server.ts"],
   },
 });

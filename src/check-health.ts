@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { builtinDefaults } from "./config/builtin.js";
 import { resolveChannel } from "./config/load.js";
 import type { Channel, Config } from "./config/model.js";
-import { redact } from "./util/env.js";
+import { envRefs, redact, type Env } from "./util/env.js";
 import { VERSION } from "./version.js";
 import { checkerFor } from "./health/registry.js";
 import { mastodonEndpoint } from "./health/sources/mastodon.js";
@@ -73,6 +73,20 @@ export function sourceName(source: HealthSourceConfig): string {
   }
 }
 
+/** The `${NAME}` variables a source uses (URL, headers, body) that the environment does not set. */
+export function unsetVariables(source: HealthSourceConfig, env: Env): string[] {
+  const names = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      for (const name of envRefs(v)) if (env[name] === undefined) names.add(name);
+    } else if (v && typeof v === "object") {
+      for (const item of Object.values(v)) walk(item);
+    }
+  };
+  walk(source);
+  return [...names];
+}
+
 /** Runs tasks with at most `limit` under way. */
 async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
   const results = new Array<T>(tasks.length);
@@ -92,10 +106,15 @@ export async function checkHealth(config: Config, channelNames: readonly string[
   const toRead = channels.filter((c) => !options.assume?.has(c.name));
   const jobs = toRead.flatMap((c) => c.health.map((source) => ({ channel: c.name, source: sourceForChannel(source, c, config.health.mirrors) })));
 
-  const deadlineCtl = new AbortController();
+  // The run's own controller, aborted by one explicit timer (the deadline) or by the caller's
+  // signal (Ctrl-C). No AbortSignal.any/timeout: on Node 20 those can be collected unfired.
+  const run = new AbortController();
   const deadline = performance.now() + config.health.deadlineMs;
-  const timer = setTimeout(() => deadlineCtl.abort(), config.health.deadlineMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadlineCtl.signal]) : deadlineCtl.signal;
+  const timer = setTimeout(() => run.abort(), config.health.deadlineMs);
+  const onCallerAbort = () => run.abort();
+  if (options.signal?.aborted) run.abort();
+  else options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  const signal = run.signal;
   // Every source listens for the deadline: many listeners on one signal are expected here.
   setMaxListeners(0, signal);
   const transport = options.fetch
@@ -108,6 +127,7 @@ export async function checkHealth(config: Config, channelNames: readonly string[
         retries: config.health.retries,
         userAgent: `failover/${VERSION} (+https://www.npmjs.com/package/failover)`,
         secrets: config.secrets,
+        ...(config.health.proxy ? { proxy: config.health.proxy } : {}),
       });
   const fetch = options.fetch ?? transport!.fetch;
   const baseDir = config.file ? dirname(resolve(config.file)) : process.cwd();
@@ -121,18 +141,25 @@ export async function checkHealth(config: Config, channelNames: readonly string[
       // A source that ignores its own limits still cannot hold the run past the deadline.
       let lateTimer: NodeJS.Timeout | undefined;
       const stopped: SourceAnswer = { status: "unknown", error: "stopped: the check's deadline was reached" };
+      let onAbort: (() => void) | undefined;
       const late = new Promise<SourceAnswer>((resolveLate) => {
-        lateTimer = setTimeout(() => resolveLate(stopped), Math.max(0, deadline - performance.now()));
-        signal.addEventListener("abort", () => resolveLate(stopped), { once: true });
+        onAbort = () => resolveLate(stopped);
+        lateTimer = setTimeout(onAbort, Math.max(0, deadline - performance.now()));
+        signal.addEventListener("abort", onAbort, { once: true });
       });
       let answer: SourceAnswer;
+      const unset = unsetVariables(source, config.env);
       try {
-        answer = await Promise.race([checkerFor(source.kind).check(source as never, ctx), late]);
+        // A source whose secret is not set is not read (it would send an empty token): unknown, saying which.
+        answer = unset.length > 0
+          ? { status: "unknown", error: `environment variable${unset.length === 1 ? "" : "s"} ${unset.join(", ")} ${unset.length === 1 ? "is" : "are"} not set` }
+          : await Promise.race([checkerFor(source.kind).check(source as never, ctx), late]);
       } catch (error) {
         // A checker throwing is a bug in it; the run still answers, with the reason.
         answer = { status: "unknown", error: `internal error in the ${source.kind} source: ${(error as Error).message}` };
       } finally {
         clearTimeout(lateTimer);
+        if (onAbort) signal.removeEventListener("abort", onAbort);
       }
       options.onProgress?.(++done, jobs.length);
       const result: SourceResult = {
@@ -149,6 +176,9 @@ export async function checkHealth(config: Config, channelNames: readonly string[
     config.health.concurrency,
   ).finally(async () => {
     clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onCallerAbort);
+    // Whatever a source left under way is stopped now, so no socket or timer keeps the process up.
+    run.abort();
     await transport?.close();
   });
 

@@ -5,7 +5,8 @@
  */
 import { rewritePost } from "./adapters/rewrite.js";
 import { resolveChannel } from "./config/load.js";
-import { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.js";
+import { healthMap } from "./check-health.js";
+import { runHealth, type HealthRunOptions } from "./run-health.js";
 import type { ChannelHealth } from "./health/types.js";
 import { makeFailbackPlan } from "./planner/failback.js";
 import { channelsToCheck, makePlan, type Rewriter } from "./planner/plan.js";
@@ -51,6 +52,8 @@ export interface CheckResult {
   verdict: Verdict;
   channels: ChannelHealth[];
   posts: PostRisk[];
+  /** Channels with posts in the window whose health could not be read. */
+  unverified: string[];
   plan: Plan;
   /** With nothing in the window: the first post after it, if any. */
   nextPost?: { id: string; channel: string; at: string };
@@ -59,15 +62,18 @@ export interface CheckResult {
 export function verdictFor(project: Project, health: ChannelHealth[], options: PlanOptions): CheckResult {
   const plan = planReroutes(project, health, options);
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
-  const { verdict, posts } = assessRisk(plan, project.calendar, options.now, windowMs);
+  const { verdict, posts, unverified } = assessRisk(plan, project.calendar, options.now, windowMs, healthMap(health));
   const nextPost = posts.length === 0 ? nextPostAfter(project.calendar, options.now + windowMs) : undefined;
-  return { verdict, channels: health, posts, plan, ...(nextPost ? { nextPost } : {}) };
+  return { verdict, channels: health, posts, unverified, plan, ...(nextPost ? { nextPost } : {}) };
 }
 
-/** Health, plan and verdict in one call. */
-export async function checkProject(project: Project, options: PlanOptions & Omit<CheckHealthOptions, "now">): Promise<CheckResult> {
-  const health = await checkHealth(project.config, channelsFor(project, options), options);
-  return verdictFor(project, health, options);
+/**
+ * Health, plan and verdict in one call, as `failover check` gives them: with `statePath` the
+ * answers are held to the thresholds with that state file, exactly as the CLI does.
+ */
+export async function checkProject(project: Project, options: PlanOptions & Omit<HealthRunOptions, "now">): Promise<CheckResult & { warnings: string[] }> {
+  const { channels, warnings } = await runHealth(project.config, channelsFor(project, options), options);
+  return { ...verdictFor(project, channels, options), warnings };
 }
 
 /** The failback plan for known health: posts failover moved that can return to their channel. */

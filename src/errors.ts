@@ -11,6 +11,8 @@ export const ExitCode = {
   InvalidInput: 2,
   Covered: 3,
   Blocked: 4,
+  /** No channel with a post in the window is known to be down, but some could not be read. */
+  Unverified: 5,
   Interrupted: 130,
   /** SIGTERM (128 + 15): `failover run` stopped by a scheduler or `kill`. */
   Terminated: 143,

@@ -20,6 +20,8 @@ export type { Channel, Config, Defaults, HealthSettings, Notice } from "./config
 export { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.js";
 export type { ChannelHealth, SourceResult } from "./health/types.js";
 export { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER, type HealthState } from "./health/state-file.js";
+export { runHealth, type HealthRun, type HealthRunOptions } from "./run-health.js";
+export { isDownStatus, isUpStatus, type DownRule } from "./health/down.js";
 export { HEALTH_STATUSES, ALL_STATUSES, isHealthStatus, type HealthStatus } from "./health/status.js";
 
 // Planning and the verdict

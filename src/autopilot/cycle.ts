@@ -7,6 +7,7 @@
 import { dirname, resolve } from "node:path";
 import { channelsFor, planFailback, verdictFor } from "../check.js";
 import type { ChannelHealth } from "../health/types.js";
+import { isDownStatus } from "../health/down.js";
 import { failbackChannels } from "../planner/failback.js";
 import type { Verdict } from "../planner/risk.js";
 import type { Plan, PlanAction } from "../planner/types.js";
@@ -90,12 +91,11 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
   const state = await loadAutopilotState(stateFile);
   const paused = await pausedReason(pauseFileIn(folder));
   const settings = options.settings(project.config);
-  const rerouteOn = project.config.defaults.rerouteOn as string[];
 
   const names = [...new Set([...channelsFor(project, { now: options.now, windowMs: options.windowMs }), ...failbackChannels(project.calendar)])];
   const health = await deps.checkHealth(project.config, names);
   await appendHistory(historyFileIn(folder), historyEntries(health, at));
-  const down = health.filter((c) => rerouteOn.includes(c.status)).map((c) => c.name);
+  const down = health.filter((c) => isDownStatus(c.status, { rerouteOn: project.config.defaults.rerouteOn })).map((c) => c.name);
   const outages = trackOutages(state.outages, down, health.map((c) => c.name), at);
 
   const result = verdictFor(project, health, { now: options.now, windowMs: options.windowMs });

@@ -2,12 +2,11 @@
 import { knownChannelNames, resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import { UsageError } from "../errors.js";
-import { checkHealth } from "../check-health.js";
+import { runHealth } from "../run-health.js";
 import type { ChannelHealth } from "../health/types.js";
 import { didYouMeanChannel } from "../platforms.js";
 import { join } from "node:path";
-import { applyThresholds, loadState, saveState, STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
-import { formatInZone } from "../time/zone.js";
+import { STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
 import type { CliContext } from "./context.js";
 import { plural } from "../util/words.js";
 
@@ -26,30 +25,19 @@ export function checkAssumedChannels(ctx: CliContext, config: Config): void {
 export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[], stateFolder: string): Promise<ChannelHealth[]> {
   checkAssumedChannels(ctx, config);
   const spinner = await ctx.out.spinner(`checking ${plural(names.length, "channel")}…`);
-  let raw: ChannelHealth[];
   try {
-    raw = await checkHealth(config, names, {
+    const { channels, warnings } = await runHealth(config, names, {
       now: ctx.now,
       assume: ctx.assume,
       onProgress: (done, total) => spinner.update(`checking health sources… ${done}/${total}`),
+      ...(ctx.noState ? {} : { statePath: ctx.statePath ?? join(stateFolder, STATE_FOLDER, STATE_FILE) }),
     });
+    spinner.stop();
+    for (const w of warnings) ctx.out.warn(w);
+    return channels;
   } finally {
     spinner.stop();
   }
-  if (ctx.noState) return raw;
-  const path = ctx.statePath ?? join(stateFolder, STATE_FOLDER, STATE_FILE);
-  const { state, warning } = await loadState(path);
-  if (warning) ctx.out.warn(warning);
-  const channels = applyThresholds(
-    raw,
-    (name) => resolveChannel(config, name)?.thresholds ?? config.defaults.thresholds,
-    (status) => config.defaults.rerouteOn.includes(status),
-    state,
-    formatInZone(ctx.now, "UTC"),
-  );
-  const failed = await saveState(path, state);
-  if (failed) ctx.out.warn(failed);
-  return channels;
 }
 
 /** Warnings for channels whose health could not be read (not a failure unless --strict). */

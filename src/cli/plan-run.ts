@@ -62,12 +62,13 @@ export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: 
       }
       out.data(views.table());
       out.data("");
-      out.data(verdictLine(out, r.verdict));
+      out.data(verdictLine(out, r));
       for (const w of r.warnings) out.warn(w);
   }
   appendJobSummary(out, ctx.env, {
     title: views.suite,
     verdict: r.verdict,
+    unverified: r.unverified,
     now: r.plan.now,
     window: r.plan.window,
     channels: r.channels,

@@ -72,6 +72,7 @@ export function emptyConfig(env: Env = process.env): Config {
     health: BUILTIN_HEALTH_SETTINGS,
     secrets: [],
     env,
+    warnings: [],
   };
 }
 
@@ -126,7 +127,8 @@ export function parseConfig(file: string, text: string, env: Env = process.env):
   checkPlatforms(raw, source, diagnostics);
   crossCheck(raw, source, diagnostics);
   if (!result.success || diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(dedupe(diagnostics)));
-  return { ...buildConfig(file, source, result.data, env, templates), sha256: createHash("sha256").update(text, "utf8").digest("hex") };
+  const warnings = sortDiagnostics(diagnostics.filter((d) => d.severity === "warning"));
+  return { ...buildConfig(file, source, result.data, env, templates), sha256: createHash("sha256").update(text, "utf8").digest("hex"), warnings };
 }
 
 /** A channel named like a platform may leave `platform` out; any other must say which it is on. */
@@ -155,7 +157,11 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** Every `${NAME}` must be set; collects the templates so their values can be redacted. */
+/**
+ * Collects every `${NAME}` template so its value can be redacted. A variable that is not set is a
+ * warning, not an error: only what needs it fails (a health source reads `unknown`, a channel's
+ * publishing fails, each naming the variable), so a fork's CI with no secrets still validates.
+ */
 function checkEnv(source: YamlSource, value: unknown, env: Env, diagnostics: Diagnostic[]): string[] {
   const templates: string[] = [];
   const walk = (v: unknown, path: PropertyKey[]): void => {
@@ -168,8 +174,8 @@ function checkEnv(source: YamlSource, value: unknown, env: Env, diagnostics: Dia
           diagnostics.push({
             file: source.file,
             ...locate(source, path),
-            severity: "error",
-            message: `${formatPath(path)}: environment variable ${name} is not set`,
+            severity: "warning",
+            message: `${formatPath(path)}: environment variable ${name} is not set; ${unsetConsequence(path)}`,
           });
         }
       }
@@ -183,7 +189,14 @@ function checkEnv(source: YamlSource, value: unknown, env: Env, diagnostics: Dia
   return templates;
 }
 
-function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env, templates: string[]): Config {
+/** What an unset variable at this place in the config stops, in a few words. */
+function unsetConsequence(path: PropertyKey[]): string {
+  if (path[0] === "channels" && path[2] === "health") return "this health source reads unknown until it is set";
+  if (path[0] === "channels" && path[2] === "publish") return "publishing on this channel fails until it is set";
+  return "it reads as empty until it is set";
+}
+
+function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env, templates: string[]): Omit<Config, "warnings"> {
   const d = raw.defaults ?? {};
   const defaults: Defaults = {
     backups: d.backups ?? BUILTIN_DEFAULTS.backups,
@@ -218,6 +231,7 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
       concurrency: h.concurrency ?? BUILTIN_HEALTH_SETTINGS.concurrency,
       retries: h.retries ?? BUILTIN_HEALTH_SETTINGS.retries,
       mirrors: h.mirrors ?? {},
+      ...(h.proxy !== undefined || h.noProxy !== undefined ? { proxy: { ...(h.proxy !== undefined ? { url: h.proxy } : {}), ...(h.noProxy !== undefined ? { noProxy: h.noProxy } : {}) } } : {}),
     },
     ...(raw.autopilot
       ? {

@@ -7,6 +7,7 @@ import type { PostingWindow } from "../schedule/windows.js";
 import type { Policy } from "./policy.js";
 import type { YamlSource } from "../yaml/source.js";
 import type { Env } from "../util/env.js";
+import type { Diagnostic } from "../errors.js";
 
 export interface Channel {
   name: string;
@@ -55,6 +56,8 @@ export interface HealthSettings {
   retries: number;
   /** URL prefix → replacement, applied to every source's URL before it is read. */
   mirrors: Record<string, string>;
+  /** Overrides the environment's HTTPS_PROXY/HTTP_PROXY/NO_PROXY (health/proxy.ts). */
+  proxy?: { url?: string; noProxy?: string };
 }
 
 export interface Config {
@@ -74,4 +77,6 @@ export interface Config {
   /** Values of the environment variables the config uses: redacted from all output. */
   secrets: string[];
   env: Env;
+  /** Problems that stop nothing but should be said (e.g. an unset `${VAR}`), for `validate`. */
+  warnings: Diagnostic[];
 }

@@ -73,6 +73,11 @@ export const healthSettingsSchema = z.strictObject({
     .record(z.string().regex(/^(https?|file):/, "a URL prefix, e.g. https://metastatus.com/"), sourceUrl)
     .optional()
     .meta({ description: "read sources whose URL starts with a key from the value instead (a proxy, a recorded copy, a drill): { \"https://metastatus.com/\": \"http://127.0.0.1:8080/meta/\" }" }),
+  proxy: z
+    .union([z.literal("none"), z.string().regex(/^https?:\/\/\S+$/, "a proxy URL (http://proxy.example:3128) or none")])
+    .optional()
+    .meta({ description: "the proxy for health requests, overriding HTTPS_PROXY/HTTP_PROXY; none for a direct connection" }),
+  noProxy: z.string().optional().meta({ description: "hosts reached without the proxy, comma-separated as NO_PROXY (which it overrides)" }),
 });
 
 export const autopilotSchema = z.strictObject({

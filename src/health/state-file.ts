@@ -8,8 +8,8 @@ import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../util/atomic-write.js";
-import { HEALTH_STATUSES, type KnownStatus } from "./status.js";
-import { decide, type ChannelState, type Thresholds } from "./thresholds.js";
+import { combineStatuses, HEALTH_STATUSES, type KnownStatus } from "./status.js";
+import { AT_ONCE, decide, PROBE_KINDS, type ChannelState, type Thresholds } from "./thresholds.js";
 import type { ChannelHealth } from "./types.js";
 
 const known = z.enum(HEALTH_STATUSES);
@@ -62,6 +62,8 @@ export async function saveState(path: string, state: HealthState): Promise<strin
 /**
  * Each channel's status after the thresholds, with `held` where they kept it; `state` is updated
  * in place. Channels set by --assume are simulations: they neither read nor change the state.
+ * An answer that an official status page (any kind but a probe) gives for the side the channel
+ * is on now is taken at once, going down and coming back: a declared incident is not a flap.
  */
 export function applyThresholds(
   channels: readonly ChannelHealth[],
@@ -72,7 +74,9 @@ export function applyThresholds(
 ): ChannelHealth[] {
   return channels.map((c) => {
     if (c.assumed) return c;
-    const d = decide(state[c.name], c.status, now, thresholdsOf(c.name), isDown);
+    const declared = combineStatuses(c.sources.filter((s) => !PROBE_KINDS.has(s.kind)).map((s) => s.status));
+    const atOnce = declared !== "unknown" && c.status !== "unknown" && isDown(declared) === isDown(c.status);
+    const d = decide(state[c.name], c.status, now, atOnce ? AT_ONCE : thresholdsOf(c.name), isDown);
     if (d.next) state[c.name] = d.next;
     return { ...c, status: d.status, ...(d.held ? { held: d.held } : {}) };
   });

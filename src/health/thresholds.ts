@@ -1,6 +1,8 @@
 /**
- * No flapping: a channel is taken down only after `failureThreshold` bad answers in a row and
- * brought back only after `successThreshold` good ones (defaults 3 and 2, as Gatus). "Bad" is
+ * No flapping: a channel that only a probe (http, mastodon) says is down is taken down only after
+ * `failureThreshold` bad answers in a row and brought back only after `successThreshold` good
+ * ones (defaults 3 and 2, as Gatus). An incident an official status page declares is believed at
+ * once, going down and coming back (see applyThresholds). "Bad" is
  * what the config reroutes on (`rerouteOn`); moves within one side (degraded to maintenance,
  * partial to major outage) pass at once, since they change no decision.
  *
@@ -20,6 +22,16 @@ export interface Thresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = { failure: 3, success: 2 };
+
+/** For an answer taken on its own word: one is enough either way. */
+export const AT_ONCE: Thresholds = { failure: 1, success: 1 };
+
+/**
+ * Source kinds that probe the platform themselves, and so flap (a slow answer, one lost packet).
+ * Only their answers wait for the thresholds; every other kind reads an incident the platform
+ * declared on its status page, which is taken at once.
+ */
+export const PROBE_KINDS: ReadonlySet<string> = new Set(["http", "mastodon"]);
 
 /** Disagreeing answers closer together than this count as one. */
 export const ANSWER_SPACING_MS = 60_000;

@@ -1,15 +1,23 @@
 /**
- * HTTP for health sources, built to fail honestly and on time: one shared undici Agent, a
- * per-request time limit covering connect, headers and body (a trickling body cannot outlast it),
- * the run's overall deadline, a cap on the body, a limit on redirects, retries with jittered
- * backoff for connection errors, 429 and 502/503/504 (honouring Retry-After only if it fits
- * before the deadline), and identical requests made once per run. `file:` URLs read recorded
- * payloads. Failures are values with a short reason, never exceptions; secrets are redacted.
+ * HTTP for health sources, built to fail honestly and on time: one dispatcher per run (through
+ * the environment's proxy, see proxy.ts), one explicit timer per request that aborts its own
+ * AbortController (covering connect, headers and the whole body: a trickling body cannot outlast
+ * it), the run's signal forwarded to each request, a cap on the body, redirects followed by hand
+ * (at most `maxRedirects`, and a request's own headers are never sent to another origin), retries
+ * with jittered backoff for connection errors, 429 and 502/503/504 (honouring Retry-After only if
+ * it fits before the deadline), and identical requests made once per run. `file:` URLs read
+ * recorded payloads (regular files only). Failures are values with a short reason, never
+ * exceptions; secrets are redacted.
+ *
+ * Why no `AbortSignal.any([signal, AbortSignal.timeout(ms)])`: on Node 20 such a combined signal
+ * can be garbage-collected before it fires, and then nothing stops a trickling body. Timers that
+ * we hold and clear ourselves always fire.
  */
-import { readFile, stat } from "node:fs/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Agent, errors as undiciErrors, interceptors, request, type Dispatcher } from "undici";
+import { pathToFileURL } from "node:url";
+import { errors as undiciErrors, request, type Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../util/env.js";
+import { readRegularFile, TooLarge } from "./read-file-capped.js";
+import { createDispatcher, type ProxySettings } from "./proxy.js";
 
 export interface FetchRequest {
   /** May contain `${ENV}`: expanded here, at request time. */
@@ -39,6 +47,8 @@ export interface TransportOptions {
   maxRedirects?: number;
   userAgent: string;
   secrets: readonly string[];
+  /** The config's proxy settings; by default the environment's (HTTPS_PROXY, HTTP_PROXY, NO_PROXY). */
+  proxy?: ProxySettings;
   /** For tests: the random source behind the backoff jitter. */
   random?: () => number;
 }
@@ -46,14 +56,24 @@ export interface TransportOptions {
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const RETRY_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT"]);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-class TooLarge extends Error {}
+/** Why a request was stopped: its own time limit, or the run's deadline (or Ctrl-C). */
+class Stopped extends Error {
+  constructor(readonly why: "timeout" | "deadline") {
+    super(why);
+  }
+}
+
+class TooManyRedirects extends Error {}
 
 /** A short reason for a failed request, e.g. "timed out after 5000 ms" or "connection refused". */
 export function describeError(error: unknown, timeoutMs: number): string {
   const e = error as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e?.code ?? e?.cause?.code;
   if (error instanceof TooLarge) return e.message!;
+  if (error instanceof TooManyRedirects) return e.message!;
+  if (error instanceof Stopped) return error.why === "timeout" ? `timed out after ${timeoutMs} ms` : "stopped: the check's deadline was reached";
   if (e?.name === "TimeoutError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
     return `timed out after ${timeoutMs} ms`;
   }
@@ -71,15 +91,11 @@ export function describeError(error: unknown, timeoutMs: number): string {
       return "DNS lookup failed (temporary)";
     case "ENOENT":
       return "file not found";
-    case "UND_ERR_MAX_REDIRECTIONS":
-    case "UND_ERR_REQ_RETRY":
-      return "too many redirects";
     default:
       break;
   }
   if (code && /^(ERR_TLS|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_SSL)/.test(code)) return `TLS error (${code})`;
   const message = (e?.message ?? String(error)).split("\n")[0]!;
-  if (/redirect/i.test(message)) return "too many redirects";
   return code ? `${code}: ${message}` : message;
 }
 
@@ -90,56 +106,119 @@ function retryAfterMs(value: string | undefined, now: number): number | undefine
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-async function readCapped(body: Dispatcher.ResponseData["body"], maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new TooLarge(`the answer is larger than ${Math.round(maxBytes / 1024)} KiB; stopped reading`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * Reads a body up to `maxBytes`, and stops the moment `signal` aborts, whatever the server does:
+ * the stream is destroyed and the read rejects, so a body that trickles forever ends here.
+ */
+function readCapped(body: Dispatcher.ResponseData["body"], maxBytes: number, signal: AbortSignal): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error?: Error) => {
+      signal.removeEventListener("abort", onAbort);
+      body.off("data", onData).off("end", onEnd).off("error", onError);
+      if (error) {
+        body.on("error", () => undefined); // a late error from the destroyed stream is expected
+        body.destroy();
+        reject(error);
+      } else resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : new Stopped("deadline"));
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) return finish(new TooLarge(`the answer is larger than ${Math.round(maxBytes / 1024)} KiB; stopped reading`));
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish();
+    const onError = (error: Error) => finish(signal.aborted && signal.reason instanceof Error ? signal.reason : error);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    body.on("data", onData).on("end", onEnd).on("error", onError);
+  });
+}
+
+/**
+ * A request's own AbortController: aborted by its timer after `timeoutMs`, or when the run's
+ * signal aborts. `done()` clears the timer and the listener, so nothing outlives the request.
+ */
+function requestController(runSignal: AbortSignal, timeoutMs: number): { signal: AbortSignal; done: () => void } {
+  const ctl = new AbortController();
+  const onRunAbort = () => ctl.abort(new Stopped("deadline"));
+  const timer = setTimeout(() => ctl.abort(new Stopped("timeout")), timeoutMs);
+  if (runSignal.aborted) onRunAbort();
+  else runSignal.addEventListener("abort", onRunAbort, { once: true });
+  return {
+    signal: ctl.signal,
+    done: () => {
+      clearTimeout(timer);
+      runSignal.removeEventListener("abort", onRunAbort);
+    },
+  };
+}
+
+function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
+  return flat;
 }
 
 export function createTransport(options: TransportOptions): { fetch: Fetcher; close: () => Promise<void> } {
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxRedirects = options.maxRedirects ?? 5;
   const random = options.random ?? Math.random;
-  const agent = new Agent({ connections: 64, connect: { timeout: 10_000 }, keepAliveTimeout: 1_000 });
-  const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: options.maxRedirects ?? 5 }));
+  const dispatcher = createDispatcher(options.env, options.proxy);
   const inflight = new Map<string, Promise<FetchResult>>();
   const clean = (text: string) => redact(text, options.secrets);
 
   async function readFileUrl(url: URL, started: number): Promise<FetchResult> {
     const latency = () => Math.round(performance.now() - started);
     try {
-      const path = fileURLToPath(url);
-      const info = await stat(path);
-      if (info.size > maxBytes) return { ok: false, error: `the file is larger than ${Math.round(maxBytes / 1024)} KiB`, latencyMs: latency(), attempts: 1 };
-      const body = await readFile(path, "utf8");
+      const body = await readRegularFile(url, maxBytes);
       return { ok: true, status: 200, headers: {}, body, latencyMs: latency(), attempts: 1 };
     } catch (error) {
       return { ok: false, error: describeError(error, 0), latencyMs: latency(), attempts: 1 };
     }
   }
 
-  async function once(url: string, req: FetchRequest, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; headers: Record<string, string>; body: string }> {
-    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]);
-    const res = await request(url, {
-      method: req.method ?? "GET",
-      headers,
-      ...(req.body !== undefined ? { body: req.body } : {}),
-      dispatcher,
-      signal,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-    const flat: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
-    const body = req.method === "HEAD" ? "" : await readCapped(res.body, maxBytes);
-    return { status: res.statusCode, headers: flat, body };
+  /**
+   * One attempt: the request and its redirects, all within one time limit. On a redirect to
+   * another origin the source's own headers (tokens, API keys) are dropped: they were written for
+   * the first host, and a status page must not be able to forward them elsewhere.
+   */
+  async function once(start: URL, req: FetchRequest, baseHeaders: Record<string, string>, ownHeaders: Record<string, string>, timeoutMs: number) {
+    const ctl = requestController(options.signal, timeoutMs);
+    try {
+      let url = start;
+      let method = req.method ?? "GET";
+      let body = req.body;
+      let headers = { ...baseHeaders, ...ownHeaders };
+      for (let hop = 0; ; hop++) {
+        const res = await request(url, { method, headers, ...(body !== undefined ? { body } : {}), dispatcher, signal: ctl.signal });
+        const location = res.headers.location;
+        if (REDIRECTS.has(res.statusCode) && typeof location === "string") {
+          // Read off the (small) redirect body so the connection is reused for the next hop.
+          await res.body.dump({ limit: 64 * 1024, signal: ctl.signal }).catch(() => undefined);
+          if (hop >= maxRedirects) throw new TooManyRedirects("too many redirects");
+          const next = new URL(location, url);
+          if (next.protocol !== "http:" && next.protocol !== "https:") throw new TooManyRedirects(`redirected to a ${next.protocol} URL; not followed`);
+          if (next.origin !== url.origin) headers = { ...baseHeaders };
+          if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === "POST")) {
+            method = "GET";
+            body = undefined;
+          }
+          url = next;
+          continue;
+        }
+        const text = method === "HEAD" ? (res.body.on("error", () => undefined).destroy(), "") : await readCapped(res.body, maxBytes, ctl.signal);
+        return { status: res.statusCode, headers: flatten(res.headers), body: text };
+      }
+    } catch (error) {
+      // An abort surfaces as undici's own error; the controller's reason says which limit it was.
+      if (ctl.signal.aborted && ctl.signal.reason instanceof Stopped) throw ctl.signal.reason;
+      throw error;
+    } finally {
+      ctl.done();
+    }
   }
 
   async function perform(req: FetchRequest): Promise<FetchResult> {
@@ -153,8 +232,10 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
       return { ok: false, error: "not a valid URL", latencyMs: 0, attempts: 0 };
     }
     if (url.protocol === "file:") return readFileUrl(url, started);
-    const headers: Record<string, string> = { "user-agent": options.userAgent, accept: "application/json, application/xml, text/xml, */*;q=0.5" };
-    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = expandEnv(v, options.env);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, error: `cannot read a ${url.protocol} URL`, latencyMs: 0, attempts: 0 };
+    const base: Record<string, string> = { "user-agent": options.userAgent, accept: "application/json, application/xml, text/xml, */*;q=0.5" };
+    const own: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers ?? {})) own[k.toLowerCase()] = expandEnv(v, options.env);
 
     let attempts = 0;
     for (;;) {
@@ -166,7 +247,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
       const timeoutMs = Math.max(1, Math.floor(Math.min(req.timeoutMs, remaining)));
       let retryable: { reason: string; waitMs?: number } | undefined;
       try {
-        const res = await once(url.href, req, headers, timeoutMs);
+        const res = await once(url, req, base, own, timeoutMs);
         if (!RETRY_STATUSES.has(res.status) || attempts > options.retries) {
           return { ok: true, ...res, latencyMs: latency(), attempts };
         }
@@ -174,7 +255,9 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
         retryable = { reason: `HTTP ${res.status}`, ...(after !== undefined ? { waitMs: after } : {}) };
       } catch (error) {
         const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-        const reason = describeError(error, timeoutMs);
+        // A time limit cut short by the deadline is the deadline's doing, and says so.
+        const clipped = error instanceof Stopped && error.why === "timeout" && timeoutMs < req.timeoutMs;
+        const reason = clipped ? describeError(new Stopped("deadline"), timeoutMs) : describeError(error, timeoutMs);
         if (!code || !RETRY_CODES.has(code) || attempts > options.retries) {
           return { ok: false, error: clean(reason), latencyMs: latency(), attempts };
         }
@@ -189,10 +272,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
           : `${retryable.reason}; no time left to retry`;
         return { ok: false, error: why, latencyMs: latency(), attempts };
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        options.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-      });
+      await sleep(wait, options.signal);
     }
   }
 
@@ -207,5 +287,19 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
     return pending;
   };
 
-  return { fetch, close: () => agent.close().catch(() => undefined) };
+  // destroy, not close: close waits for requests still under way, and the run is over.
+  return { fetch, close: () => dispatcher.destroy().catch(() => undefined) };
+}
+
+/** Waits `ms`, or less if `signal` aborts first; leaves no timer or listener behind. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
 }

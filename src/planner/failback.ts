@@ -12,6 +12,7 @@
  * Health must be known and good: `unknown` never triggers a failback (that would move posts onto
  * a channel nobody has seen recover).
  */
+import { isUpStatus } from "../health/down.js";
 import { isFailoverSkip } from "../calendar/bookkeeping.js";
 import type { Post } from "../calendar/model.js";
 import { resolveChannel } from "../config/load.js";
@@ -34,10 +35,7 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
 
   const actions: PlanAction[] = [];
   const warnings: string[] = [];
-  const healthy = (channel: string): boolean => {
-    const status = statusOf(input, channel);
-    return status !== "unknown" && !config.defaults.rerouteOn.includes(status);
-  };
+  const healthy = (channel: string): boolean => isUpStatus(statusOf(input, channel), { rerouteOn: config.defaults.rerouteOn });
   const unknownWarned = new Set<string>();
   /** Every post standing in for `id`, directly or through a stand-in rerouted in turn. */
   const chainOf = (id: string): Post[] => {

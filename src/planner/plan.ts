@@ -3,6 +3,7 @@
  * when it goes instead. Pure: the calendar, the config, each channel's health, the clock and the
  * rewriter come in; the plan goes out. The same inputs always give the same plan, in the same order.
  */
+import { isDownStatus } from "../health/down.js";
 import { isNotice, NOTICE_PREFIX } from "../calendar/bookkeeping.js";
 import type { Calendar, Post } from "../calendar/model.js";
 import { resolveChannel } from "../config/load.js";
@@ -39,9 +40,7 @@ export function statusOf(input: Pick<PlanInput, "health">, channel: string): Hea
 
 /** Whether a channel counts as down for rerouting under the config's `rerouteOn` (and --strict). */
 export function isDown(input: Pick<PlanInput, "health" | "config" | "strict">, channel: string): boolean {
-  const status = statusOf(input, channel);
-  if (status === "unknown") return input.strict;
-  return input.config.defaults.rerouteOn.includes(status);
+  return isDownStatus(statusOf(input, channel), { rerouteOn: input.config.defaults.rerouteOn, strict: input.strict });
 }
 
 /**

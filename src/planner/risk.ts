@@ -1,15 +1,18 @@
 /**
  * From a plan to the verdict `check` gives: each post in the window with its risk, and one word
- * for the whole calendar (contract: go / covered / blocked, exit 0 / 3 / 4).
+ * for the whole calendar (contract: go / covered / blocked / unverified, exit 0 / 3 / 4 / 5).
+ * Unknown is never "go": a post whose channel could not be read, and that the plan does not
+ * already move, is `unverified`; blocked > covered > unverified > go.
  */
 import type { Calendar } from "../calendar/model.js";
 import { ExitCode } from "../errors.js";
+import type { HealthStatus } from "../health/status.js";
 import { formatInZone } from "../time/zone.js";
 import { postsInWindow } from "./plan.js";
 import type { Plan } from "./types.js";
 
-export type Risk = "none" | "covered" | "blocked";
-export type Verdict = "go" | "covered" | "blocked";
+export type Risk = "none" | "covered" | "blocked" | "unverified";
+export type Verdict = "go" | "covered" | "blocked" | "unverified";
 
 export interface PostRisk {
   id: string;
@@ -26,7 +29,16 @@ export interface PostRisk {
   line: number;
 }
 
-export function assessRisk(plan: Plan, calendar: Calendar, now: number, windowMs: number): { verdict: Verdict; posts: PostRisk[] } {
+export interface RiskAssessment {
+  verdict: Verdict;
+  posts: PostRisk[];
+  /** Channels with a post in the window whose health could not be read, by name. */
+  unverified: string[];
+}
+
+/** `health`: each channel's status as the plan saw it; a channel missing from it is unknown. */
+export function assessRisk(plan: Plan, calendar: Calendar, now: number, windowMs: number, health: ReadonlyMap<string, HealthStatus> = new Map()): RiskAssessment {
+  const unknown = (channel: string) => (health.get(channel) ?? "unknown") === "unknown";
   const actions = new Map(plan.actions.filter((a) => a.action !== "notice").map((a) => [a.postId, a]));
   const blocked = new Map(plan.unroutable.map((u) => [u.postId, u]));
   const zone = (z?: string) => z ?? calendar.timezone ?? "UTC";
@@ -46,14 +58,18 @@ export function assessRisk(plan: Plan, calendar: Calendar, now: number, windowMs
           reasons: a.reasons,
         };
       }
+      if (unknown(p.channel)) return { ...base, risk: "unverified" as const, reasons: [`${p.channel}'s health could not be read`] };
       return { ...base, risk: "none" as const, reasons: [] };
     });
+  const unverified = [...new Set(posts.filter((p) => unknown(p.channel)).map((p) => p.channel))].sort();
   const verdict: Verdict = posts.some((p) => p.risk === "blocked")
     ? "blocked"
     : posts.some((p) => p.risk === "covered")
       ? "covered"
-      : "go";
-  return { verdict, posts };
+      : posts.some((p) => p.risk === "unverified")
+        ? "unverified"
+        : "go";
+  return { verdict, posts, unverified };
 }
 
 /** The first post still to go out after `t` (for "nothing in the window; the next is …"). */
@@ -63,6 +79,8 @@ export function nextPostAfter(calendar: Calendar, t: number): { id: string; chan
   return next && { id: next.id, channel: next.channel, at: formatInZone(next.at, next.zone ?? calendar.timezone ?? "UTC") };
 }
 
+const EXIT: Record<Verdict, number> = { go: ExitCode.Go, covered: ExitCode.Covered, blocked: ExitCode.Blocked, unverified: ExitCode.Unverified };
+
 export function exitCodeFor(verdict: Verdict): number {
-  return verdict === "blocked" ? ExitCode.Blocked : verdict === "covered" ? ExitCode.Covered : ExitCode.Go;
+  return EXIT[verdict];
 }

@@ -119,6 +119,14 @@ describe("action.yml", () => {
     expect([blockedButTolerated.code, blockedButTolerated.outputs.verdict]).toEqual([0, "blocked"]);
   });
 
+  it("fails on unverified by default (a check that could not read a channel is no GO), and passes it with fail-on: covered", () => {
+    const unread = runCheckStep({ "extra-args": `--now ${NOW} --assume instagram=unknown` });
+    expect([unread.code, unread.outputs.verdict, unread.outputs["exit-code"]]).toEqual([5, "unverified", "5"]);
+    expect(unread.summary).toMatch(/⚪ \*\*UNVERIFIED/);
+    const tolerated = runCheckStep({ "extra-args": `--now ${NOW} --assume instagram=unknown`, "fail-on": "covered" });
+    expect([tolerated.code, tolerated.outputs.verdict]).toEqual([0, "unverified"]);
+  });
+
   it("reports invalid input with exit 2, an empty verdict, and refuses bad strict/fail-on values", () => {
     const bad = runCheckStep({ calendar: "nope.yaml" });
     expect(bad.code).toBe(2);

@@ -74,7 +74,7 @@ describe("job summary", () => {
   it("keeps table cells inside their cell: pipes, line breaks and HTML from calendars and servers", () => {
     const md = renderSummary({
       title: "failover check",
-      verdict: "blocked",
+      verdict: "blocked", unverified: [],
       now: "2026-07-14T08:30:00Z",
       window: { from: "2026-07-14T08:30:00Z", to: "2026-07-16T08:30:00Z" },
       channels: [{ name: "web|hook", platform: "webhook", status: "unknown", sources: [{ kind: "http", name: "http a", status: "unknown", latencyMs: 5, error: "said <b>no</b>\nthen | broke" }] }],

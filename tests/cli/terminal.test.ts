@@ -167,7 +167,7 @@ describe("Ctrl-C", () => {
     const dir = tempProject({
       "config/failover.yaml": `version: 1\nhealth: { timeout: 20s, deadline: 25s, retries: 0 }\nchannels:\n  x: { platform: x, health: [{ kind: http, url: "${server.url}/hang" }] }\n`,
     });
-    const before = server.hits.get("/hang") ?? 0;
+    const before = await server.hits("/hang");
     const child = spawn(process.execPath, [BIN, "status"], { cwd: dir, env: { ...process.env, NO_COLOR: "1", CI: "true" } });
     let stdout = "";
     let stderr = "";
@@ -176,8 +176,8 @@ describe("Ctrl-C", () => {
     const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     // Interrupt only once the request is in flight: the run is then really waiting on the server.
     const deadline = Date.now() + 10_000;
-    while ((server.hits.get("/hang") ?? 0) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(server.hits.get("/hang") ?? 0).toBeGreaterThan(before);
+    while ((await server.hits("/hang")) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await server.hits("/hang")).toBeGreaterThan(before);
     const sent = performance.now();
     child.kill("SIGINT");
     const code = await closed;

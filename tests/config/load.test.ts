@@ -52,8 +52,9 @@ notices:
     expect(resolveChannel(config, "nope")).toBeUndefined();
   });
 
-  it("names a missing environment variable, never a value", () => {
-    const out = problems(
+  it("warns of a missing environment variable by name, never a value, and loads the config", () => {
+    const config = parseConfig(
+      "cfg.yaml",
       `version: 1
 channels:
   ig:
@@ -62,7 +63,8 @@ channels:
 `,
       { B_TOKEN: "visible-secret" },
     );
-    expect(out).toEqual(["5:33 channels.ig.health[0].url: environment variable A_TOKEN is not set"]);
+    const out = config.warnings.map((d) => `${d.line}:${d.col} ${d.message}`);
+    expect(out).toEqual(["5:33 channels.ig.health[0].url: environment variable A_TOKEN is not set; this health source reads unknown until it is set"]);
     expect(out.join("\n")).not.toContain("visible-secret");
   });
 

@@ -16,9 +16,9 @@ describe("mastodon sources (an instance's /api/v2/instance)", () => {
   });
 
   it("reads 5xx as a major outage, after the transport's retries", async () => {
-    const before = getServer().hits.get("/mastodon/down/api/v2/instance") ?? 0;
+    const before = await getServer().hits("/mastodon/down/api/v2/instance");
     expect(await sourceAnswer(getServer(), `{ kind: mastodon, url: "$URL/mastodon/down/api/v2/instance" }`)).toMatchObject({ status: "major_outage", detail: "HTTP 503 from the instance" });
-    expect((getServer().hits.get("/mastodon/down/api/v2/instance") ?? 0) - before).toBe(2);
+    expect((await getServer().hits("/mastodon/down/api/v2/instance")) - before).toBe(2);
   });
 
   it("reads answers about the request, not the instance, as unknown", async () => {

@@ -59,13 +59,13 @@ describe("meta sources (metastatus.com/data/orgs.json)", () => {
       `version: 1\nchannels:\n${["Instagram", "Facebook", "Threads"].map((s) => `  ${s.toLowerCase()}: { platform: ${s.toLowerCase()}, health: [{ kind: meta, url: "${url}", service: ${s} }] }`).join("\n")}\n`,
       {},
     );
-    const before = getServer().hits.get("/fx/meta/outage.json") ?? 0;
+    const before = await getServer().hits("/fx/meta/outage.json");
     const channels = await checkHealth(config, ["instagram", "facebook", "threads"], { now: NOW });
     expect(channels.map((c) => [c.name, c.status])).toEqual([
       ["instagram", "major_outage"],
       ["facebook", "partial_outage"],
       ["threads", "operational"],
     ]);
-    expect((getServer().hits.get("/fx/meta/outage.json") ?? 0) - before).toBe(1);
+    expect((await getServer().hits("/fx/meta/outage.json")) - before).toBe(1);
   });
 });

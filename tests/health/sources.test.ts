@@ -58,7 +58,7 @@ describe("statuspage sources", () => {
   it("retries a 503 and then reads the page", async () => {
     const r = await statusOf(`{ kind: statuspage, url: "$URL/flaky" }`);
     expect(r.status).toBe("operational");
-    expect(server.hits.get("/flaky/api/v2/summary.json")).toBe(2);
+    expect((await server.hits("/flaky/api/v2/summary.json"))).toBe(2);
   });
 
   it("sends the secret header, and never shows it, even when the server echoes it", async () => {
@@ -66,7 +66,7 @@ describe("statuspage sources", () => {
     const ok = configWith({ c: `{ kind: statuspage, url: "$URL/auth", headers: { Authorization: "Bearer \${STATUS_TOKEN}" } }` }, undefined, env);
     const [good] = await checkHealth(ok, ["c"], { now: NOW });
     expect(good!.status).toBe("operational");
-    expect(server.lastHeaders.get("/auth/api/v2/summary.json")?.["user-agent"]).toMatch(/^failover\/\d+\.\d+\.\d+/);
+    expect((await server.lastHeaders("/auth/api/v2/summary.json"))?.["user-agent"]).toMatch(/^failover\/\d+\.\d+\.\d+/);
     const bad = configWith({ c: `{ kind: statuspage, url: "$URL/auth", headers: { Authorization: "Bearer wrong-\${STATUS_TOKEN}" } }` }, undefined, env);
     const [denied] = await checkHealth(bad, ["c"], { now: NOW });
     expect(denied!.sources[0]).toMatchObject({ status: "unknown", error: "HTTP 401" });
@@ -95,6 +95,10 @@ describe("hostile sources end as unknown, with a reason, within their limits", (
     ["nothing listening", `{ kind: http, url: "http://127.0.0.1:9/" }`, /connection refused/],
     ["429 with a huge Retry-After", `{ kind: http, url: "$URL/rate-limited" }`, /HTTP 429; Retry-After 3600s is past the check's deadline/],
     ["a missing file", `{ kind: statuspage, url: "file:/nonexistent/summary.json" }`, /file not found/],
+    ["a gzip bomb (not inflated)", `{ kind: statuspage, url: "$URL/gzip-bomb.json" }`, /not JSON/],
+    ["truncated JSON", `{ kind: statuspage, url: "$URL/truncated.json" }`, /not JSON/],
+    ["a broken 1 MiB feed", `{ kind: feed, url: "$URL/broken-feed.rss" }`, /not a readable feed|cut short/],
+    ["a device instead of a file", `{ kind: statuspage, url: "file:/dev/zero" }`, /not a regular file/],
   ])("%s", async (_name, source, reason) => {
     const r = await statusOf(source);
     expect(r.status).toBe("unknown");
@@ -117,8 +121,7 @@ describe("hostile sources end as unknown, with a reason, within their limits", (
 
 describe("a run", () => {
   it("fetches one URL once for every channel that reads it, and checks sources concurrently", async () => {
-    server.hits.delete("/slow-summary/api/v2/summary.json");
-    const sources: Record<string, string> = {};
+        const sources: Record<string, string> = {};
     for (let i = 0; i < 6; i++) sources[`c${i}`] = `{ kind: statuspage, url: "$URL/slow-summary" }`;
     for (let i = 0; i < 6; i++) sources[`p${i}`] = `{ kind: http, url: "$URL/slow?${i}" }`;
     const config = configWith(sources, "{ timeout: 3s, deadline: 8s }");
@@ -126,7 +129,7 @@ describe("a run", () => {
     const result = await checkHealth(config, Object.keys(sources), { now: NOW });
     const elapsed = performance.now() - started;
     expect(result.every((c) => c.status === "operational")).toBe(true);
-    expect(server.hits.get("/slow-summary/api/v2/summary.json")).toBe(1);
+    expect((await server.hits("/slow-summary/api/v2/summary.json"))).toBe(1);
     // Sequentially this would be 6 x 400 ms + 300 ms; concurrently about 400 ms.
     expect(elapsed).toBeLessThan(2_000);
   });
@@ -146,16 +149,20 @@ describe("a run", () => {
 });
 
 describe("feeds", () => {
-  it("reads open and resolved incidents from RSS and Atom", () => {
-    const rss = parseFeed(fixture("feed/open-incident.rss"));
+  it("reads open and resolved incidents from RSS and Atom", async () => {
+    const rss = await parseFeed(fixture("feed/open-incident.rss"));
     if ("error" in rss) throw new Error(rss.error);
     expect(assessFeed(rss, NOW, 6 * 3_600_000)).toEqual({ status: "major_outage", detail: "open: Feed unavailable for many users (identified)" });
     expect(assessFeed(rss, NOW, 6 * 3_600_000, ["uploads"]).status).toBe("operational");
-    const atom = parseFeed(fixture("feed/resolved.atom"));
+    const atom = await parseFeed(fixture("feed/resolved.atom"));
     if ("error" in atom) throw new Error(atom.error);
     expect(assessFeed(atom, NOW, 6 * 3_600_000).status).toBe("maintenance");
     expect(assessFeed(atom, Date.parse("2026-07-15T12:30:00Z"), 6 * 3_600_000).status).toBe("operational");
-    expect(parseFeed('{"not": "xml"}')).toEqual({ error: "not an RSS or Atom feed" });
+    expect(await parseFeed('{"not": "xml"}')).toEqual({ error: "not an RSS or Atom feed" });
+  });
+
+  it("reads a real-sized (2 MiB) feed, its ongoing incident first", async () => {
+    expect(await statusOf(`{ kind: feed, url: "$URL/big-feed.rss" }`)).toMatchObject({ status: "major_outage", detail: expect.stringMatching(/^open: Feed unavailable/) });
   });
 
   it("reads a feed over HTTP", async () => {

@@ -1,4 +1,4 @@
-/** `failover check [--window 48h] [--strict]`: the verdict before a launch (exit 0 go, 3 covered, 4 blocked). */
+/** `failover check [--window 48h] [--strict]`: the verdict before a launch (exit 0 go, 3 covered, 4 blocked, 5 unverified). */
 import { FileError, isFailoverError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
@@ -15,6 +15,7 @@ function checkJson(r: PlannedRun): unknown {
     now: r.plan.now,
     window: r.plan.window,
     verdict: r.verdict,
+    unverified: r.unverified,
     channels: channelsJson(r.channels),
     posts: r.posts.map((p) => ({
       id: p.id,
@@ -52,7 +53,6 @@ export async function run(ctx: CliContext, _args: string[], options: PlanFlags &
       renderRiskTable(out, r.posts, {
         window: r.plan.window,
         ...(r.nextPost ? { nextPost: r.nextPost } : {}),
-        unknownChannels: new Set(r.channels.filter((c) => c.status === "unknown").map((c) => c.name)),
       }),
   });
   return exitCodeFor(r.verdict);

@@ -15,6 +15,8 @@ import { statusWords } from "../../health/status.js";
 import { parseDuration } from "../../time/duration.js";
 import { historyFileIn, readHistory, timeline } from "../../autopilot/history.js";
 import { PIPED_COLUMNS, renderTimeline } from "../report/timeline.js";
+import { isDownStatus } from "../../health/down.js";
+import type { HealthStatus } from "../../health/status.js";
 
 /**
  * `status` needs no calendar, yet should share the thresholds' state with `check`: the state
@@ -58,7 +60,7 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
     throw new UsageError("the config declares no channels; name some (failover status instagram x) or add them to the config", "status <channel>");
   }
   const channels = await runHealthCheck(ctx, config, names, stateFolderForStatus(ctx, config.file));
-  const isDown = (status: string) => (config.defaults.rerouteOn as string[]).includes(status) || (strict && status === "unknown");
+  const isDown = (status: HealthStatus) => isDownStatus(status, { rerouteOn: config.defaults.rerouteOn, strict });
   const down = channels.filter((c) => isDown(c.status));
   const warnings = unknownWarnings(channels, strict);
 

@@ -46,7 +46,8 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
     // --strict: a warning is a mistake to fix before the calendar goes live (exit 2, as any invalid input).
     if (options.strict && warnings.length > 0) throw new InputError(warnings.map((w) => ({ ...w, severity: "error" as const })));
     const channels = new Set(calendar.posts.map((p) => p.channel));
-    printDiagnostics(ctx.out, warnings, {
+    // Unset secrets (config warnings) are told but never fail --strict: a fork's CI has none.
+    printDiagnostics(ctx.out, sortDiagnostics([...config.warnings, ...warnings]), {
       ok: true,
       files,
       detail: `${calendar.file}: ${plural(calendar.posts.length, "post")} on ${plural(channels.size, "channel")}; ${config.file ?? "built-in defaults"}: ${plural(config.channels.size, "channel")} declared${warnings.length > 0 ? `; ${plural(warnings.length, "warning")} (--strict makes them errors)` : ""}`,

@@ -1,4 +1,6 @@
 /** How `check` and `reroute --dry-run` show a plan: tables for people, annotations and JUnit for CI. */
+import { worse } from "../../health/status.js";
+import type { ChannelHealth } from "../../health/types.js";
 import type { PostRisk, Verdict } from "../../planner/risk.js";
 import type { Plan, PlanAction } from "../../planner/types.js";
 import { movedReason } from "../../planner/plan.js";
@@ -13,11 +15,36 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
   go: "GO: nothing at risk",
   covered: "COVERED: posts are at risk, and every one has a reroute",
   blocked: "BLOCKED: some posts at risk have no viable backup within their max delay",
+  unverified: "UNVERIFIED: nothing is known to be down, but the health of some channels with posts could not be read",
 };
 
-export function verdictLine(out: Output, verdict: Verdict): string {
-  const paint = verdict === "go" ? out.c.green : verdict === "covered" ? out.c.yellow : out.c.red;
-  return paint.bold(VERDICT_TEXT[verdict]);
+/** Why each channel in `names` could not be read: its sources' reasons, or its note. */
+export function unreadReasons(channels: readonly ChannelHealth[], names: readonly string[]): string[] {
+  return names.map((name) => {
+    const c = channels.find((ch) => ch.name === name);
+    const why = c ? c.sources.map((s) => `${s.name}: ${s.error ?? s.status}`).join("; ") || c.note || "no source answered" : "not checked";
+    return `${name}: ${why}`;
+  });
+}
+
+/** Channels whose status the thresholds keep against their sources, said plainly. */
+export function heldLines(channels: readonly ChannelHealth[]): string[] {
+  return channels
+    .filter((c): c is ChannelHealth & { held: NonNullable<ChannelHealth["held"]> } => c.held !== undefined)
+    .map((c) => {
+      const goingDown = c.status !== "unknown" && c.held.raw !== c.status && worse(c.held.raw, c.status) === c.held.raw;
+      return `${c.name}: ${goingDown ? "reported down" : "reported back up"}, not yet confirmed: ${c.held.count}/${c.held.threshold} (the sources say ${c.held.raw.replace("_", " ")}; kept ${c.status.replace("_", " ")})`;
+    });
+}
+
+/** The verdict, then what it rests on: the channels that could not be read and statuses held by thresholds. */
+export function verdictLine(out: Output, r: { verdict: Verdict; unverified: readonly string[]; channels: readonly ChannelHealth[] }): string {
+  const paint = r.verdict === "go" ? out.c.green : r.verdict === "covered" || r.verdict === "unverified" ? out.c.yellow : out.c.red;
+  const head = r.verdict === "unverified" ? `UNVERIFIED: nothing is known to be down, but the health of ${r.unverified.join(", ")} could not be read` : VERDICT_TEXT[r.verdict];
+  const lines = [paint.bold(head)];
+  if (r.verdict === "unverified") for (const why of unreadReasons(r.channels, r.unverified)) lines.push(`  ${why}`);
+  for (const held of heldLines(r.channels)) lines.push(out.c.yellow(`  ${held}`));
+  return lines.join("\n");
 }
 
 function indent(text: string, prefix = "      "): string {
@@ -32,8 +59,6 @@ function indent(text: string, prefix = "      "): string {
 export interface RiskView {
   window: { from: string; to: string };
   nextPost?: { id: string; channel: string; at: string };
-  /** Channels whose health could not be read. */
-  unknownChannels?: ReadonlySet<string>;
 }
 
 /** Reasons worth a line under a covered post: not why its channel is down (the health table says), nor where it went (its own line does). */
@@ -55,13 +80,13 @@ function emptyWindow(view: RiskView): string {
 
 /** The posts at risk, one block each: where it was, where it goes, why, and what would unblock it. */
 export function renderRiskTable(out: Output, posts: PostRisk[], view: RiskView): string {
-  const atRisk = posts.filter((p) => p.risk !== "none");
+  const atRisk = posts.filter((p) => p.risk === "covered" || p.risk === "blocked");
   if (posts.length === 0) return emptyWindow(view);
   if (atRisk.length === 0) {
     const one = posts.length === 1;
     const all = one ? "The 1 post in the window is on" : `All ${posts.length} posts in the window are on`;
     // "Healthy" only where health was read: a channel whose health is unknown is not known to be up.
-    const unread = [...new Set(posts.filter((p) => view.unknownChannels?.has(p.channel)).map((p) => p.channel))].sort();
+    const unread = [...new Set(posts.filter((p) => p.risk === "unverified").map((p) => p.channel))].sort();
     if (unread.length === 0) return out.c.green(`${all} ${one ? "a healthy channel" : "healthy channels"}.`);
     return out.c.yellow(
       `${all} ${one ? "a channel" : "channels"} not known to be down; the health of ${listWords(unread)} is unknown (--strict counts it as down).`,
@@ -147,6 +172,13 @@ export function riskAnnotations(file: string, posts: PostRisk[], healthWarnings:
       title: `${p.id}: ${p.action ?? "rerouted"}`,
       message: `${p.id} (${p.channel}, ${p.at}) is at risk${p.reasons[0] ? `, ${p.reasons[0]}` : ""}: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""}`,
     })),
+    ...posts.filter((p) => p.risk === "unverified").sort(byUrgency).map((p) => ({
+      level: "warning" as const,
+      file,
+      line: p.line,
+      title: `${p.id}: unverified`,
+      message: `${p.id} (${p.channel}, ${p.at}): ${p.channel}'s health could not be read; nothing says it is up`,
+    })),
     ...healthWarnings.map((message) => ({ level: "warning" as const, message })),
   ];
   return limitAnnotations(annotations).map(formatAnnotation);
@@ -161,7 +193,12 @@ export function riskJUnit(suite: string, posts: PostRisk[]): string {
       : {
           failure: {
             type: p.risk,
-            message: p.risk === "blocked" ? `blocked: ${p.reasons.join("; ")}${fixText(p)}` : `at risk, covered: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""}`,
+            message:
+              p.risk === "blocked"
+                ? `blocked: ${p.reasons.join("; ")}${fixText(p)}`
+                : p.risk === "unverified"
+                  ? `unverified: ${p.channel}'s health could not be read`
+                  : `at risk, covered: ${p.action}${p.reroute ? ` to ${p.reroute.channel} at ${p.reroute.at}` : ""}`,
             body: p.reasons.join("\n"),
           },
         }),

@@ -10,12 +10,14 @@ import type { ChannelHealth } from "../../health/types.js";
 import type { PostRisk, Verdict } from "../../planner/risk.js";
 import { plural } from "../../util/words.js";
 import type { Output } from "../output.js";
-import { fixText, VERDICT_TEXT } from "./plan.js";
+import { fixText, heldLines, unreadReasons, VERDICT_TEXT } from "./plan.js";
 
 export interface SummaryInput {
   /** The heading, e.g. "failover check". */
   title: string;
   verdict: Verdict;
+  /** Channels with posts whose health could not be read. */
+  unverified: readonly string[];
   now: string;
   window: { from: string; to: string };
   channels: readonly ChannelHealth[];
@@ -23,7 +25,7 @@ export interface SummaryInput {
   warnings: readonly string[];
 }
 
-const VERDICT_MARK: Record<Verdict, string> = { go: "🟢", covered: "🟡", blocked: "🔴" };
+const VERDICT_MARK: Record<Verdict, string> = { go: "🟢", covered: "🟡", blocked: "🔴", unverified: "⚪" };
 
 /** A table cell: no pipe, line break or HTML may break out of it (texts come from calendars and servers). */
 export function cell(text: string): string {
@@ -53,12 +55,15 @@ function rerouteOf(p: PostRisk): string {
 }
 
 export function renderSummary(input: SummaryInput): string {
-  const atRisk = input.posts.filter((p) => p.risk !== "none");
+  const atRisk = input.posts.filter((p) => p.risk === "covered" || p.risk === "blocked");
   const lines = [
     `## ${input.title}`,
     "",
     `${VERDICT_MARK[input.verdict]} **${VERDICT_TEXT[input.verdict]}**`,
     "",
+    ...(input.unverified.length > 0 ? [`Could not be read: ${unreadReasons(input.channels, input.unverified).map(cell).join("; ")}`, ""] : []),
+    ...heldLines(input.channels).map((l) => `- ${cell(l)}`),
+    ...(heldLines(input.channels).length > 0 ? [""] : []),
     `At ${input.now}, looking until ${input.window.to}: ${plural(input.posts.length, "post")} in the window, ${atRisk.length} at risk.`,
     "",
     "### Channels",

@@ -8,13 +8,13 @@
 import { z } from "zod";
 import type { KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
-import { fetchSourceJson } from "./fetch-json.js";
+import { fetchSourceJson, lenient } from "./fetch-json.js";
 import { jsonEndpoint, readNamed } from "./pick.js";
 
 const resource = z.object({
-  id: z.union([z.string(), z.number()]),
+  id: lenient.id(),
   type: z.string(),
-  attributes: z.object({ public_name: z.string().optional(), status: z.string().optional() }).passthrough(),
+  attributes: z.object({ public_name: lenient.text(), status: lenient.text() }),
 });
 
 const payload = z.object({
@@ -35,14 +35,15 @@ export const betterstack: SourceChecker<"betterstack"> = {
     const fetched = await fetchSourceJson(ctx, source, jsonEndpoint(source.url, "/index.json"), payload, "a Better Stack index.json");
     if (!fetched.ok) return fetched.answer;
     const resources = (fetched.data.included ?? [])
-      .filter((r) => r.type === "status_page_resource" && r.attributes.status !== undefined)
-      .map((r) => ({ id: String(r.id), name: r.attributes.public_name ?? String(r.id), raw: r.attributes.status! }));
+      // A resource (or section) with no status, or one Better Stack does not monitor, says nothing.
+      .filter((r) => r.type === "status_page_resource" && r.attributes.status !== undefined && r.attributes.status.toLowerCase() !== "not_monitored")
+      .map((r) => ({ id: r.id, name: r.attributes.public_name ?? r.id, raw: r.attributes.status!.toLowerCase() }));
 
     if (source.components) {
       return readNamed(resources, source.components, "resource", (r) => r.raw, (raw) => STATE[raw]);
     }
 
-    const state = fetched.data.data.attributes.aggregate_state;
+    const state = fetched.data.data.attributes.aggregate_state.toLowerCase();
     const mapped = STATE[state];
     if (!mapped) return { status: "unknown", error: `unknown aggregate state "${state}"` };
     const down = resources.filter((r) => r.raw === "downtime");

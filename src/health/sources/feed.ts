@@ -1,11 +1,14 @@
 /**
  * RSS 2.0 and Atom incident feeds (Statuspage's `/history.rss` and `/history.atom`, most status
  * pages' feeds). An entry newer than `lookback` (default 6h) is an open incident unless its
- * latest update says it is resolved. Statuspage writes updates newest first, each led by
- * `<strong>Status</strong>`, so the first such word is the incident's current state.
- * The parser is deliberately small: it reads item/entry blocks with bounded regexes over a body
- * the transport has already capped, and never evaluates entities beyond the XML five and
- * numeric references.
+ * latest update says it is resolved, or that it is only scheduled (a maintenance announced for
+ * later is not happening now). Statuspage writes updates newest first, each led by
+ * `<strong>Status</strong>`, so the first such word is the incident's current state. An Atom
+ * entry's `updated` is its time (an incident updated 10 minutes ago is recent, whenever it began).
+ *
+ * XML is read by fast-xml-parser (linear time, CDATA and the XML entities right), loaded only
+ * when a feed is read. A document that declares entities is refused rather than expanded (no
+ * "billion laughs"), and a document whose root is never closed is a cut-off answer, not a feed.
  */
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
@@ -19,6 +22,7 @@ export interface FeedEntry {
 const DEFAULT_LOOKBACK_MS = 6 * 3_600_000;
 const MAX_ENTRIES = 500;
 
+/** The XML five and numeric references, and CDATA sections: what a feed's escaped HTML uses. */
 function decode(text: string): string {
   return text
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, "$1")
@@ -35,37 +39,79 @@ function safeChar(code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
 }
 
-function tag(block: string, names: string[]): string | undefined {
+/** The text of a parsed element: a string, or the `#text` of one with attributes or children. */
+function text(value: unknown): string {
+  if (typeof value === "string") return decode(value).trim();
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return text(value[0]);
+  if (value && typeof value === "object") return text((value as Record<string, unknown>)["#text"] ?? "");
+  return "";
+}
+
+function first(entry: Record<string, unknown>, names: string[]): string | undefined {
   for (const name of names) {
-    const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`, "i").exec(block);
-    if (m) return decode(m[1]!).trim();
+    const t = text(entry[name]);
+    if (t) return t;
   }
   return undefined;
 }
 
-/** The entries of an RSS 2.0 or Atom document, or an error if it is neither. */
-export function parseFeed(xml: string): FeedEntry[] | { error: string } {
-  const isRss = /<rss[\s>]/i.test(xml) || /<channel[\s>]/i.test(xml);
-  const isAtom = /<feed[\s>]/i.test(xml);
-  if (!isRss && !isAtom) return { error: "not an RSS or Atom feed" };
-  const blockName = isAtom && !isRss ? "entry" : "item";
-  const entries: FeedEntry[] = [];
-  const re = new RegExp(`<${blockName}(?:\\s[^>]*)?>([\\s\\S]*?)</${blockName}>`, "gi");
-  for (let m = re.exec(xml); m && entries.length < MAX_ENTRIES; m = re.exec(xml)) {
-    const block = m[1]!;
-    const date = tag(block, ["pubDate", "published", "updated", "dc:date"]);
-    const parsed = date ? Date.parse(date) : NaN;
-    entries.push({
-      title: tag(block, ["title"]) ?? "",
-      ...(Number.isNaN(parsed) ? {} : { published: parsed }),
-      body: tag(block, ["description", "content", "summary"]) ?? "",
-    });
-  }
-  return entries;
+type Parser = { parse(xml: string): unknown };
+let parser: Promise<Parser> | undefined;
+
+/** fast-xml-parser, imported the first time a feed is read. */
+function xmlParser(): Promise<Parser> {
+  parser ??= import("fast-xml-parser").then(
+    ({ XMLParser }) =>
+      new XMLParser({
+        ignoreAttributes: true,
+        processEntities: true,
+        htmlEntities: false,
+        parseTagValue: false,
+        trimValues: true,
+        isArray: (name) => name === "item" || name === "entry",
+        // Bodies are escaped HTML, CDATA or inline XHTML: kept raw, decoded by `decode`.
+        stopNodes: ["*.description", "*.content", "*.summary", "*.content:encoded"],
+      }),
+  );
+  return parser;
 }
 
-const RESOLVED = /^(resolved|completed|postmortem)$/i;
-const MAINTENANCE = /^(scheduled|in progress|verifying)$/i;
+const ROOT_CLOSED = /<\/(?:[\w-]+:)?(rss|feed|RDF)\s*>\s*$/i;
+
+/** The entries of an RSS 2.0 or Atom document, or an error if it is neither. */
+export async function parseFeed(xml: string): Promise<FeedEntry[] | { error: string }> {
+  if (/<!ENTITY/i.test(xml)) return { error: "the feed declares XML entities; not read (entity expansion is refused)" };
+  let doc: Record<string, unknown>;
+  try {
+    doc = (await xmlParser()).parse(xml) as Record<string, unknown>;
+  } catch (error) {
+    return { error: `not a readable feed (${String((error as Error).message).split("\n")[0]!.slice(0, 80)})` };
+  }
+  const rss = doc.rss as { channel?: Record<string, unknown> } | undefined;
+  const rdf = (doc["rdf:RDF"] ?? doc.RDF) as Record<string, unknown> | undefined;
+  const atom = doc.feed as Record<string, unknown> | undefined;
+  if (!rss && !atom && !rdf) return { error: "not an RSS or Atom feed" };
+  if (!ROOT_CLOSED.test(xml)) return { error: "the feed is cut short (its root element is never closed)" };
+  const isAtom = !!atom;
+  const raw = (isAtom ? atom.entry : ((rss?.channel?.item ?? rdf?.item) as unknown)) ?? [];
+  const list = (Array.isArray(raw) ? raw : [raw]).filter((e): e is Record<string, unknown> => !!e && typeof e === "object");
+  return list.slice(0, MAX_ENTRIES).map((entry) => {
+    // Atom: `updated` is when the incident last changed; `published` only when it began.
+    const date = first(entry, isAtom ? ["updated", "published"] : ["pubDate", "dc:date", "updated", "published"]);
+    const parsed = date ? Date.parse(date) : NaN;
+    return {
+      title: first(entry, ["title"]) ?? "",
+      ...(Number.isNaN(parsed) ? {} : { published: parsed }),
+      body: first(entry, ["description", "content", "content:encoded", "summary"]) ?? "",
+    };
+  });
+}
+
+const RESOLVED = /^(resolved|completed|postmortem|cancelled|canceled)$/i;
+/** A maintenance announced for later: not happening now. */
+const NOT_YET = /^scheduled$/i;
+const MAINTENANCE = /^(in progress|verifying)$/i;
 
 /** The state an entry's latest update names (Statuspage style), if any. */
 function latestState(entry: FeedEntry): string | undefined {
@@ -88,7 +134,7 @@ export function assessFeed(entries: FeedEntry[], now: number, lookbackMs: number
     if (entry.published === undefined || entry.published < now - lookbackMs || entry.published > now + 60_000) continue;
     if (match && !match.some((word) => entry.title.toLowerCase().includes(word.toLowerCase()))) continue;
     const state = latestState(entry);
-    if (state && RESOLVED.test(state)) continue;
+    if (state && (RESOLVED.test(state) || NOT_YET.test(state))) continue;
     status = worse(status, severity(entry, state));
     open.push(`${entry.title}${state ? ` (${state.toLowerCase()})` : ""}`);
   }
@@ -101,7 +147,7 @@ export const feed: SourceChecker<"feed"> = {
     const res = await ctx.fetch({ url: source.url, ...(source.headers ? { headers: source.headers } : {}), timeoutMs: source.timeout ?? ctx.timeoutMs });
     if (!res.ok) return { status: "unknown", error: res.error };
     if (res.status < 200 || res.status > 299) return { status: "unknown", error: `HTTP ${res.status}` };
-    const entries = parseFeed(res.body);
+    const entries = await parseFeed(res.body);
     if ("error" in entries) return { status: "unknown", error: entries.error };
     return assessFeed(entries, ctx.now, source.lookback ?? DEFAULT_LOOKBACK_MS, source.match);
   },

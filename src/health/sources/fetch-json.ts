@@ -1,6 +1,20 @@
 /** Fetching a status document and checking its shape: the shared first step of the JSON kinds. */
-import type { z } from "zod";
+import { z } from "zod";
 import type { SourceAnswer, SourceContext } from "../types.js";
+
+/**
+ * Field shapes for reading real status pages leniently: an optional field may be `null` (real
+ * pages send `"description": null`), an id may be a number, and only what the answer needs is
+ * required; unknown extra fields are ignored (zod's default).
+ */
+export const lenient = {
+  /** A string that may be missing or null. */
+  text: () => z.string().nullish().transform((v) => v ?? undefined),
+  /** An id, string or number, as a string. */
+  id: () => z.union([z.string(), z.number()]).transform(String),
+  /** A list that may be missing or null. */
+  list: <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? undefined),
+};
 
 export type Fetched<T> = { ok: true; data: T } | { ok: false; answer: SourceAnswer };
 

@@ -10,15 +10,15 @@
 import { z } from "zod";
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
-import { fetchSourceJson } from "./fetch-json.js";
+import { fetchSourceJson, lenient } from "./fetch-json.js";
 import { plural } from "../../util/words.js";
 
 const incident = z.object({
-  id: z.union([z.number(), z.string()]).optional(),
-  title: z.string().optional(),
+  id: lenient.id().nullish(),
+  title: lenient.text(),
   type: z.string(),
-  status: z.string().optional(),
-  services: z.array(z.string()).optional(),
+  status: lenient.text(),
+  services: lenient.list(z.string()),
 });
 
 const payload = z.object({
@@ -32,8 +32,11 @@ const TYPE: Record<string, KnownStatus> = {
   notice: "maintenance",
 };
 
-/** Incident states that mean it is over; Slack may keep one listed for a while after. */
-const OVER = new Set(["resolved", "completed", "closed", "ok"]);
+/**
+ * Incident states that mean it is not happening now: over (Slack may keep one listed for a while
+ * after), or a notice of maintenance announced for later, or called off.
+ */
+const OVER = new Set(["resolved", "completed", "closed", "ok", "scheduled", "cancelled", "canceled"]);
 
 export const slack: SourceChecker<"slack"> = {
   kind: "slack",
@@ -57,6 +60,9 @@ export const slack: SourceChecker<"slack"> = {
 
     const o = overall.toLowerCase();
     if (o === "ok") return { status: "operational", detail: "ok" };
+    // "active" only because of notices of maintenance scheduled for later or called off.
+    const notYet = (i: z.infer<typeof incident>) => ["scheduled", "cancelled", "canceled"].includes((i.status ?? "").toLowerCase());
+    if (active_incidents.length > 0 && active_incidents.every(notYet)) return { status: "operational", detail: `${plural(active_incidents.length, "notice")}, none happening now` };
     if (wanted && open.length > 0) return { status: "operational", detail: `${plural(open.length, "incident")}, none for ${source.services!.join(", ")}` };
     // "active" or "broken" with no incident listed: something is reported, but not what.
     if (o === "active" || o === "broken") return { status: "degraded", detail: `status "${overall}" with no incident listed` };

@@ -8,21 +8,21 @@
 import { z } from "zod";
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
-import { fetchSourceJson } from "./fetch-json.js";
+import { fetchSourceJson, lenient } from "./fetch-json.js";
 import { jsonEndpoint, pickNamed, readEach } from "./pick.js";
 
 const component = z.object({
-  id: z.string(),
+  id: lenient.id(),
   name: z.string(),
   status: z.string(),
-  group: z.boolean().optional(),
-  group_id: z.string().nullable().optional(),
+  group: z.boolean().nullish(),
+  group_id: lenient.id().nullish(),
 });
 
 const payload = z.object({
-  status: z.object({ indicator: z.string(), description: z.string().optional() }),
-  components: z.array(component).optional(),
-  scheduled_maintenances: z.array(z.object({ name: z.string().optional(), status: z.string() })).optional(),
+  status: z.object({ indicator: z.string(), description: lenient.text() }),
+  components: lenient.list(component),
+  scheduled_maintenances: lenient.list(z.object({ name: lenient.text(), status: z.string() })),
 });
 
 const COMPONENT_STATUS: Record<string, KnownStatus> = {
@@ -56,16 +56,18 @@ export const statuspage: SourceChecker<"statuspage"> = {
     if (source.components) {
       const all = page.components ?? [];
       if (all.length === 0) return { status: "unknown", error: "the page lists no components (is this status.json? use summary.json to filter components)" };
-      const picked = pickNamed(all, source.components, "component", all.filter((c) => !c.group_id));
+      // A group and a child with the same name (HashiCorp's page has both): the group is meant.
+      const groupsFirst = [...all.filter((c) => c.group), ...all.filter((c) => !c.group)];
+      const picked = pickNamed(groupsFirst, source.components, "component", all.filter((c) => !c.group_id));
       if (!picked.ok) return picked.answer;
       // A group stands for its members: the worst of them counts.
       const parts = picked.items.flatMap((c) => [c, ...(c.group ? all.filter((m) => m.group_id === c.id) : [])]);
-      return readEach(parts, "component", (c) => c.status, (raw) => COMPONENT_STATUS[raw], `${source.components.join(", ")}: operational`);
+      return readEach(parts, "component", (c) => c.status, (raw) => COMPONENT_STATUS[raw.toLowerCase()], `${source.components.join(", ")}: operational`);
     }
 
-    const indicator = INDICATOR[page.status.indicator];
+    const indicator = INDICATOR[page.status.indicator.toLowerCase()];
     if (!indicator) return { status: "unknown", error: `unknown page indicator "${page.status.indicator}"` };
-    const maintenance = (page.scheduled_maintenances ?? []).find((m) => m.status === "in_progress" || m.status === "verifying");
+    const maintenance = (page.scheduled_maintenances ?? []).find((m) => ["in_progress", "verifying"].includes(m.status.toLowerCase()));
     const status = maintenance ? worse(indicator, "maintenance") : indicator;
     return { status, detail: [page.status.description, maintenance ? `maintenance: ${maintenance.name ?? "in progress"}` : ""].filter(Boolean).join("; ") };
   },

@@ -11,7 +11,8 @@
  * A page of many monitors (Bluesky watches every PDS host separately) is down by the share of
  * monitors down: all of them (or half or more) a major outage, a tenth or more partial, fewer
  * degraded. Counts come from `statistics.counts` when present, since the list itself is paged.
- * With `monitors`, only those count, each down monitor a major outage.
+ * With `monitors`, only those count, each down monitor a major outage; the pages are followed
+ * (`?page=2`, … up to `totalMonitors`) until every watched monitor is found.
  */
 import { z } from "zod";
 import type { KnownStatus } from "../status.js";
@@ -27,7 +28,7 @@ const monitor = z.object({
 
 const payload = z.object({
   status: z.string(),
-  psp: z.object({ monitors: z.array(monitor).optional(), totalMonitors: z.number().optional() }).passthrough().optional(),
+  psp: z.object({ monitors: z.array(monitor).nullish(), totalMonitors: z.number().nullish(), perPage: z.number().nullish() }).passthrough().nullish(),
   data: z.array(monitor).optional(),
   statistics: z.object({ counts: z.object({ up: z.number(), down: z.number(), paused: z.number().optional() }).passthrough().optional() }).passthrough().optional(),
 });
@@ -39,6 +40,14 @@ const CLASS: Record<string, KnownStatus | "paused"> = {
   black: "paused",
   paused: "paused",
 };
+
+/** Pages of monitors read at most (a page lists 30 or so). */
+const MAX_PAGES = 20;
+
+/** The monitor list's page `n`, as the page's own script asks for it. */
+function withPage(url: string, n: number): string {
+  return `${url}${url.includes("?") ? "&" : "?"}page=${n}`;
+}
 
 /** How bad a page is when `down` of `counted` monitors are down. */
 export function shareStatus(down: number, counted: number): KnownStatus {
@@ -57,6 +66,17 @@ export const uptimerobot: SourceChecker<"uptimerobot"> = {
     const page = fetched.data;
     if (page.status !== "ok") return { status: "unknown", error: `the page answered status "${page.status}" (is the key still the page's?)` };
     const monitors = (page.psp?.monitors ?? page.data ?? []).map((m) => ({ ...m, id: m.monitorId }));
+    // The list is paged (perPage, totalMonitors): a watched monitor may be on a later page.
+    const total = page.psp?.totalMonitors ?? 0;
+    const perPage = page.psp?.perPage ?? monitors.length;
+    for (let n = 2; source.monitors && monitors.length < total && perPage > 0 && n <= Math.min(MAX_PAGES, Math.ceil(total / perPage)); n++) {
+      if (source.monitors.every((w) => monitors.some((m) => m.name.toLowerCase() === w.toLowerCase() || String(m.id) === w))) break;
+      const next = await fetchSourceJson(ctx, source, withPage(source.url, n), payload, "an UptimeRobot monitor list");
+      if (!next.ok) return next.answer;
+      const more = next.data.psp?.monitors ?? next.data.data ?? [];
+      if (more.length === 0) break;
+      monitors.push(...more.map((m) => ({ ...m, id: m.monitorId })));
+    }
 
     if (source.monitors) {
       const picked = pickNamed(monitors, source.monitors, "monitor");
