@@ -190,7 +190,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "resume",
     description: "let `failover run` apply again (removes .failover/pause)",
     globals: ["calendar", ...OUTPUT],
-    examples: ["failover resume"],
+    examples: ["failover resume", "failover resume -c launch/calendar.yaml"],
     doc: "autopilot.md",
     define: none,
     load: () => import("./commands/resume.js"),
