@@ -4,7 +4,7 @@
  * --notify webhooks and prints one line per cycle (stderr) or one JSON object per cycle (--json).
  * Ctrl-C or SIGTERM lets the cycle under way finish its write, then stops: 130 or 143.
  */
-import { dirname, resolve } from "node:path";
+import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { runCycle, type ApplyMode, type CycleReport } from "../../autopilot/cycle.js";
 import { autopilotSettings } from "../../autopilot/guard.js";
 import { jobUrlFrom, type Alert } from "../../autopilot/alerts.js";
@@ -135,7 +135,7 @@ export async function run(ctx: CliContext, _args: string[], options: RunFlags): 
             loadProject: () => loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env }),
             checkHealth: (config, names) => {
               ctx.out.addSecrets(config.secrets);
-              return runHealthCheck({ ...ctx, now }, config, names, dirname(resolve(ctx.calendarPath ?? "calendar.yaml")));
+              return runHealthCheck({ ...ctx, now }, config, names, ctx.calendarPath ?? DEFAULT_CALENDAR_PATH);
             },
             apply: (applyOptions) => applyPlan(applyOptions),
           },

@@ -1,10 +1,11 @@
 /** `failover status [channel...]`: each channel's health with every source's answer; needs no calendar. */
 import { existsSync } from "node:fs";
-import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { dirname, resolve } from "node:path";
-import { knownChannelNames, loadConfig, resolveChannel } from "../../config/load.js";
+import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
+import { knownChannelNames, resolveChannel } from "../../config/load.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { didYouMeanChannel } from "../../platforms.js";
+import { configJson, loadConfigFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
 import { channelsJson, renderHealthTable } from "../report/health.js";
@@ -18,24 +19,24 @@ import { PIPED_COLUMNS, renderTimeline } from "../report/timeline.js";
 import { isDownStatus } from "../../health/down.js";
 import type { HealthStatus } from "../../health/status.js";
 
-/**
- * `status` needs no calendar, yet should share the thresholds' state with `check`: the state
- * lives beside the calendar when there is one (-c, or calendar.yaml here), else beside the
- * config file, else in the current folder.
- */
-export function stateFolderForStatus(ctx: CliContext, configFile: string | undefined): string {
-  const calendar = ctx.calendarPath ?? (existsSync(DEFAULT_CALENDAR_PATH) ? DEFAULT_CALENDAR_PATH : undefined);
-  if (calendar) return dirname(resolve(calendar));
-  return configFile ? dirname(resolve(configFile)) : process.cwd();
+/** `status` needs no calendar; with one (-c, or calendar.yaml here) its config is the calendar's, as for `check`. */
+function calendarForStatus(ctx: CliContext): string | undefined {
+  return ctx.calendarPath ?? (existsSync(DEFAULT_CALENDAR_PATH) ? DEFAULT_CALENDAR_PATH : undefined);
+}
+
+/** `failover run` keeps the history beside the calendar, as its pause switch; without one, in the current folder. */
+function historyFolder(ctx: CliContext): string {
+  const calendar = calendarForStatus(ctx);
+  return calendar ? dirname(resolve(calendar)) : process.cwd();
 }
 
 /** `status --history 24h`: the recorded health as a timeline; reads no source. */
-async function showHistory(ctx: CliContext, span: string, configFile: string | undefined, only: readonly string[]): Promise<number> {
+async function showHistory(ctx: CliContext, span: string, only: readonly string[]): Promise<number> {
   const r = parseDuration(span);
   if (!r.ok) throw new UsageError(r.reason, "--history");
   if (r.ms === 0) throw new UsageError("a zero span shows nothing; write e.g. 24h or 7d", "--history");
   const from = ctx.now - r.ms;
-  const entries = (await readHistory(historyFileIn(stateFolderForStatus(ctx, configFile)), from)).filter((e) => only.length === 0 || only.includes(e.channel));
+  const entries = (await readHistory(historyFileIn(historyFolder(ctx)), from)).filter((e) => only.length === 0 || only.includes(e.channel));
   const rows = timeline(entries, from, ctx.now, ctx.out.columns ? Math.max(10, ctx.out.columns - 24) : PIPED_COLUMNS);
   if (ctx.out.format === "json") ctx.out.json({ schemaVersion: 1, from: formatInZone(from, "UTC"), to: formatInZone(ctx.now, "UTC"), channels: rows });
   else ctx.out.data(renderTimeline(ctx.out.c, rows, from, ctx.now));
@@ -44,12 +45,11 @@ async function showHistory(ctx: CliContext, span: string, configFile: string | u
 
 export async function run(ctx: CliContext, args: string[], options: { strict?: true; history?: string }): Promise<number> {
   if (options.history !== undefined) {
-    const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env }).catch(() => undefined);
-    return showHistory(ctx, options.history, config?.file, args);
+    return showHistory(ctx, options.history, args);
   }
   const strict = options.strict ?? false;
-  const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
-  ctx.out.addSecrets(config.secrets);
+  const calendar = calendarForStatus(ctx);
+  const config = await loadConfigFor(ctx, calendar);
   for (const name of args) {
     if (!resolveChannel(config, name)) {
       throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMeanChannel(name, knownChannelNames(config))}`, "status <channel>");
@@ -59,14 +59,14 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
   if (names.length === 0) {
     throw new UsageError("the config declares no channels; name some (failover status instagram x) or add them to the config", "status <channel>");
   }
-  const channels = await runHealthCheck(ctx, config, names, stateFolderForStatus(ctx, config.file));
+  const channels = await runHealthCheck(ctx, config, names, calendar);
   const isDown = (status: HealthStatus) => isDownStatus(status, { rerouteOn: config.defaults.rerouteOn, strict });
   const down = channels.filter((c) => isDown(c.status));
   const warnings = unknownWarnings(channels, strict);
 
   switch (ctx.out.format) {
     case "json":
-      ctx.out.json({ schemaVersion: 1, now: formatInZone(ctx.now, "UTC"), channels: channelsJson(channels) });
+      ctx.out.json({ schemaVersion: 1, now: formatInZone(ctx.now, "UTC"), config: configJson(config), channels: channelsJson(channels) });
       break;
     case "github":
       for (const line of limitAnnotations([
