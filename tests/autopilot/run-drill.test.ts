@@ -119,3 +119,24 @@ describe("failover run over a simulated day", () => {
     expect(cells).toBe("·".repeat(16) + "█".repeat(8) + "·".repeat(24));
   }, 240_000);
 });
+
+describe("failover run stopped by SIGTERM", () => {
+  it("finishes the cycle under way, exits 143, and leaves the calendar whole", async () => {
+    const here = mkdtempSync(join(tmpdir(), "failover-term-"));
+    cpSync(fileURLToPath(new URL("../../fixtures/demo/", import.meta.url)), here, { recursive: true });
+    const child = spawn(process.execPath, [fileURLToPath(new URL("../../bin/failover.js", import.meta.url)), "run", "--every", "1s", "--apply", "auto", "--now", "2026-07-14T08:00", "--assume", "instagram=major_outage", "--config", "config/failover.yaml"], { cwd: here, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        // The second cycle starts right after the first line: the signal lands mid-cycle or in the wait.
+        if (stderr.includes("\n") && child.signalCode === null && !child.killed) child.kill("SIGTERM");
+      });
+      child.on("close", resolve);
+    });
+    expect(code).toBe(143);
+    expect(stderr).toContain("SIGTERM; finishing the cycle under way");
+    const check = await runCli(["validate", "--config", "config/failover.yaml", "--now", "2026-07-14T08:00"], { cwd: here });
+    expect(check.code).toBe(0);
+  }, 60_000);
+});
