@@ -18,6 +18,8 @@ export const ExitCode = {
   /** `publish`: some post failed, was held on a down channel, or is uncertain. */
   PublishIncomplete: 6,
   Interrupted: 130,
+  /** SIGTERM (128 + 15): `failover run` stopped by a scheduler or `kill`. */
+  Terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -116,7 +116,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     globals: HEALTH,
     examples: ["failover status", "failover status instagram x --json", "failover status --assume instagram=major_outage"],
     doc: "config.md",
-    define: (c) => c.addArgument(valueArgument("[channels...]", "channels to read (default: all in the config)", "channel")).addOption(new Option("--strict", "count unknown health as down")),
+    define: (c) =>
+      c
+        .addArgument(valueArgument("[channels...]", "channels to read (default: all in the config)", "channel"))
+        .addOption(new Option("--strict", "count unknown health as down"))
+        .addOption(valueOption("--history <duration>", "draw .failover/history.jsonl over this span as a timeline (e.g. 24h); reads no source", "free")),
     load: () => import("./commands/status.js"),
   }),
   entry({
@@ -161,6 +165,46 @@ export const COMMANDS: readonly CommandEntry[] = [
     doc: "applying.md",
     define: (c) => addApplyOptions(c),
     load: () => import("./commands/failback.js"),
+  }),
+  entry({
+    name: "run",
+    description: "the autopilot: check, reroute within the guard rails, fail back and alert the team, once or every interval",
+    globals: HEALTH,
+    examples: [
+      "failover run --once --apply auto --notify \"$SLACK_WEBHOOK_URL\"",
+      "failover run --every 1m --apply ask",
+      "failover run --now 2026-07-14T00:00Z --cycles 288 --step 5m --apply auto --json",
+    ],
+    doc: "autopilot.md",
+    formats: ["table", "json"],
+    define: (c) =>
+      c
+        .addOption(new Option("--once", "one cycle, then exit (for a CI schedule)"))
+        .addOption(valueOption("--every <duration>", "time between cycles when running on (default 1m)", "free"))
+        .addOption(valueOption("--apply <mode>", "auto: apply within autopilot: limits; ask: alert the team with the plan; never: only report", "choice").choices(["auto", "ask", "never"] as const).default("never"))
+        .addOption(valueOption("--window <duration>", "how far ahead to look, e.g. 48h, 7d", "free").default("48h"))
+        .addOption(repeatableOption("--notify <webhook-url>", "post team alerts to this Slack/Discord-style webhook (repeatable)", "free"))
+        .addOption(valueOption("--cycles <n>", "stop after n cycles", "free"))
+        .addOption(valueOption("--step <duration>", "drills: a simulated clock from --now, advanced this much per cycle, no waiting", "free")),
+    load: () => import("./commands/run.js"),
+  }),
+  entry({
+    name: "pause",
+    description: "stop `failover run` from changing anything (creates .failover/pause beside the calendar)",
+    globals: ["calendar", "now", ...OUTPUT],
+    examples: ["failover pause", "failover pause launch under manual control"],
+    doc: "autopilot.md",
+    define: (c) => c.addArgument(valueArgument("[reason...]", "why, kept in the file and shown by run", "free")),
+    load: () => import("./commands/pause.js"),
+  }),
+  entry({
+    name: "resume",
+    description: "let `failover run` apply again (removes .failover/pause)",
+    globals: ["calendar", ...OUTPUT],
+    examples: ["failover resume", "failover resume -c launch/calendar.yaml"],
+    doc: "autopilot.md",
+    define: none,
+    load: () => import("./commands/resume.js"),
   }),
   entry({
     name: "publish",

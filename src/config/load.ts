@@ -268,6 +268,15 @@ function buildConfig(file: string, source: YamlSource, raw: RawConfig, env: Env,
       mirrors: h.mirrors ?? {},
       ...(h.proxy !== undefined || h.noProxy !== undefined ? { proxy: { ...(h.proxy !== undefined ? { url: h.proxy } : {}), ...(h.noProxy !== undefined ? { noProxy: h.noProxy } : {}) } } : {}),
     },
+    ...(raw.autopilot
+      ? {
+          autopilot: {
+            ...(raw.autopilot.maxAutoMoves !== undefined ? { maxAutoMoves: raw.autopilot.maxAutoMoves } : {}),
+            ...(raw.autopilot.confirmFor !== undefined ? { confirmForMs: raw.autopilot.confirmFor } : {}),
+            ...(raw.autopilot.neverMove?.campaigns ? { neverMoveCampaigns: raw.autopilot.neverMove.campaigns } : {}),
+          },
+        }
+      : {}),
     secrets: secretValues(templates, env),
     env,
   };

@@ -76,6 +76,8 @@ export interface Config {
   channels: Map<string, Channel>;
   handles: Record<string, Record<string, string>>;
   notices: Notice[];
+  /** `autopilot:` as written (durations in ms); defaults filled by autopilotSettings(). */
+  autopilot?: { maxAutoMoves?: number; confirmForMs?: number; neverMoveCampaigns?: string[] };
   health: HealthSettings;
   /** Values of the environment variables the config uses: redacted from all output. */
   secrets: string[];

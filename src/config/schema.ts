@@ -85,6 +85,15 @@ export const healthSettingsSchema = z.strictObject({
   noProxy: z.string().optional().meta({ description: "hosts reached without the proxy, comma-separated as NO_PROXY (which it overrides)" }),
 });
 
+export const autopilotSchema = z.strictObject({
+  maxAutoMoves: z.number().int().min(0).max(10_000).optional().meta({ description: "posts `failover run --apply auto` moves per outage without a person, default 10" }),
+  confirmFor: duration().optional().meta({ description: "how long a channel must be down before the autopilot acts on it, default 5m" }),
+  neverMove: z
+    .strictObject({ campaigns: z.array(z.string().min(1)).optional() })
+    .optional()
+    .meta({ description: "campaigns the autopilot never moves on its own (posts with policy: skip never are)" }),
+});
+
 export const configSchema = z.strictObject({
   version: z.literal(1).meta({ description: "always 1" }),
   defaults: defaultsSchema.optional(),
@@ -95,6 +104,7 @@ export const configSchema = z.strictObject({
     .meta({ description: "one identity's handle on each platform or channel, for mentions: acme: { x: \"@acme_hq\" }" }),
   notices: z.array(noticeSchema).optional(),
   health: healthSettingsSchema.optional(),
+  autopilot: autopilotSchema.optional().meta({ description: "guard rails for `failover run --apply auto`" }),
 });
 
 export type RawConfig = z.output<typeof configSchema>;

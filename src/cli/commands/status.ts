@@ -1,5 +1,6 @@
 /** `failover status [channel...]`: each channel's health with every source's answer; needs no calendar. */
 import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { knownChannelNames, resolveChannel } from "../../config/load.js";
 import { ExitCode, UsageError } from "../../errors.js";
@@ -12,6 +13,9 @@ import { formatAnnotation, limitAnnotations } from "../report/github.js";
 import { formatJUnit } from "../report/junit.js";
 import { formatInZone } from "../../time/zone.js";
 import { statusWords } from "../../health/status.js";
+import { parseDuration } from "../../time/duration.js";
+import { historyFileIn, readHistory, timeline } from "../../autopilot/history.js";
+import { PIPED_COLUMNS, renderTimeline } from "../report/timeline.js";
 import { isDownStatus } from "../../health/down.js";
 import type { HealthStatus } from "../../health/status.js";
 
@@ -20,7 +24,29 @@ function calendarForStatus(ctx: CliContext): string | undefined {
   return ctx.calendarPath ?? (existsSync(DEFAULT_CALENDAR_PATH) ? DEFAULT_CALENDAR_PATH : undefined);
 }
 
-export async function run(ctx: CliContext, args: string[], options: { strict?: true }): Promise<number> {
+/** `failover run` keeps the history beside the calendar, as its pause switch; without one, in the current folder. */
+function historyFolder(ctx: CliContext): string {
+  const calendar = calendarForStatus(ctx);
+  return calendar ? dirname(resolve(calendar)) : process.cwd();
+}
+
+/** `status --history 24h`: the recorded health as a timeline; reads no source. */
+async function showHistory(ctx: CliContext, span: string, only: readonly string[]): Promise<number> {
+  const r = parseDuration(span);
+  if (!r.ok) throw new UsageError(r.reason, "--history");
+  if (r.ms === 0) throw new UsageError("a zero span shows nothing; write e.g. 24h or 7d", "--history");
+  const from = ctx.now - r.ms;
+  const entries = (await readHistory(historyFileIn(historyFolder(ctx)), from)).filter((e) => only.length === 0 || only.includes(e.channel));
+  const rows = timeline(entries, from, ctx.now, ctx.out.columns ? Math.max(10, ctx.out.columns - 24) : PIPED_COLUMNS);
+  if (ctx.out.format === "json") ctx.out.json({ schemaVersion: 1, from: formatInZone(from, "UTC"), to: formatInZone(ctx.now, "UTC"), channels: rows });
+  else ctx.out.data(renderTimeline(ctx.out.c, rows, from, ctx.now));
+  return ExitCode.Go;
+}
+
+export async function run(ctx: CliContext, args: string[], options: { strict?: true; history?: string }): Promise<number> {
+  if (options.history !== undefined) {
+    return showHistory(ctx, options.history, args);
+  }
   const strict = options.strict ?? false;
   const calendar = calendarForStatus(ctx);
   const config = await loadConfigFor(ctx, calendar);
