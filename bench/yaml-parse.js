@@ -2,4 +2,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 
-parse(readFileSync(process.argv[2], "utf8"));
+const file = process.argv[2];
+if (!file) throw new Error("usage: node bench/yaml-parse.js <calendar.yaml>");
+parse(readFileSync(file, "utf8"));

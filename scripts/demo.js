@@ -13,6 +13,7 @@ const now = "2026-07-14T08:30:00-04:00";
 const copy = mkdtempSync(join(tmpdir(), "failover-demo-"));
 cpSync(demo, copy, { recursive: true });
 
+/** @type {Array<[title: string, args: string[], cwd: string]>} */
 const steps = [
   ["Is the calendar sound?", ["validate"], demo],
   ["How are the platforms? (recorded status payloads: Instagram is down)", ["status"], demo],

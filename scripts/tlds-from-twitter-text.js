@@ -20,7 +20,7 @@ export function twitterTextTlds(name) {
   const source = readFileSync(join(dir, "dist", "esm", "regexp", `${name}.js`), "utf8");
   const body = source.match(/RegExp\('\(\?:\(\?:'\s*\+([\s\S]*?)\+\s*'\)\(\?=/);
   if (!body) throw new Error(`twitter-text ${name}.js: the TLD alternation was not found`);
-  const joined = [...body[1].matchAll(/'([^']*)'/g)].map((m) => m[1]).join("");
+  const joined = [...(body[1] ?? "").matchAll(/'([^']*)'/g)].map((m) => m[1]).join("");
   return joined.split("|").filter(Boolean);
 }
 

@@ -100,6 +100,7 @@ export async function checkHealth(config: Config, channelNames: readonly string[
   const baseDir = config.file ? dirname(resolve(config.file)) : process.cwd();
 
   let done = 0;
+  // The deadline's timer and the connections are let go however the run ends (a throw included).
   const results = await pool(
     jobs.map(({ source }) => async (): Promise<SourceResult> => {
       const started = performance.now();
@@ -133,9 +134,10 @@ export async function checkHealth(config: Config, channelNames: readonly string[
       return result;
     }),
     config.health.concurrency,
-  );
-  clearTimeout(timer);
-  await transport?.close();
+  ).finally(async () => {
+    clearTimeout(timer);
+    await transport?.close();
+  });
 
   let cursor = 0;
   const bySource = new Map<string, SourceResult[]>();

@@ -40,7 +40,7 @@ export { acquireLock, LockedError, type Lock } from "./writer/lock.js";
 export { publishProject, DEFAULT_DEADLINE_MS, type PublishOptions, type PublishReport, type DuePost } from "./publish/publish.js";
 export { duePosts, DEFAULT_LATE_MS, type DueOptions } from "./publish/due.js";
 export { PUBLISHERS, publisherFor } from "./publish/registry.js";
-export { PUBLISH_SETTINGS, canPublish } from "./publish/settings.js";
+export { PUBLISH_SETTINGS, canPublish } from "./config/publish-settings.js";
 export { PublishFailure, type FailureKind } from "./publish/errors.js";
 export type { Publisher, Published, PublishContext, ChannelContext, Step } from "./publish/types.js";
 export { Journal, journalPathFor, type JournalEntry } from "./publish/journal.js";

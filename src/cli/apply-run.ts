@@ -11,9 +11,10 @@ import type { Plan } from "../planner/types.js";
 import { applyPlan, checkPlanApplies, type ApplyOptions, type ApplyResult } from "../writer/apply.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import type { CliContext } from "./context.js";
+import type { ApplyFlags } from "./plan-options.js";
 
 /** Without --yes: ask on a terminal, refuse anywhere else (a script must say --yes). */
-async function confirmApply(ctx: CliContext, options: Record<string, unknown>, plan: Plan, file: string): Promise<void> {
+async function confirmApply(ctx: CliContext, options: ApplyFlags, plan: Plan, file: string): Promise<void> {
   await confirmOrStop(ctx, Boolean(options.yes), {
     question: `Apply ${plan.actions.length} action${plan.actions.length === 1 ? "" : "s"} to ${file}? [y/N] `,
     notInteractive: `applying changes ${file}: pass --yes to apply without a question, or --dry-run to see the plan only`,
@@ -47,7 +48,7 @@ export async function confirmOrStop(ctx: CliContext, yes: boolean, words: { ques
   if (!/^y(es)?$/i.test(answer.trim())) throw new InterruptedError(words.declined);
 }
 
-export async function writePlanOut(ctx: CliContext, options: Record<string, unknown>, plan: Plan): Promise<void> {
+export async function writePlanOut(ctx: CliContext, options: ApplyFlags, plan: Plan): Promise<void> {
   if (typeof options.planOut !== "string") return;
   await writeFileAtomic(options.planOut, ctx.out.redact(JSON.stringify(plan, null, 2) + "\n"));
   ctx.out.info(`wrote the plan to ${options.planOut}`);
@@ -73,7 +74,7 @@ export function applyClock(ctx: CliContext): number {
  * Asks first (unless --yes), applies under the calendar's lock (--out elsewhere), and says what
  * was written. `flags` are the command's own (--yes, --out).
  */
-export async function confirmAndApply(ctx: CliContext, flags: Record<string, unknown>, apply: Omit<ApplyOptions, "out" | "now">): Promise<ApplyResult> {
+export async function confirmAndApply(ctx: CliContext, flags: ApplyFlags, apply: Omit<ApplyOptions, "out" | "now">): Promise<ApplyResult> {
   await confirmApply(ctx, flags, apply.plan, apply.calendarFile);
   const { replan, ...rest } = apply;
   const result = await applyPlan({
@@ -101,11 +102,11 @@ export function appliedJson(plan: Plan, result?: ApplyResult): unknown {
  * `--plan plan.json`: apply a saved plan (asking first unless --yes), or with --dry-run show it
  * and say whether it still applies. No health check: the plan carries its decisions.
  */
-export async function runSavedPlan(ctx: CliContext, options: Record<string, unknown>, kind: Plan["kind"]): Promise<{ plan: Plan; result?: ApplyResult }> {
-  const { plan, config, calendarFile } = await loadSavedPlan(ctx, String(options.plan), kind);
+export async function runSavedPlan(ctx: CliContext, options: ApplyFlags & { plan: string }, kind: Plan["kind"]): Promise<{ plan: Plan; result?: ApplyResult }> {
+  const { plan, config, calendarFile } = await loadSavedPlan(ctx, options.plan, kind);
   if (options.dryRun) {
     await checkPlanApplies({ calendarFile, config, plan, now: applyClock(ctx) });
-    ctx.out.info(`${String(options.plan)} still applies to ${calendarFile}`);
+    ctx.out.info(`${options.plan} still applies to ${calendarFile}`);
     return { plan };
   }
   return { plan, result: await confirmAndApply(ctx, options, { calendarFile, config, plan }) };

@@ -1,184 +1,270 @@
 /**
  * The command table: names, flags, help and examples, with each command's code loaded only when
- * it runs (start-up stays fast: `failover --version` loads none of them).
+ * it runs (start-up stays fast: `failover --version` loads none of them). Each entry is typed from
+ * its own flags, so a command's `run` receives exactly the options it declared.
  */
-import { Option, type Command } from "commander";
-import { collect, type CliContext } from "./context.js";
+import { Command, Option, type OptionValues } from "@commander-js/extra-typings";
+import type { CliContext } from "./context.js";
+import { repeatableOption, valueArgument, valueOption } from "./option-meta.js";
 import { addApplyOptions, addInteropOptions, addPlanOptions } from "./plan-options.js";
 
-export type CommandRun = (ctx: CliContext, args: string[], options: Record<string, unknown>) => Promise<number>;
+/** A command's code: its context, its positional arguments, its own options, the whole program (for completion). */
+export type CommandRun<Opts> = (ctx: CliContext, args: string[], options: Opts, program: Command<[], OptionValues>) => Promise<number>;
 
-export interface CommandSpec {
+/** The global options, by the name commander gives their value (see program.ts). */
+export const GLOBAL_OPTION_NAMES = ["calendar", "config", "now", "assume", "state", "format", "json", "color", "quiet", "verbose"] as const;
+export type GlobalOptionName = (typeof GLOBAL_OPTION_NAMES)[number];
+
+/** Every command prints through the same output, so these apply to all of them. */
+const OUTPUT: readonly GlobalOptionName[] = ["format", "json", "color", "quiet", "verbose"];
+/** The calendar and the config files. */
+const PROJECT: readonly GlobalOptionName[] = ["calendar", "config", ...OUTPUT];
+/** Reading health: the clock, assumptions and the thresholds' state too. */
+const HEALTH: readonly GlobalOptionName[] = ["calendar", "config", "now", "assume", "state", ...OUTPUT];
+
+interface CommandSpec<Opts extends OptionValues> {
   name: string;
-  /** commander argument syntax, e.g. "[kind]" or "<post-id>". */
-  args?: string;
   description: string;
-  /** The values of the positional argument, where it has a fixed set (offered by shell completion). */
-  argChoices?: readonly string[];
-  examples: string[];
-  options?: (command: Command) => void;
+  /** Global options this command reads; its help lists them with their defaults. */
+  globals: readonly GlobalOptionName[];
+  /** 2-4 commands a person would really type. */
+  examples: readonly string[];
+  /** The page of docs/ that explains it. */
+  doc: string;
+  hidden?: boolean;
   /** The --format values it takes (default: table, json, github, junit). */
   formats?: readonly string[];
-  load: () => Promise<{ run: CommandRun }>;
+  /** Arguments and options, added to a fresh command; the result's type is what `run` receives. */
+  define: (command: Command) => Command<unknown[], Opts>;
+  load: () => Promise<{ run: CommandRun<Opts> }>;
 }
 
-export const COMMANDS: CommandSpec[] = [
-  {
+/** A table entry with its option type sealed inside: `make` builds the commander command, with an action if asked. */
+export interface CommandEntry {
+  name: string;
+  description: string;
+  globals: readonly GlobalOptionName[];
+  examples: readonly string[];
+  doc: string;
+  hidden: boolean;
+  /** The --format values it takes. */
+  formats: readonly string[];
+  make(action?: (run: (ctx: CliContext, program: Command<[], OptionValues>) => Promise<number>, command: Command<unknown[], OptionValues>) => Promise<void>): Command<unknown[], OptionValues>;
+}
+
+function entry<Opts extends OptionValues>(spec: CommandSpec<Opts>): CommandEntry {
+  return {
+    name: spec.name,
+    description: spec.description,
+    globals: spec.globals,
+    examples: spec.examples,
+    doc: spec.doc,
+    hidden: spec.hidden ?? false,
+    formats: spec.formats ?? ["table", "json", "github", "junit"],
+    make(action) {
+      const command = spec.define(new Command(spec.name).description(spec.description));
+      if (action) {
+        command.action(async () => {
+          await action(async (ctx, program) => (await spec.load()).run(ctx, command.args, command.opts(), program), command);
+        });
+      }
+      return command;
+    },
+  };
+}
+
+const none = (command: Command) => command;
+
+export const COMMANDS: readonly CommandEntry[] = [
+  entry({
     name: "validate",
     description: "check the calendar and the config; every problem with file:line:col",
+    globals: PROJECT,
     examples: ["failover validate", "failover validate -c launch.yaml --config config/failover.yaml --format github"],
+    doc: "calendar.md",
+    define: none,
     load: () => import("./commands/validate.js"),
-  },
-  {
+  }),
+  entry({
     name: "schema",
-    args: "[kind]",
-    argChoices: ["calendar", "config"],
     description: "print the JSON Schema of the calendar or the config, for editors",
+    globals: [],
     examples: ["failover schema calendar > calendar.schema.json", "failover schema config"],
+    doc: "calendar.md",
+    define: (c) => c.addArgument(valueArgument("[kind]", "calendar or config (default: calendar)", "choice", ["calendar", "config"])),
     load: () => import("./commands/schema.js"),
-  },
-  {
+  }),
+  entry({
     name: "init",
     description: "write a starter config/failover.yaml and calendar.yaml",
-    examples: ["failover init", "failover init --force"],
-    options: (c) => c.addOption(new Option("--force", "overwrite files that exist")),
+    globals: ["calendar", "config", "now", ...OUTPUT],
+    examples: ["failover init", "failover init --force", "failover init -c launch.yaml --config launch/failover.yaml"],
+    doc: "config.md",
+    define: (c) => c.addOption(new Option("--force", "overwrite files that exist")),
     load: () => import("./commands/init.js"),
-  },
-  {
+  }),
+  entry({
     name: "status",
-    args: "[channels...]",
     description: "the health of the named channels (default: all in the config), with each source's answer",
+    globals: HEALTH,
     examples: ["failover status", "failover status instagram x --json", "failover status --assume instagram=major_outage"],
-    options: (c) => c.addOption(new Option("--strict", "count unknown health as down")),
+    doc: "config.md",
+    define: (c) => c.addArgument(valueArgument("[channels...]", "channels to read (default: all in the config)", "channel")).addOption(new Option("--strict", "count unknown health as down")),
     load: () => import("./commands/status.js"),
-  },
-  {
+  }),
+  entry({
     name: "check",
     description: "health of every channel posting in the window and of their backups; which posts are at risk and where they would go",
+    globals: HEALTH,
     examples: [
       "failover check",
       "failover check --window 7d --strict",
       "failover check --format github --json-out check.json",
       "failover check --assume instagram=major_outage",
     ],
-    options: (c) => {
-      addPlanOptions(c);
-      c.addOption(new Option("--json-out <file>", "also write the JSON document to this file (for CI: annotations on stdout, verdict in the file)"));
-    },
+    doc: "planning.md",
+    define: (c) =>
+      addPlanOptions(c).addOption(
+        valueOption("--json-out <file>", "also write the JSON document to this file (for CI: annotations on stdout, verdict in the file)", "file"),
+      ),
     load: () => import("./commands/check.js"),
-  },
-  {
+  }),
+  entry({
     name: "reroute",
     description: "the reroute plan: each action, before and after, rewritten text with its length as the platform counts it",
-    examples: [
-      "failover reroute --dry-run",
-      "failover reroute --dry-run --plan-out plan.json",
-      "failover reroute --yes",
-      "failover reroute --plan plan.json --yes",
-      "failover reroute --yes --out calendar.rerouted.yaml",
-    ],
-    options: (c) => {
-      addPlanOptions(c);
-      addApplyOptions(c);
-    },
+    globals: HEALTH,
+    examples: ["failover reroute --dry-run", "failover reroute --dry-run --plan-out plan.json", "failover reroute --plan plan.json --yes", "failover reroute --yes --out calendar.rerouted.yaml"],
+    doc: "planning.md",
+    define: (c) => addApplyOptions(addPlanOptions(c)),
     load: () => import("./commands/reroute.js"),
-  },
-  {
+  }),
+  entry({
     name: "failback",
     description: "put back posts failover moved, once their channel is healthy again and they have not gone out",
+    globals: HEALTH,
     examples: ["failover failback --dry-run", "failover failback --yes", "failover failback --dry-run --plan-out failback.json", "failover failback --plan failback.json --yes"],
-    options: addApplyOptions,
+    doc: "applying.md",
+    define: (c) => addApplyOptions(c),
     load: () => import("./commands/failback.js"),
-  },
-  {
+  }),
+  entry({
     name: "publish",
-    args: "[channels...]",
     description: "send what is due through each channel's publish block (Bluesky, Mastodon, webhooks, e-mail), exactly once; posts on a down channel are held",
+    globals: HEALTH,
     examples: ["failover publish --dry-run", "failover publish --yes", "failover publish bluesky mastodon --yes --late 30m", "failover publish --yes --json"],
-    options: (c) => {
-      c.addOption(new Option("--dry-run", "show what is due and would be sent; send and write nothing"));
-      c.addOption(new Option("-y, --yes", "publish without asking (needed when not on a terminal)"));
-      c.addOption(new Option("--late <duration>", "how late a post may still go out").default("1h"));
-      c.addOption(new Option("--deadline <duration>", "the whole run's time limit, retries included").default("2m"));
-      c.addOption(new Option("--timeout <duration>", "each request's time limit").default("20s"));
-      c.addOption(new Option("--concurrency <n>", "posts of one channel sent at once (1 keeps the calendar's order strictly)").default("4"));
-    },
+    doc: "publishing.md",
+    formats: ["table", "json"],
+    define: (c) =>
+      c
+        .addArgument(valueArgument("[channels...]", "only these channels (each with a publish: block)", "channel"))
+        .addOption(new Option("--dry-run", "show what is due and would be sent; send and write nothing"))
+        .addOption(new Option("-y, --yes", "publish without asking (needed when not on a terminal)"))
+        .addOption(valueOption("--late <duration>", "how late a post may still go out", "free").default("1h"))
+        .addOption(valueOption("--deadline <duration>", "the whole run's time limit, retries included", "free").default("2m"))
+        .addOption(valueOption("--timeout <duration>", "each request's time limit", "free").default("20s"))
+        .addOption(valueOption("--concurrency <n>", "posts of one channel sent at once (1 keeps the calendar's order strictly)", "free").default("4")),
     load: () => import("./commands/publish.js"),
-  },
-  {
+  }),
+  entry({
     name: "preview",
-    args: "<post-id>",
     description: "the post as each backup would get it: rewritten text or thread, its length as the platform counts, media, problems",
+    globals: PROJECT,
     examples: ["failover preview launch-teaser", "failover preview launch-teaser --to x --to bluesky", "failover preview launch-teaser --json"],
-    options: (c) => c.addOption(new Option("--to <channel>", "preview for this channel instead of the post's backups (repeatable)").argParser(collect)),
+    doc: "adapters.md",
+    define: (c) =>
+      c
+        .addArgument(valueArgument("<post-id>", "the id of a post in the calendar", "free"))
+        .addOption(repeatableOption("--to <channel>", "preview for this channel instead of the post's backups (repeatable)", "channel")),
     load: () => import("./commands/preview.js"),
-  },
-  {
+  }),
+  entry({
     name: "platforms",
     description: "the platform adapters and their rules: text limits and counting, titles, media, links, threads, hashtags",
+    globals: OUTPUT,
     examples: ["failover platforms", "failover platforms --json"],
+    doc: "adapters.md",
+    define: none,
     load: () => import("./commands/platforms.js"),
-  },
-  {
+  }),
+  entry({
     name: "import",
-    args: "<file>",
     description: "a calendar from a spreadsheet (CSV) or a scheduler's export: Hootsuite, Buffer, Later, Postiz",
+    globals: ["config", "format", "json", "color", "quiet", "verbose"],
     examples: [
       "failover import posts.csv -o calendar.yaml --timezone Europe/Berlin",
       "failover import hootsuite.csv --from hootsuite --channel x --date-format dmy",
       "failover import plan.csv --map text=Caption --map date=\"Publish on\" --channel-map ig=instagram,tw=x",
       "failover import posts.csv --skip-bad -o calendar.yaml",
     ],
+    doc: "interop.md",
     formats: ["table", "json"],
-    options: (c) => {
-      c.addOption(new Option("--from <format>", "the file's layout").choices(["csv", "hootsuite", "buffer", "later", "postiz"]).default("csv"));
-      c.addOption(new Option("--map <field=column>", "which column holds a field: id, channel, date, time, timezone, text, link, media, alt, title, campaign (header name or number; repeatable)").argParser(collect));
-      c.addOption(new Option("--channel-map <from=to,...>", "rename channels as the file writes them, e.g. ig=instagram,tw=x (repeatable)").argParser(collect));
-      c.addOption(new Option("--channel <name>", "the channel of rows that name none"));
-      c.addOption(new Option("--skip-bad", "leave out rows that cannot be read (each reported) instead of importing nothing"));
-      addInteropOptions(c, {
-        out: "write the calendar here; a calendar that exists gets the posts appended (comments kept). Default: print it",
-        timezone: "the zone of times written without one, e.g. Europe/Berlin",
-        dateFormat: "day first or month first for dates like 03/04/2026",
-        delimiter: "the separator: , ; tab or | (default: guessed from the first line)",
-      });
-    },
+    define: (c) =>
+      addInteropOptions(
+        c
+          .addArgument(valueArgument("<file>", "the CSV or export file to read", "file"))
+          .addOption(valueOption("--from <format>", "the file's layout", "choice").choices(["csv", "hootsuite", "buffer", "later", "postiz"] as const).default("csv"))
+          .addOption(repeatableOption("--map <field=column>", "which column holds a field: id, channel, date, time, timezone, text, link, media, alt, title, campaign (header name or number; repeatable)", "free"))
+          .addOption(repeatableOption("--channel-map <from=to,...>", "rename channels as the file writes them, e.g. ig=instagram,tw=x (repeatable)", "free"))
+          .addOption(valueOption("--channel <name>", "the channel of rows that name none", "channel"))
+          .addOption(new Option("--skip-bad", "leave out rows that cannot be read (each reported) instead of importing nothing")),
+        {
+          out: "write the calendar here; a calendar that exists gets the posts appended (comments kept). Default: print it",
+          timezone: "the zone of times written without one, e.g. Europe/Berlin",
+          dateFormat: "day first or month first for dates like 03/04/2026",
+          delimiter: "the separator: , ; tab or | (default: guessed from the first line)",
+        },
+      ),
     load: () => import("./commands/import.js"),
-  },
-  {
+  }),
+  entry({
     name: "export",
     description: "the calendar as it stands, stand-ins included: CSV, Hootsuite's bulk CSV, iCalendar (.ics) or JSON",
+    globals: ["calendar", "config", "now", "format", "json", "color", "quiet", "verbose"],
     examples: [
       "failover export --format csv -o calendar.csv",
       "failover export --format ics --window 14d -o launch.ics",
       "failover export --format hootsuite --channel x -o hootsuite-x.csv",
       "failover export --format json --window 7d",
     ],
+    doc: "interop.md",
     formats: ["table", "csv", "hootsuite", "ics", "json"],
-    options: (c) => {
-      c.addOption(new Option("--window <duration>", "only posts from now to now + this, e.g. 7d (default: all)"));
-      c.addOption(new Option("--channel <name>", "only this channel (repeatable)").argParser(collect));
-      c.addOption(new Option("--bom", "csv: start with a byte-order mark, so Excel reads UTF-8"));
-      addInteropOptions(c, {
-        out: "write here (atomically) instead of printing",
-        timezone: "times in this zone instead of each channel's",
-        dateFormat: "hootsuite: DD/MM/YYYY (dmy, default) or MM/DD/YYYY (mdy)",
-        delimiter: "csv separator: , ; tab or | (default ,)",
-      });
-    },
+    define: (c) =>
+      addInteropOptions(
+        c
+          .addOption(valueOption("--window <duration>", "only posts from now to now + this, e.g. 7d (default: all)", "free"))
+          .addOption(repeatableOption("--channel <name>", "only this channel (repeatable)", "channel"))
+          .addOption(new Option("--bom", "csv: start with a byte-order mark, so Excel reads UTF-8")),
+        {
+          out: "write here (atomically) instead of printing",
+          timezone: "times in this zone instead of each channel's",
+          dateFormat: "hootsuite: DD/MM/YYYY (dmy, default) or MM/DD/YYYY (mdy)",
+          delimiter: "csv separator: , ; tab or | (default ,)",
+        },
+      ),
     load: () => import("./commands/export.js"),
-  },
-  {
+  }),
+  entry({
     name: "completion",
-    args: "<shell>",
-    // Listed here rather than imported from completion.ts so that registering commands stays light.
-    argChoices: ["bash", "zsh", "fish"],
     description: "print a completion script for bash, zsh or fish: commands, options, formats and the config's channels",
+    globals: [],
     examples: [
       "source <(failover completion bash)",
       "failover completion zsh > \"${fpath[1]}/_failover\"",
       "failover completion fish > ~/.config/fish/completions/failover.fish",
     ],
+    doc: "cli.md",
+    // Listed here rather than imported from completion.ts so that registering commands stays light.
+    define: (c) => c.addArgument(valueArgument("<shell>", "bash, zsh or fish", "choice", ["bash", "zsh", "fish"])),
     load: () => import("./commands/completion.js"),
-  },
+  }),
+  entry({
+    name: "__complete",
+    description: "for the completion scripts: the values a shell may offer, read now (channel names from the config)",
+    globals: ["calendar", "config"],
+    examples: ["failover __complete channels", "failover __complete channels --config config/failover.yaml"],
+    doc: "cli.md",
+    hidden: true,
+    define: (c) => c.addArgument(valueArgument("<what>", "channels", "choice", ["channels"])),
+    load: () => import("./commands/complete.js"),
+  }),
 ];

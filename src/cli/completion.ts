@@ -1,9 +1,13 @@
 /**
  * Shell completion scripts for bash, zsh and fish, generated from the commander program (the
  * command table and each command's options), so they list exactly the flags the CLI accepts.
- * Pure: the program and the channel names in, the script text out.
+ * What a value completes to comes from each option's declared kind (option-meta.ts). Channel
+ * names are not written into the script: it asks `failover __complete channels` when they are
+ * needed, so they are the config's as it is now (as gh and cobra do).
+ * Pure: the program in, the script text out.
  */
-import type { Command, Option } from "commander";
+import type { CommandUnknownOpts, Option, Argument } from "@commander-js/extra-typings";
+import { valueMeta } from "./option-meta.js";
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -46,55 +50,50 @@ export interface CompletionModel {
   version: string;
   globalOptions: CompletionOption[];
   commands: CompletionCommand[];
-  channels: string[];
   statuses: readonly string[];
 }
 
-/** Names that are safe to put unquoted in a word list of every shell; anything else is left out. */
-const SAFE_WORD = /^[A-Za-z0-9_.@+-]+$/;
-
-function valueOf(placeholder: string | undefined, choices: readonly string[] | undefined): ValueKind {
-  if (choices && choices.length > 0) return { kind: "choices", choices };
-  if (placeholder === undefined) return { kind: "none" };
-  if (/file/.test(placeholder)) return { kind: "file" };
-  if (/=/.test(placeholder)) return { kind: "assume" };
-  if (/channel/.test(placeholder)) return { kind: "channel" };
-  return { kind: "free", label: placeholder };
+/** The declared kind of a value; an option that declared none offers nothing (and fails the completion test). */
+function valueOf(item: Option | Argument, label: string): ValueKind {
+  const meta = valueMeta(item);
+  const choices = item.argChoices ?? meta?.choices;
+  switch (meta?.value) {
+    case "file":
+      return { kind: "file" };
+    case "channel":
+      return { kind: "channel" };
+    case "channel=status":
+      return { kind: "assume" };
+    case "choice":
+      return choices && choices.length > 0 ? { kind: "choices", choices } : { kind: "free", label };
+    default:
+      return { kind: "free", label };
+  }
 }
 
 function describeOption(option: Option): CompletionOption {
-  const placeholder = /[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1];
+  const placeholder = /[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1] ?? "value";
   const takesValue = option.required || option.optional;
   return {
     ...(option.long ? { long: option.long } : {}),
     ...(option.short ? { short: option.short } : {}),
     description: option.description,
-    value: takesValue ? valueOf(placeholder, option.argChoices) : { kind: "none" },
-    // The CLI's repeatable options are the ones that collect into an array (see context.collect).
-    repeatable: takesValue && /repeatable/.test(option.description),
+    value: takesValue ? valueOf(option, placeholder) : { kind: "none" },
+    repeatable: takesValue && (valueMeta(option)?.repeatable ?? false),
   };
 }
 
 const HELP: CompletionOption = { long: "--help", short: "-h", description: "show help", value: { kind: "none" }, repeatable: false };
 
-/**
- * The model of a program. `argChoices` gives the values of commands' positional arguments
- * (commander keeps those as plain names; the command table knows their choices).
- */
-export function describeProgram(
-  program: Command,
-  extras: { channels: readonly string[]; statuses: readonly string[]; argChoices?: Readonly<Record<string, readonly string[]>> },
-): CompletionModel {
+/** The model of a program: its visible commands (not `help`, not hidden ones such as `__complete`). */
+export function describeProgram(program: CommandUnknownOpts, extras: { statuses: readonly string[] }): CompletionModel {
   const commands = program.commands
-    .filter((c) => c.name() !== "help")
+    .filter((c) => c.name() !== "help" && !c.name().startsWith("__"))
     .map((c): CompletionCommand => ({
       name: c.name(),
       description: c.description(),
       options: [...c.options.filter((o) => !o.hidden).map(describeOption), HELP],
-      args: c.registeredArguments.map((a) => {
-        const choices = a.argChoices ?? extras.argChoices?.[c.name()];
-        return { name: a.name(), variadic: a.variadic, value: choices ? valueOf(a.name(), choices) : /channel/.test(a.name()) ? { kind: "channel" } : { kind: "free", label: a.name() } };
-      }),
+      args: c.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic, value: valueOf(a, a.name()) })),
     }));
   return {
     program: program.name(),
@@ -102,7 +101,6 @@ export function describeProgram(
     // --version belongs before any command only; each shell adds it at the top level itself.
     globalOptions: [...program.options.filter((o) => !o.hidden && o.long !== "--version").map(describeOption), HELP],
     commands,
-    channels: [...new Set(extras.channels)].filter((c) => SAFE_WORD.test(c)).sort(),
     statuses: extras.statuses,
   };
 }
@@ -130,12 +128,19 @@ function flagsOf(o: CompletionOption): string[] {
 function header(model: CompletionModel, shell: Shell, load: string[]): string[] {
   return [
     `# ${shell} completion for ${model.program} ${model.version}, generated by \`${model.program} completion ${shell}\`.`,
-    "# Regenerate it after upgrading or after adding channels to the config (channel names are listed as they were).",
+    "# Regenerate it after upgrading failover. Channel names are read from the config when offered",
+    `# (\`${model.program} __complete channels\`, with the -c/--calendar/--config given on the line).`,
     ...load.map((l) => `# ${l}`),
   ];
 }
 
+/** The options whose values say which config to read channel names from. */
+const PROJECT_FLAGS = ["-c", "--calendar", "--config"];
+
 // ---- bash ----------------------------------------------------------------------------------
+
+/** Shell code that prints the channels, one a line: see bashChannels(). */
+const BASH_CHANNELS = "_failover_channels";
 
 function bashValueCase(options: CompletionOption[]): string[] {
   const lines: string[] = [];
@@ -147,10 +152,10 @@ function bashValueCase(options: CompletionOption[]): string[] {
         lines.push(`        ${pattern}) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;`);
         break;
       case "channel":
-        lines.push(`        ${pattern}) COMPREPLY=($(compgen -W "$channels" -- "$cur")); return 0 ;;`);
+        lines.push(`        ${pattern}) COMPREPLY=($(compgen -W "$(${BASH_CHANNELS})" -- "$cur")); return 0 ;;`);
         break;
       case "assume":
-        lines.push(`        ${pattern}) compopt -o nospace 2>/dev/null; COMPREPLY=($(compgen -W "$channels" -S "=" -- "$cur")); return 0 ;;`);
+        lines.push(`        ${pattern}) compopt -o nospace 2>/dev/null; COMPREPLY=($(compgen -W "$(${BASH_CHANNELS})" -S "=" -- "$cur")); return 0 ;;`);
         break;
       case "choices":
         lines.push(`        ${pattern}) COMPREPLY=($(compgen -W ${sq(o.value.choices.join(" "))} -- "$cur")); return 0 ;;`);
@@ -167,7 +172,7 @@ function bashArgs(args: CompletionArgument[]): string {
   // One kind of positional per command in this CLI; the first argument's kind stands for all.
   const value = args[0]?.value;
   if (!value) return "";
-  if (value.kind === "channel") return `COMPREPLY=($(compgen -W "$channels" -- "$cur"))`;
+  if (value.kind === "channel") return `COMPREPLY=($(compgen -W "$(${BASH_CHANNELS})" -- "$cur"))`;
   if (value.kind === "choices") return `COMPREPLY=($(compgen -W ${sq(value.choices.join(" "))} -- "$cur"))`;
   return "";
 }
@@ -183,12 +188,23 @@ function bashScript(model: CompletionModel): string {
       `Load it in this shell: source <(${model.program} completion bash)`,
       `or for good: ${model.program} completion bash > ~/.local/share/bash-completion/completions/${model.program}`,
     ]),
+    "",
+    "# The config's channels now, asked of failover itself with the line's -c/--calendar/--config.",
+    `${BASH_CHANNELS}() {`,
+    "    local i args=()",
+    "    for ((i = 1; i < COMP_CWORD; i++)); do",
+    '        case "${COMP_WORDS[i]}" in',
+    `            ${PROJECT_FLAGS.join("|")}) args+=("\${COMP_WORDS[i]}" "\${COMP_WORDS[i+1]}") ;;`,
+    "        esac",
+    "    done",
+    `    command ${model.program} __complete channels "\${args[@]}" 2>/dev/null`,
+    "}",
+    "",
     `${fn}() {`,
     "    local cur prev cmd i",
     "    COMPREPLY=()",
     '    cur="${COMP_WORDS[COMP_CWORD]}"',
     '    prev="${COMP_WORDS[COMP_CWORD-1]}"',
-    `    local channels=${sq(model.channels.join(" "))}`,
     `    local statuses=${sq(model.statuses.join(" "))}`,
     "",
     "    # --assume channel=status: bash splits the word at '=', so the status is a word of its own.",
@@ -295,13 +311,23 @@ function zshScript(model: CompletionModel): string {
       `or for good: ${model.program} completion zsh > "\${fpath[1]}/_${model.program}" (then restart zsh)`,
     ]),
     "",
+    "# The config's channels now, asked of failover itself with the line's -c/--calendar/--config.",
+    `${fn}_channel_names() {`,
+    "    local -a all=(${(z)BUFFER}) args",
+    "    local i",
+    "    for (( i = 2; i < $#all; i++ )); do",
+    `        case $all[i] in (${PROJECT_FLAGS.join("|")}) args+=($all[i] $all[i+1]) ;; esac`,
+    "    done",
+    `    command ${model.program} __complete channels $args 2>/dev/null`,
+    "}",
+    "",
     `${fn}_channels() {`,
-    `    local -a channels=(${model.channels.join(" ")})`,
+    `    local -a channels=(\${(f)"$(${fn}_channel_names)"})`,
     "    compadd -a channels",
     "}",
     "",
     `${fn}_assume() {`,
-    `    local -a channels=(${model.channels.join(" ")})`,
+    `    local -a channels=(\${(f)"$(${fn}_channel_names)"})`,
     `    local -a statuses=(${model.statuses.join(" ")})`,
     "    if compset -P '*='; then",
     "        compadd -a statuses",
@@ -370,10 +396,10 @@ function fishOption(model: CompletionModel, o: CompletionOption, condition?: str
       parts.push("-r -F");
       break;
     case "channel":
-      parts.push(`-x -a ${fq(model.channels.join(" "))}`);
+      parts.push(`-x -a ${fq(`(__${model.program}_channels)`)}`);
       break;
     case "assume":
-      parts.push(`-x -a ${fq(model.channels.flatMap((ch) => model.statuses.map((s) => `${ch}=${s}`)).join(" "))}`);
+      parts.push(`-x -a ${fq(`(__${model.program}_assume)`)}`);
       break;
     case "choices":
       parts.push(`-x -a ${fq(o.value.choices.join(" "))}`);
@@ -396,6 +422,26 @@ function fishScript(model: CompletionModel): string {
       `or for good: ${p} completion fish > ~/.config/fish/completions/${p}.fish`,
     ]),
     "",
+    "# The config's channels now, asked of failover itself with the line's -c/--calendar/--config.",
+    `function __${p}_channels`,
+    "    set -l words (commandline -opc)",
+    "    set -l args",
+    "    for i in (seq 2 (math (count $words) - 1))",
+    `        if contains -- $words[$i] ${PROJECT_FLAGS.join(" ")}`,
+    "            set -a args $words[$i] $words[(math $i + 1)]",
+    "        end",
+    "    end",
+    `    command ${p} __complete channels $args 2>/dev/null`,
+    "end",
+    "",
+    `function __${p}_assume`,
+    `    for channel in (__${p}_channels)`,
+    `        for health in ${model.statuses.join(" ")}`,
+    "            echo $channel=$health",
+    "        end",
+    "    end",
+    "end",
+    "",
     "# No file names unless an option asks for a file.",
     `complete -c ${p} -f`,
     "",
@@ -410,7 +456,7 @@ function fishScript(model: CompletionModel): string {
     const when = `__fish_seen_subcommand_from ${c.name}`;
     lines.push("", `# ${c.name}`, ...c.options.filter((o) => o.long !== "--help").map((o) => fishOption(model, o, when)));
     const value = c.args[0]?.value;
-    if (value?.kind === "channel") lines.push(`complete -c ${p} -n ${fq(when)} -a ${fq(model.channels.join(" "))}`);
+    if (value?.kind === "channel") lines.push(`complete -c ${p} -n ${fq(when)} -a ${fq(`(__${p}_channels)`)}`);
     if (value?.kind === "choices") lines.push(`complete -c ${p} -n ${fq(when)} -a ${fq(value.choices.join(" "))}`);
   }
   lines.push("");

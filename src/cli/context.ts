@@ -3,21 +3,9 @@ import { UsageError } from "../errors.js";
 import { isHealthStatus, type HealthStatus } from "../health/status.js";
 import { parseDateTime } from "../time/datetime.js";
 import { Output, type Format } from "./output.js";
+import type { GlobalFlags } from "./program.js";
 
-export interface GlobalFlags {
-  calendar?: string;
-  config?: string;
-  now?: string;
-  assume?: string[];
-  /** --state <file>, or false for --no-state. */
-  state?: string | false;
-  /** One of Output's formats, or one only `export` writes (csv, hootsuite, ics). */
-  format?: string;
-  json?: boolean;
-  color?: boolean;
-  quiet?: boolean;
-  verbose?: boolean;
-}
+export type { GlobalFlags };
 
 export interface CliContext {
   calendarPath?: string;
@@ -37,7 +25,8 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
 }
 
-const OUTPUT_FORMATS: readonly string[] = ["table", "json", "github", "junit"] satisfies Format[];
+const OUTPUT_FORMATS: readonly Format[] = ["table", "json", "github", "junit"];
+const isOutputFormat = (name: string): name is Format => (OUTPUT_FORMATS as readonly string[]).includes(name);
 
 export function parseNow(text: string | undefined, clock: () => number = Date.now): number {
   if (text === undefined) return clock();
@@ -68,15 +57,11 @@ export function parseAssume(values: readonly string[] = []): Map<string, HealthS
   return assume;
 }
 
-/** Collects a repeatable option's values (commander calls this once per occurrence). */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): CliContext {
   const formatName = flags.json ? "json" : (flags.format ?? "table");
   // A format Output does not know (export's csv, ics, …) prints logs as a table would.
-  const format = (OUTPUT_FORMATS.includes(formatName) ? formatName : "table") as Format;
+  const format: Format = isOutputFormat(formatName) ? formatName : "table";
   const out = new Output({ format, color: flags.color !== false, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), env });
   return {
     ...(flags.calendar ? { calendarPath: flags.calendar } : {}),

@@ -2,13 +2,14 @@
  * The CLI: parses flags with commander, builds a context, runs one command, and maps whatever it
  * returns or throws to an exit code. It prints nothing itself beyond help and errors.
  */
-import { CommanderError, type Command } from "commander";
+import { CommanderError } from "@commander-js/extra-typings";
+import { z } from "zod";
 import { ExitCode, UsageError } from "../errors.js";
-import { COMMANDS } from "./command-table.js";
-import { makeContext, type GlobalFlags } from "./context.js";
+import { makeContext } from "./context.js";
 import { reportError } from "./errors.js";
+import { unknownHelpTopic } from "./help-topic.js";
 import { Output } from "./output.js";
-import { buildProgram, FORMATS } from "./program.js";
+import { buildProgram } from "./program.js";
 import { cleanupOnInterrupt } from "../writer/cleanup.js";
 
 /**
@@ -29,24 +30,19 @@ function stdoutGone(error: NodeJS.ErrnoException): void {
 }
 
 export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const program = buildProgram();
+  // zod compiles a fast path for each object schema on its first parse; a CLI parses each schema a
+  // handful of times per run, so the compilation costs more than it saves (measured in bench/).
+  // Set here, by the CLI, so that importing the library never changes zod for its host.
+  z.config({ jitless: true });
   let exitCode: number = ExitCode.Go;
   // Before the context exists (bad flags), errors print through a plain output.
   let out = new Output({ format: "table", color: !argv.includes("--no-color"), quiet: false, verbose: argv.includes("-v") || argv.includes("--verbose"), env });
-
-  for (const spec of COMMANDS) {
-    const command = program.commands.find((c) => c.name() === spec.name)!;
-    command.action(async (...params: unknown[]) => {
-      const self = params[params.length - 1] as Command;
-      const flags = self.optsWithGlobals() as GlobalFlags & Record<string, unknown>;
-      const ctx = makeContext(flags, env);
-      out = ctx.out;
-      const formats: readonly string[] = spec.formats ?? FORMATS;
-      if (!formats.includes(ctx.formatName)) throw new UsageError(`${spec.name} prints ${formats.join(", ")}; not ${ctx.formatName}`, "--format");
-      const { run } = await spec.load();
-      exitCode = await run(ctx, self.args, self.opts());
-    });
-  }
+  const program = buildProgram(async (run, flags, entry) => {
+    const ctx = makeContext(flags, env);
+    out = ctx.out;
+    if (!entry.formats.includes(ctx.formatName)) throw new UsageError(`${entry.name} prints ${entry.formats.join(", ")}; not ${ctx.formatName}`, "--format");
+    exitCode = await run(ctx, program);
+  });
 
   const onInterrupt = interruptHandler(() => out);
   process.once("SIGINT", onInterrupt);
@@ -57,6 +53,11 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
     if (argv.length <= 2) {
       program.outputHelp();
       return ExitCode.Go;
+    }
+    const unknownTopic = unknownHelpTopic(program, argv.slice(2));
+    if (unknownTopic) {
+      out.error(unknownTopic);
+      return ExitCode.InvalidInput;
     }
     await program.parseAsync(argv);
     return exitCode;

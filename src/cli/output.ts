@@ -62,6 +62,16 @@ export class Output {
     this.ce = new Chalk({ level: wantsColor(options.color, this.stderr, this.env) ? 1 : 0 });
   }
 
+  /**
+   * The width tables and notes are fitted to: the terminal's columns when stdout is one, else
+   * undefined (piped or redirected: nothing is cut or wrapped, a script gets whole lines).
+   */
+  get columns(): number | undefined {
+    const stdout = this.stdout as { isTTY?: boolean; columns?: number };
+    if (!stdout.isTTY) return undefined;
+    return stdout.columns && stdout.columns > 0 ? stdout.columns : 80;
+  }
+
   /** Values to hide from everything printed from now on. */
   addSecrets(secrets: readonly string[]): void {
     this.secrets = [...new Set([...this.secrets, ...secrets])].sort((a, b) => b.length - a.length);

@@ -5,14 +5,15 @@ import { UsageError } from "../errors.js";
 import { loadProject, type Project } from "../project.js";
 import { parseDuration } from "../time/duration.js";
 import type { CliContext } from "./context.js";
+import type { PlanFlags } from "./plan-options.js";
 import { runHealthCheck, unknownWarnings } from "./health-run.js";
 import { renderHealthTable } from "./report/health.js";
 import { riskAnnotations, riskJUnit, verdictLine } from "./report/plan.js";
 import { appendJobSummary } from "./report/summary.js";
 
-export function parseWindowFlag(value: unknown): number {
+export function parseWindowFlag(value: string | undefined): number {
   if (value === undefined) return DEFAULT_WINDOW_MS;
-  const r = parseDuration(String(value));
+  const r = parseDuration(value);
   if (!r.ok) throw new UsageError(r.reason, "--window");
   if (r.ms === 0) throw new UsageError("a zero window looks at nothing; write e.g. 48h or 7d", "--window");
   return r.ms;
@@ -25,9 +26,9 @@ export interface PlannedRun extends CheckResult {
   warnings: string[];
 }
 
-export async function loadAndPlan(ctx: CliContext, options: Record<string, unknown>): Promise<PlannedRun> {
+export async function loadAndPlan(ctx: CliContext, options: PlanFlags): Promise<PlannedRun> {
   const windowMs = parseWindowFlag(options.window);
-  const strict = Boolean(options.strict);
+  const strict = options.strict ?? false;
   const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
   ctx.out.addSecrets(project.config.secrets);
   for (const w of project.calendar.warnings) ctx.out.problem(`${w.file}:${w.line}:${w.col} warning: ${w.message}`, "warning");

@@ -13,7 +13,7 @@ import { isValidTimeZone } from "../time/zone.js";
 import { envRefs, secretValues, type Env } from "../util/env.js";
 import type { Channel, Config, Defaults, HealthSettings } from "./model.js";
 import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
-import { PUBLISH_SETTINGS } from "../publish/settings.js";
+import { PUBLISH_SETTINGS } from "./publish-settings.js";
 import { z } from "zod";
 
 export const DEFAULT_CONFIG_PATH = "config/failover.yaml";

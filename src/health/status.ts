@@ -4,7 +4,7 @@ import { z } from "zod";
 export const HEALTH_STATUSES = ["operational", "degraded", "maintenance", "partial_outage", "major_outage"] as const;
 export type KnownStatus = (typeof HEALTH_STATUSES)[number];
 export type HealthStatus = KnownStatus | "unknown";
-export const ALL_STATUSES: readonly HealthStatus[] = [...HEALTH_STATUSES, "unknown"];
+export const ALL_STATUSES = [...HEALTH_STATUSES, "unknown"] as const;
 
 const RANK: Record<KnownStatus, number> = {
   operational: 0,
@@ -30,5 +30,5 @@ export function isHealthStatus(value: string): value is HealthStatus {
   return (ALL_STATUSES as readonly string[]).includes(value);
 }
 
-export const healthStatus = z.enum(ALL_STATUSES as [string, ...string[]]);
+export const healthStatus = z.enum(ALL_STATUSES);
 export const knownHealthStatus = z.enum(HEALTH_STATUSES);

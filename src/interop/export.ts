@@ -84,10 +84,19 @@ const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 /** Columns always written; the others only when some post uses them. */
 const CORE_COLUMNS: readonly Field[] = ["id", "channel", "date", "time", "timezone", "text", "title", "link", "media", "alt", "campaign"];
 
+/** Post keys the field columns carry; any other key a post has gets a column of its own. */
+const KEYS_IN_FIELDS = new Set<string>([...FIELDS.filter((f) => f !== "date" && f !== "time" && f !== "alt"), "at"]);
+
 function ownCsv(calendar: Calendar, posts: readonly Post[], options: ExportOptions): Promise<string> {
   const raw = rawPosts(calendar);
-  const rows = posts.map((post) => ownRow(post, raw[post.index] ?? {}));
-  const columns = FIELDS.filter((f) => CORE_COLUMNS.includes(f) || rows.some((r) => (r[f] ?? "") !== ""));
+  const rows: Array<Record<string, string>> = posts.map((post) => {
+    const own = raw[post.index] ?? {};
+    const extra = Object.entries(own).filter(([k, v]) => !KEYS_IN_FIELDS.has(k) && v !== undefined && v !== null);
+    return { ...ownRow(post, own), ...Object.fromEntries(extra.map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])) };
+  });
+  const fields = FIELDS.filter((f) => CORE_COLUMNS.includes(f) || rows.some((r) => (r[f] ?? "") !== ""));
+  const extras = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !(FIELDS as readonly string[]).includes(k));
+  const columns = [...fields, ...extras];
   return writeCsv([columns, ...rows.map((r) => columns.map((c) => r[c] ?? ""))], options);
 }
 

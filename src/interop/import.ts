@@ -3,15 +3,15 @@
  * config's channels, and every problem reported with the line and column of its cell. Pure: the
  * caller reads the file and decides what to write (nothing, unless every row read or --skip-bad).
  */
+import { mediaPathProblem } from "../calendar/load.js";
 import { postSchema } from "../calendar/schema.js";
-import { knownChannelNames } from "../config/load.js";
-import { resolveChannel } from "../config/load.js";
+import { knownChannelNames, resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import { sortDiagnostics, UsageError, type Diagnostic } from "../errors.js";
 import { parseDateTime } from "../time/datetime.js";
 import { formatInZone, isValidTimeZone } from "../time/zone.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { looksLikeHeader, mapColumns, type ColumnMap, type Field } from "./columns.js";
+import { FIELDS, looksLikeHeader, mapColumns, type ColumnMap, type Field } from "./columns.js";
 import { readCsv, type CsvCell, type CsvRow } from "./csv-read.js";
 import { decideDayOrder, localIso, readDateTime, type DayOrder } from "./date-read.js";
 import { LAYOUTS, type ImportFormat } from "./formats.js";
@@ -70,6 +70,13 @@ function splitList(value: string, commas = false): string[] {
     .filter(Boolean);
 }
 
+/** Alt texts by position (an empty one keeps its medium's place): one per line, else split at `|`. */
+function splitAlts(value: string): string[] {
+  const parts = (/[\r\n]/.test(value) ? value.split(/\r?\n/) : value.split("|")).map((s) => s.trim());
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return parts;
+}
+
 export function importCsv(text: string, config: Config, options: ImportOptions): ImportResult {
   const layout = LAYOUTS[options.from ?? "csv"];
   const table = readCsv(text, options.delimiter ? { delimiter: options.delimiter } : {});
@@ -103,6 +110,12 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
   }
 
   const channels = channelResolver(config, options.channelMap ?? {});
+  // failover's own CSV: a column named like a post key that no field reads (one a newer failover
+  // writes, say) is carried over as it is, so a round trip keeps it.
+  const used = new Set(Object.values(columns));
+  const otherKeys = layout.ownFields && header
+    ? header.cells.flatMap((c, index) => (!used.has(index) && c.value in postSchema.shape && !(FIELDS as readonly string[]).includes(c.value) ? [{ index, key: c.value }] : []))
+    : [];
   const posts: Array<{ post: Record<string, unknown>; zone: string | undefined }> = [];
   const skipped: number[] = [];
   const idLines = new Map<string, number>();
@@ -130,28 +143,25 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
     const zone = (zoneCell !== "" && isValidTimeZone(zoneCell) ? zoneCell : undefined) ?? options.timezone ?? options.calendar?.timezone ?? channelZone ?? config.defaults.timezone;
     let atText: string | undefined;
     if (columns.date !== undefined) {
-      const read = readDateTime(valueOf(row, "date"), columns.time !== undefined ? valueOf(row, "time") : undefined, dayOrder);
-      if (!read.ok) fail(/time/.test(read.reason) && columns.time !== undefined && valueOf(row, "time") !== "" ? "time" : "date", read.reason);
-      else if (!read.hasTime) fail(columns.time !== undefined ? "time" : "date", `no time for ${valueOf(row, "date")}; add a time column or write the time with the date`);
-      else if (read.offsetMinutes !== undefined) {
-        const off = read.offsetMinutes;
-        const abs = Math.abs(off);
-        atText = `${localIso(read.local)}${off === 0 ? "Z" : `${off < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`}`;
-      } else if (!zone) {
-        fail("date", `no time zone to read "${valueOf(row, "date")}" in; add a timezone column or pass --timezone`);
-      } else {
-        atText = localIso(read.local);
-        const r = parseDateTime(atText, zone);
-        if (r.ok && r.inGap) rowWarnings.push(at(cellOf(row, "date")!, `${atText} does not exist in ${zone} (clocks spring forward); it is taken as ${formatInZone(r.epochMs, zone)}`, "warning"));
-        if (r.ok && r.inOverlap) rowWarnings.push(at(cellOf(row, "date")!, `${atText} happens twice in ${zone} (clocks fall back); the first, ${formatInZone(r.epochMs, zone)}, is taken`, "warning"));
+      const when = readWhen(valueOf(row, "date"), columns.time !== undefined ? valueOf(row, "time") : undefined, zone, dayOrder);
+      if ("problem" in when) fail(when.problem.field === "time" && columns.time === undefined ? "date" : when.problem.field, when.problem.message);
+      else {
+        atText = when.at;
+        if (when.warning) rowWarnings.push(at(cellOf(row, "date")!, when.warning, "warning"));
       }
     }
 
     // Text and media
     const text = (cellOf(row, "text")?.value ?? "").replace(/\r\n?/g, "\n");
     const mediaPaths = splitList(valueOf(row, "media"), true);
-    const alts = splitList(cellOf(row, "alt")?.value ?? "");
+    const altCell = cellOf(row, "alt")?.value ?? "";
+    // One medium: the whole cell is its alt text, a `|` in it included.
+    const alts = mediaPaths.length === 1 ? (altCell.trim() ? [altCell.trim()] : []) : splitAlts(altCell);
     if (alts.length > mediaPaths.length) fail("alt", `${alts.length} alt texts for ${mediaPaths.length} media`);
+    for (const path of mediaPaths) {
+      const problem = mediaPathProblem(path);
+      if (problem) fail("media", problem);
+    }
     if (text.trim() === "" && mediaPaths.length === 0) fail(columns.text !== undefined ? "text" : "media", "no text and no media");
 
     const post: Record<string, unknown> = {};
@@ -177,7 +187,10 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
     set("title", "title");
     set("link", "link");
     if (mediaPaths.length > 0) post.media = mediaPaths.map((path, i) => ({ path, kind: mediaKind(path), ...(alts[i] ? { alt: alts[i] } : {}) }));
-    if (layout.ownFields) readOwnFields(row, post, { valueOf, fail, channels });
+    if (layout.ownFields) {
+      readOwnFields(row, post, { valueOf, fail, channels });
+      for (const { index, key } of otherKeys) readOtherKey(row.cells[index], key, post, problems, at);
+    }
     set("campaign", "campaign");
 
     // The calendar's own check, each problem put on the cell it came from.
@@ -213,6 +226,30 @@ export function importCsv(text: string, config: Config, options: ImportOptions):
   // A post read in the calendar's own zone needs no zone of its own.
   for (const { post } of posts) if (post.timezone !== undefined && post.timezone === timezone) delete post.timezone;
   return { posts: posts.map((p) => orderKeys(p.post)), ...(timezone ? { timezone } : {}), diagnostics: sortDiagnostics(diagnostics), rows: data.length, skipped };
+}
+
+type When = { at: string; warning?: string } | { problem: { field: "date" | "time"; message: string } };
+
+/**
+ * A row's time as the calendar writes it: `2026-07-14T10:00` read in `zone` (a DST gap or overlap
+ * said as a warning), or with the offset the cell gave.
+ */
+function readWhen(date: string, time: string | undefined, zone: string | undefined, dayOrder: DayOrder | undefined): When {
+  const read = readDateTime(date, time, dayOrder);
+  if (!read.ok) return { problem: { field: /time/.test(read.reason) && time ? "time" : "date", message: read.reason } };
+  if (!read.hasTime) return { problem: { field: "time", message: `no time for ${date}; add a time column or write the time with the date` } };
+  if (read.offsetMinutes !== undefined) {
+    const off = read.offsetMinutes;
+    const abs = Math.abs(off);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return { at: `${localIso(read.local)}${off === 0 ? "Z" : `${off < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`}` };
+  }
+  if (!zone) return { problem: { field: "date", message: `no time zone to read "${date}" in; add a timezone column or pass --timezone` } };
+  const at = localIso(read.local);
+  const r = parseDateTime(at, zone);
+  if (r.ok && r.inGap) return { at, warning: `${at} does not exist in ${zone} (clocks spring forward); it is taken as ${formatInZone(r.epochMs, zone)}` };
+  if (r.ok && r.inOverlap) return { at, warning: `${at} happens twice in ${zone} (clocks fall back); the first, ${formatInZone(r.epochMs, zone)}, is taken` };
+  return { at };
 }
 
 /** The header row and the data rows, with where each field is. */
@@ -280,11 +317,26 @@ function readOwnFields(
   }
 }
 
+/** A column carried over by its post key: JSON where it is a list or a map, else the text. */
+function readOtherKey(cell: CsvCell | undefined, key: string, post: Record<string, unknown>, problems: Diagnostic[], at: (c: CsvCell, m: string) => Diagnostic): void {
+  const v = cell?.value.trim() ?? "";
+  if (!cell || v === "") return;
+  if (!/^[[{]/.test(v)) {
+    post[key] = v;
+    return;
+  }
+  try {
+    post[key] = JSON.parse(v);
+  } catch {
+    problems.push(at(cell, `${key}: not JSON`));
+  }
+}
+
 const KEY_ORDER = ["id", "channel", "at", "timezone", "text", "title", "link", "media", "backups", "variants", "policy", "maxDelay", "campaign", "status", "reroutedFrom", "reroutedTo", "reason", "originalAt", "originalChannel", "thread"];
 
 function orderKeys(post: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) if (post[key] !== undefined) out[key] = post[key];
+  for (const key of [...KEY_ORDER, ...Object.keys(post)]) if (post[key] !== undefined) out[key] = post[key];
   return out;
 }
 

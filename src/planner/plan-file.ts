@@ -8,7 +8,7 @@ import { healthStatus } from "../health/status.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { parseYaml } from "../yaml/source.js";
 import { zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";
-import type { Plan } from "./types.js";
+import { ACTION_KINDS, type Plan } from "./types.js";
 
 const length = z.object({ used: z.number(), limit: z.number(), unit: z.string() });
 const plannedPost = z.object({
@@ -23,7 +23,7 @@ const plannedPost = z.object({
 });
 const action = z.object({
   postId: z.string().min(1),
-  action: z.enum(["reroute", "delay", "mirror", "skip", "notice", "failback"]),
+  action: z.enum(ACTION_KINDS),
   from: z.object({ channel: z.string(), at: z.string() }),
   to: plannedPost.optional(),
   newPostId: z.string().min(1).optional(),
@@ -62,7 +62,7 @@ export async function readPlanFile(file: string): Promise<Plan> {
   const plan = r.data;
   // Plans saved before `kind` existed: the actions tell.
   const kind = plan.kind ?? (plan.actions.length > 0 && plan.actions.every((a) => a.action === "failback") ? "failback" : "reroute");
-  return { ...plan, kind } as Plan;
+  return { ...plan, kind };
 }
 
 /** A JSON syntax error at its line and column (V8 says "at position N", or nothing at the end). */

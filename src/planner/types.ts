@@ -1,7 +1,8 @@
 /** The reroute plan: the contract's JSON (shared/CONTRACT.md), what `reroute --plan` applies. */
 import type { HealthStatus } from "../health/status.js";
 
-export type ActionKind = "reroute" | "delay" | "mirror" | "skip" | "notice" | "failback";
+export const ACTION_KINDS = ["reroute", "delay", "mirror", "skip", "notice", "failback"] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export interface TextLength {
   used: number;

@@ -1,5 +1,5 @@
 /**
- * Every publisher, in one map. A platform listed in settings.ts (PUBLISH_SETTINGS) must have one
+ * Every publisher, in one map. A platform listed in config/publish-settings.ts (PUBLISH_SETTINGS) must have one
  * here; publishers are small and load their heavy parts (nodemailer) only when they run.
  */
 import type { Platform } from "../platforms.js";

@@ -2,7 +2,7 @@
  * The shape every publisher has (one file per platform in platforms/, registered in registry.ts).
  * A publisher sends one rendered post and says where it went; the run around it (publish.ts) owns
  * due selection, health, the journal, retries and the write-back. To add a platform: its
- * settings shape in settings.ts, a file in platforms/ like the others, a line in registry.ts.
+ * settings shape in config/publish-settings.ts, a file in platforms/ like the others, a line in registry.ts.
  */
 import type { z } from "zod";
 import type { RewriteResult } from "../adapters/rewrite.js";
@@ -57,7 +57,7 @@ export interface PublishContext<S, Session = undefined> extends ChannelContext<S
 
 export interface Publisher<S = unknown, Session = undefined> {
   platform: Platform;
-  /** The `publish:` block's shape (settings.ts). */
+  /** The `publish:` block's shape (config/publish-settings.ts). */
   settings: z.ZodType<S>;
   /**
    * "exact": a run killed mid-send is recovered without a double (record key, idempotency key).

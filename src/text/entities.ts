@@ -42,4 +42,3 @@ export function entities(text: string): Entity[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export const hashtagsIn = (text: string): Entity[] => entities(text).filter((e) => e.kind === "hashtag");

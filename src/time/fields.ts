@@ -10,10 +10,6 @@ import { parseDuration } from "./duration.js";
 import { allTimeZones, isValidTimeZone } from "./zone.js";
 import { didYouMean } from "../util/did-you-mean.js";
 
-// zod compiles a fast path for each object schema on its first parse; a CLI parses each schema a
-// handful of times per run, so the compilation costs more than it saves (measured in bench/).
-z.config({ jitless: true });
-
 const DURATION_HINT = "a duration such as 90s, 30m, 6h, 2d or 1h30m";
 
 /** A duration; `allowZero` for things like a gap of 0. Negative or unit-less values are errors. */

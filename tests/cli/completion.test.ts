@@ -1,15 +1,21 @@
 /** `failover completion`: each shell's script parses, lists every command and its options, and completes. */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { valueMeta } from "../../src/cli/option-meta.js";
 import { buildProgram } from "../../src/cli/program.js";
-import { ROOT, runCli, tempProject } from "../helpers/cli.js";
+import { BIN, ROOT, runCli, tempProject } from "../helpers/cli.js";
 
 const DEMO = join(ROOT, "fixtures/demo");
 const program = buildProgram();
-const commands = program.commands.map((c) => c.name());
+const commands = program.commands.map((c) => c.name()).filter((n) => !n.startsWith("__"));
 const has = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
+
+/** `failover` on PATH, as a user has it: the scripts call `failover __complete channels`. */
+const shimDir = tempProject({ failover: `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n` });
+chmodSync(join(shimDir, "failover"), 0o755);
+const shellEnv = { ...process.env, PATH: `${shimDir}:${process.env.PATH ?? ""}`, NO_COLOR: "1" };
 
 async function script(shell: string, cwd = DEMO): Promise<{ path: string; text: string }> {
   const r = await runCli(["completion", shell], { cwd });
@@ -20,9 +26,9 @@ async function script(shell: string, cwd = DEMO): Promise<{ path: string; text: 
 }
 
 /** What bash offers for a command line whose last word is being completed ("" = a new word). */
-function bashComplete(path: string, words: string[]): string[] {
+function bashComplete(path: string, words: string[], cwd = DEMO): string[] {
   const harness = 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _failover; printf "%s\\n" "${COMPREPLY[@]}"';
-  const r = spawnSync("bash", ["-c", harness, "bash", path, "failover", ...words], { encoding: "utf8" });
+  const r = spawnSync("bash", ["-c", harness, "bash", path, "failover", ...words], { encoding: "utf8", cwd, env: shellEnv });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout.split("\n").filter(Boolean);
 }
@@ -39,13 +45,15 @@ describe("failover completion", () => {
     expect(spawnSync("bash", ["-n", path]).status).toBe(0);
     expect(bashComplete(path, [""])).toEqual(commands);
     expect(bashComplete(path, ["st"])).toEqual(["status"]);
-    for (const command of program.commands) {
+    for (const command of program.commands.filter((c) => !c.name().startsWith("__"))) {
       const offered = bashComplete(path, [command.name(), "--"]);
       for (const o of [...command.options, ...program.options.filter((g) => g.long !== "--version")]) expect(offered, command.name()).toContain(o.long);
     }
     expect(bashComplete(path, ["check", "--format", ""])).toEqual(["table", "json", "github", "junit"]);
-    // "newsletter" is declared in the demo's config, not a platform.
+    // "newsletter" is declared in the demo's config, not a platform: read at completion time.
     expect(bashComplete(path, ["status", ""])).toContain("newsletter");
+    expect(bashComplete(path, ["status", ""], ROOT)).not.toContain("newsletter");
+    expect(bashComplete(path, ["--config", "fixtures/demo/config/failover.yaml", "status", "news"], ROOT)).toEqual(["newsletter"]);
     expect(bashComplete(path, ["preview", "launch-teaser", "--to", "news"])).toEqual(["newsletter"]);
     expect(bashComplete(path, ["check", "--assume", "insta"])).toEqual(["instagram="]);
     // bash splits "instagram=maj" at "=": the status is completed as a word of its own.
@@ -58,42 +66,64 @@ describe("failover completion", () => {
     expect(bashComplete(path, ["--format", "json", "check", "--str"])).toEqual(["--strict"]);
   });
 
-  it("zsh: a #compdef script that parses and lists every command and option", async () => {
-    const { path, text } = await script("zsh");
+  it("zsh: a #compdef script that lists every command and option", async () => {
+    const { text } = await script("zsh");
     expect(text.split("\n")[0]).toBe("#compdef failover");
     for (const name of commands) expect(text).toMatch(new RegExp(`^ {12}'${name}:`, "m"));
-    for (const c of program.commands) for (const o of c.options) expect(text).toContain(o.long);
+    for (const c of program.commands.filter((c) => !c.name().startsWith("__"))) for (const o of c.options) expect(text).toContain(o.long);
     expect(text).toContain("(table json github junit)");
-    expect(text).toMatch(/local -a channels=\(.*\bnewsletter\b/);
-    if (!has("zsh")) return; // structure only where zsh is not installed
-    expect(spawnSync("zsh", ["-n", path]).status).toBe(0);
-    const loaded = spawnSync("zsh", ["-f", "-c", `autoload -Uz compinit; compinit -u -D; source ${path}; print -r -- $_comps[failover]`], {
-      encoding: "utf8",
-      env: { ...process.env, HOME: tempProject() },
-    });
-    expect(loaded.stdout.trim()).toBe("_failover");
+    expect(text).toContain("failover __complete channels");
   });
 
-  it("fish: one complete line per command, options per command, and it completes", async () => {
-    const { path, text } = await script("fish");
+  it.skipIf(!has("zsh"))("zsh: the script parses, registers itself with compinit and reads the config's channels", async () => {
+    const { path } = await script("zsh");
+    expect(spawnSync("zsh", ["-n", path]).status).toBe(0);
+    const zsh = (code: string) => spawnSync("zsh", ["-f", "-c", `autoload -Uz compinit; compinit -u -D; source ${path}; ${code}`], { encoding: "utf8", cwd: DEMO, env: { ...shellEnv, HOME: tempProject() } });
+    expect(zsh("print -r -- $_comps[failover]").stdout.trim()).toBe("_failover");
+    expect(zsh("BUFFER='failover status '; _failover_channel_names").stdout.split("\n")).toContain("newsletter");
+    const other = tempProject({ "other.yaml": "version: 1\nchannels:\n  press-list:\n    platform: email\n" });
+    expect(zsh(`BUFFER='failover --config ${join(other, "other.yaml")} status '; _failover_channel_names`).stdout.split("\n")).toContain("press-list");
+  });
+
+  it("fish: one complete line per command and options per command", async () => {
+    const { text } = await script("fish");
     for (const name of commands) expect(text).toMatch(new RegExp(`^complete -c failover -n __fish_use_subcommand -a ${name} -d `, "m"));
     expect(text).toMatch(/-n '__fish_seen_subcommand_from check' -l window -x/);
     expect(text).toMatch(/-l format -x -a 'table json github junit'/);
-    if (!has("fish")) return; // structure only where fish is not installed
+  });
+
+  it.skipIf(!has("fish"))("fish: the script parses and completes commands, channels from the config and statuses", async () => {
+    const { path } = await script("fish");
     expect(spawnSync("fish", ["--no-execute", path]).status).toBe(0);
     const complete = (line: string) =>
-      spawnSync("fish", ["--no-config", "-c", `source ${path}; complete -C ${JSON.stringify(line)}`], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]);
+      spawnSync("fish", ["--no-config", "-c", `source ${path}; complete -C ${JSON.stringify(line)}`], { encoding: "utf8", cwd: DEMO, env: shellEnv }).stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]);
     expect(complete("failover sta")).toEqual(["status"]);
     expect(complete("failover status news")).toEqual(["newsletter"]);
     expect(complete("failover check --assume instagram=maj")).toEqual(["instagram=major_outage"]);
   });
 
-  it("offers platform names, with a warning, when the config does not load", async () => {
+  it("__complete channels: the config's channels now; platform names, silently, when the config does not load", async () => {
+    const ok = await runCli(["__complete", "channels"], { cwd: DEMO });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.split("\n")).toContain("newsletter");
     const dir = tempProject({ "config/failover.yaml": "version: 1\nchannels: [oops\n" });
-    const r = await runCli(["completion", "bash"], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: the config could not be read/);
-    expect(r.stdout).toMatch(/local channels='bluesky email facebook instagram/);
+    const broken = await runCli(["__complete", "channels"], { cwd: dir });
+    expect(broken.code).toBe(0);
+    expect(broken.stderr).toBe("");
+    expect(broken.stdout.split("\n").slice(0, 4)).toEqual(["bluesky", "email", "facebook", "instagram"]);
+    expect((await runCli(["__complete", "chanels"])).stderr).toMatch(/did you mean "channels"/);
+    expect((await runCli(["--help"])).stdout).not.toContain("__complete");
+  });
+
+  it("every option and argument that takes a value declares what it is (file, channel, choice...), none guessed from wording", () => {
+    const undeclared: string[] = [];
+    for (const c of [program, ...program.commands]) {
+      for (const o of c.options) if ((o.required || o.optional) && !valueMeta(o)) undeclared.push(`${c.name()} ${o.flags}`);
+      for (const a of c.registeredArguments) if (!valueMeta(a)) undeclared.push(`${c.name()} <${a.name()}>`);
+    }
+    expect(undeclared).toEqual([]);
+    const assume = program.options.find((o) => o.long === "--assume")!;
+    expect(valueMeta(assume)).toEqual({ value: "channel=status", repeatable: true });
   });
 
   it("refuses an unknown shell with exit 2 and a did-you-mean", async () => {

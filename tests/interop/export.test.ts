@@ -55,12 +55,16 @@ posts:
   - id: after-dst
     channel: bluesky
     at: 2026-03-09T10:00
+    media:
+      - { path: assets/no-alt.jpg, kind: image }
+      - { path: "https://cdn.example/b.gif", kind: gif, alt: "Second | with a bar" }
     text: "Comma, \\"quotes\\" and a\\nline break"
   - id: berlin
     channel: linkedin
     at: 2026-03-09T09:00
     timezone: Europe/Berlin
     text: Guten Morgen
+    media: [{ path: assets/a.png, kind: image, alt: "A | B" }]
     title: Launch
   - id: with-offset
     channel: x

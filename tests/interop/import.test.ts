@@ -121,6 +121,11 @@ describe("importCsv", () => {
     expect(r.posts[0]).toMatchObject({ at: "2026-03-04T10:00", text: "hello" });
   });
 
+  it("refuses media outside the calendar's folder on its cell, as the calendar would", () => {
+    const r = run("channel,date,time,text,media\nx,2026-07-14,10:00,hi,assets/ok.jpg | ../../etc/passwd\n", { timezone: "UTC" });
+    expect(errors(r)).toEqual([expect.stringMatching(/^2:23 "\.\.\/\.\.\/etc\/passwd" leaves the calendar's folder/)]);
+  });
+
   it("says which column is missing", () => {
     expect(errors(run("channel,Zeitpunkt,text\nx,soon,hi\n"))).toEqual([expect.stringMatching(/^1:1 no date column among "channel", "Zeitpunkt", "text"; name it with --map date=/)]);
   });

@@ -3,6 +3,7 @@ import { FileError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
+import type { PlanFlags } from "../plan-options.js";
 import { channelsJson } from "../report/health.js";
 import { renderRiskTable } from "../report/plan.js";
 import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
@@ -29,12 +30,12 @@ function checkJson(r: PlannedRun): unknown {
   };
 }
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, _args: string[], options: PlanFlags & { jsonOut?: string }): Promise<number> {
   const r = await loadAndPlan(ctx, options);
   const { out } = ctx;
   // --json-out: the JSON document to a file besides the chosen format on stdout, so CI can
   // annotate (--format github) and read the verdict from one run.
-  if (typeof options.jsonOut === "string") {
+  if (options.jsonOut !== undefined) {
     try {
       await writeFileAtomic(options.jsonOut, out.redact(JSON.stringify(checkJson(r), null, 2) + "\n"));
     } catch (error) {

@@ -4,10 +4,11 @@ import { ExitCode } from "../../errors.js";
 import { loadProject } from "../../project.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
+import type { InteropFlags } from "../plan-options.js";
 import { delimiterFlag, timezoneFlag } from "../interop-flags.js";
 import { parseWindowFlag } from "../plan-run.js";
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, _args: string[], options: InteropFlags & { window?: string; channel?: string[]; bom?: true }): Promise<number> {
   const { config, calendar } = await loadProject({
     ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}),
     ...(ctx.configPath ? { config: ctx.configPath } : {}),
@@ -21,14 +22,14 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
     format,
     now: ctx.now,
     ...(options.window !== undefined ? { windowMs: parseWindowFlag(options.window) } : {}),
-    ...(options.channel ? { channels: options.channel as string[] } : {}),
+    ...(options.channel ? { channels: options.channel } : {}),
     ...(timezone ? { timezone } : {}),
-    ...(options.dateFormat ? { dayOrder: options.dateFormat as "dmy" | "mdy" } : {}),
+    ...(options.dateFormat ? { dayOrder: options.dateFormat } : {}),
     ...(delimiter ? { delimiter } : {}),
-    bom: Boolean(options.bom),
+    bom: options.bom ?? false,
   });
   for (const w of result.warnings) ctx.out.warn(w);
-  const out = options.out as string | undefined;
+  const out = options.out;
   if (out) {
     await writeFileAtomic(out, result.text);
     ctx.out.info(`wrote ${out}: ${result.count} post${result.count === 1 ? "" : "s"} as ${format}`);

@@ -11,15 +11,16 @@ import { loadProject } from "../../project.js";
 import type { ApplyResult } from "../../writer/apply.js";
 import { appliedJson, confirmAndApply, runSavedPlan, writePlanOut } from "../apply-run.js";
 import type { CliContext } from "../context.js";
+import type { ApplyFlags } from "../plan-options.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
 import { formatAnnotation } from "../report/github.js";
 import { renderHealthTable } from "../report/health.js";
 import { formatJUnit } from "../report/junit.js";
 import { renderPlanTable } from "../report/plan.js";
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
-  if (typeof options.plan === "string") {
-    const { plan, result } = await runSavedPlan(ctx, options, "failback");
+export async function run(ctx: CliContext, _args: string[], options: ApplyFlags): Promise<number> {
+  if (options.plan !== undefined) {
+    const { plan, result } = await runSavedPlan(ctx, { ...options, plan: options.plan }, "failback");
     print(ctx, plan, result);
     return ExitCode.Go;
   }

@@ -1,6 +1,6 @@
 /** `failover import <file>`: a calendar from a spreadsheet or a scheduler's CSV. */
 import { existsSync } from "node:fs";
-import { Document } from "yaml";
+import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import { basename } from "node:path";
 import { loadCalendar, parseCalendar } from "../../calendar/load.js";
 import { loadConfig } from "../../config/load.js";
@@ -11,18 +11,29 @@ import { readCsvFile } from "../../interop/read-file.js";
 import { appendPosts } from "../../writer/append.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
+import type { InteropFlags } from "../plan-options.js";
 import { delimiterFlag, pairsFlag, timezoneFlag } from "../interop-flags.js";
 
 /** A new calendar file's text: a comment saying where it came from, then the posts. */
 function newCalendarText(result: ImportResult, from: string): string {
   const doc = new Document({ version: 1, ...(result.timezone ? { timezone: result.timezone } : {}), posts: result.posts });
+  // The calendar's usual style: one line per medium and per list of backups.
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (key === "backups" && isSeq(pair.value)) pair.value.flow = true;
+      if (key === "media" && isSeq(pair.value)) for (const m of pair.value.items) if (isMap(m)) m.flow = true;
+    },
+  });
   doc.commentBefore = ` Imported from ${basename(from)} by failover import.`;
   return doc.toString({ lineWidth: 0 });
 }
 
-export async function run(ctx: CliContext, args: string[], options: Record<string, unknown>): Promise<number> {
+type ImportFlags = InteropFlags & { from: ImportFormat; map?: string[]; channelMap?: string[]; channel?: string; skipBad?: true };
+
+export async function run(ctx: CliContext, args: string[], options: ImportFlags): Promise<number> {
   const file = args[0]!;
-  const out = options.out as string | undefined;
+  const out = options.out;
   const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
   ctx.out.addSecrets(config.secrets);
   const appending = out !== undefined && existsSync(out);
@@ -33,14 +44,14 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
   const delimiter = delimiterFlag(options.delimiter);
   const result = importCsv(text, config, {
     file,
-    from: options.from as ImportFormat,
+    from: options.from,
     map: pairsFlag(options.map, "--map", "text=Caption", { lists: false }),
     channelMap: pairsFlag(options.channelMap, "--channel-map", "ig=instagram", { lists: true }),
-    ...(options.channel ? { channel: String(options.channel) } : {}),
+    ...(options.channel ? { channel: options.channel } : {}),
     ...(timezone ? { timezone } : {}),
-    ...(options.dateFormat ? { dayOrder: options.dateFormat as "dmy" | "mdy" } : {}),
+    ...(options.dateFormat ? { dayOrder: options.dateFormat } : {}),
     ...(delimiter ? { delimiter } : {}),
-    skipBad: Boolean(options.skipBad),
+    skipBad: options.skipBad ?? false,
     ...(existing ? { calendar: { ...(existing.timezone ? { timezone: existing.timezone } : {}), ids: new Set(existing.posts.map((p) => p.id)) } } : {}),
   });
   // Every row must read (or be skipped on purpose) before anything is written.

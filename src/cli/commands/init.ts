@@ -82,8 +82,8 @@ posts:
 `;
 }
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const force = Boolean(options.force);
+export async function run(ctx: CliContext, _args: string[], options: { force?: true }): Promise<number> {
+  const force = options.force ?? false;
   const configPath = ctx.configPath ?? DEFAULT_CONFIG_PATH;
   const calendarPath = ctx.calendarPath ?? DEFAULT_CALENDAR_PATH;
   const existing = [configPath, calendarPath].filter((f) => existsSync(f));

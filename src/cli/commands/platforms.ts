@@ -6,6 +6,7 @@ import { ExitCode, UsageError } from "../../errors.js";
 import type { HealthSourceConfig } from "../../health/source-schema.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
+import { renderTable, wrapProse } from "../table.js";
 
 export function platformsDocument(): { schemaVersion: 1; platforms: unknown[] } {
   return {
@@ -62,8 +63,6 @@ function links(a: Adapter): string {
   return `clickable${card ? ", card" : ""}${maxInText !== undefined ? `, ≤ ${maxInText}` : ""}`;
 }
 
-const pad = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - text.length));
-
 export function renderPlatforms(out: Output): string {
   const adapters = allAdapters();
   const head = ["platform", "text limit", "title", "media", "links", "threads", "hashtags"];
@@ -76,17 +75,15 @@ export function renderPlatforms(out: Output): string {
     a.threads.maxParts > 1 ? `≤ ${a.threads.maxParts} posts` : "no",
     !a.hashtags.keep ? "as words" : a.hashtags.max !== undefined ? `≤ ${a.hashtags.max}` : "any",
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd();
-  const counting = adapters.map((a) => `  ${out.c.bold(a.platform)}: ${a.text.counting}.${a.notes.length ? ` ${a.notes.join(" ")}` : ""}`);
+  const width = out.columns;
+  const counting = adapters.map((a) => wrapProse(`  ${out.c.bold(a.platform)}: ${a.text.counting}.${a.notes.length ? ` ${a.notes.join(" ")}` : ""}`, width, "  "));
   const health = adapters.map((a) => {
     const d = defaultHealth(a.platform);
     const read = d.sources.length ? d.sources.map(describeSource).join("; ") : out.c.dim("none: health is unknown unless the config names a source or --assume sets it");
-    return `  ${out.c.bold(a.platform)}: ${read}${d.note ? `\n    ${out.c.dim(d.note)}` : ""}`;
+    return wrapProse(`  ${out.c.bold(a.platform)}: ${read}`, width, "  ") + (d.note ? `\n${wrapProse(`    ${out.c.dim(d.note)}`, width)}` : "");
   });
   return [
-    out.c.bold(line(head)),
-    ...rows.map(line),
+    renderTable(head, rows, { width, styleHead: (line) => out.c.bold(line) }),
     "",
     out.c.bold("How each counts"),
     ...counting,
@@ -94,7 +91,7 @@ export function renderPlatforms(out: Output): string {
     out.c.bold("Health, when a channel names no source"),
     ...health,
     "",
-    out.c.dim("A channel's textLimit in the config overrides its platform's limit (a Mastodon instance's, X Premium's 4000). Sources: failover platforms --json, docs/adapters.md."),
+    wrapProse(out.c.dim("A channel's textLimit in the config overrides its platform's limit (a Mastodon instance's, X Premium's 4000). Sources: failover platforms --json, docs/adapters.md."), width),
   ].join("\n");
 }
 

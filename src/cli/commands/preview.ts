@@ -9,6 +9,7 @@ import { loadProject } from "../../project.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
+import { renderTable } from "../table.js";
 
 export interface PreviewDocument {
   schemaVersion: 1;
@@ -36,8 +37,6 @@ export function previewPost(post: Post, config: Config, channels: readonly strin
   };
 }
 
-const pad = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - text.length));
-
 function countOf(t: RewriteResult): string {
   return `${t.length.used}/${t.length.limit} ${t.length.unit}`;
 }
@@ -55,18 +54,8 @@ function summaryTable(out: Output, targets: readonly RewriteResult[]): string {
       .join(", "),
   ]);
   const head = ["channel", "platform", "ok", "length", "form", "media", "notes"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd();
-  const paint = (t: RewriteResult, text: string): string => (t.ok ? out.c.green(text) : out.c.red(text));
-  return [
-    out.c.bold(line(head)),
-    ...rows.map((r, i) => {
-      const t = targets[i]!;
-      const cells = r.map((c, j) => pad(c, widths[j]!));
-      cells[2] = paint(t, cells[2]!);
-      return cells.join("  ").trimEnd();
-    }),
-  ].join("\n");
+  const painted = rows.map((r, i) => r.map((cell, j) => (j === 2 ? (targets[i]!.ok ? out.c.green(cell) : out.c.red(cell)) : cell)));
+  return renderTable(head, painted, { width: out.columns, styleHead: (line) => out.c.bold(line) });
 }
 
 function indent(text: string, prefix: string): string {
@@ -105,7 +94,7 @@ export function renderPreview(out: Output, post: Post, doc: PreviewDocument, con
   return [head, summaryTable(out, doc.targets), ...doc.targets.map((t) => targetBlock(out, t))].join("\n\n");
 }
 
-export async function run(ctx: CliContext, args: string[], options: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, args: string[], options: { to?: string[] }): Promise<number> {
   const postId = args[0]!;
   if (ctx.out.format === "github" || ctx.out.format === "junit") {
     throw new UsageError(`preview prints a table or json, not ${ctx.out.format}`, "--format");
@@ -120,7 +109,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
   if (!post) {
     throw new UsageError(`no post "${postId}" in ${calendar.file}${didYouMean(postId, calendar.posts.map((p) => p.id))}`);
   }
-  const to = (options.to as string[] | undefined) ?? [];
+  const to = options.to ?? [];
   const doc = previewPost(post, config, targetsOf(post, config, to));
   if (ctx.out.format === "json") ctx.out.json(doc);
   else ctx.out.data(renderPreview(ctx.out, post, doc, config));

@@ -7,13 +7,14 @@ import { verdictFor } from "../../check.js";
 import { ExitCode } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import type { CliContext } from "../context.js";
+import type { ApplyFlags, PlanFlags } from "../plan-options.js";
 import { renderPlanTable } from "../report/plan.js";
 import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
 import { appliedJson, confirmAndApply, runSavedPlan, writePlanOut } from "../apply-run.js";
 import type { ApplyResult } from "../../writer/apply.js";
 
-export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown>): Promise<number> {
-  if (typeof options.plan === "string") return applySaved(ctx, options);
+export async function run(ctx: CliContext, _args: string[], options: PlanFlags & ApplyFlags): Promise<number> {
+  if (options.plan !== undefined) return applySaved(ctx, { ...options, plan: options.plan });
   let r = await loadAndPlan(ctx, options);
   await writePlanOut(ctx, options, r.plan);
   let result: ApplyResult | undefined;
@@ -39,7 +40,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
   return shown.verdict === "blocked" ? exitCodeFor(shown.verdict) : ExitCode.Go;
 }
 
-async function applySaved(ctx: CliContext, options: Record<string, unknown>): Promise<number> {
+async function applySaved(ctx: CliContext, options: ApplyFlags & { plan: string }): Promise<number> {
   const { plan, result } = await runSavedPlan(ctx, options, "reroute");
   if (ctx.out.format === "json") ctx.out.json(appliedJson(plan, result));
   else ctx.out.data(renderPlanTable(ctx.out, plan));

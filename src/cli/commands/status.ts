@@ -23,8 +23,8 @@ export function stateFolderForStatus(ctx: CliContext, configFile: string | undef
   return configFile ? dirname(resolve(configFile)) : process.cwd();
 }
 
-export async function run(ctx: CliContext, args: string[], options: Record<string, unknown>): Promise<number> {
-  const strict = Boolean(options.strict);
+export async function run(ctx: CliContext, args: string[], options: { strict?: true }): Promise<number> {
+  const strict = options.strict ?? false;
   const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
   ctx.out.addSecrets(config.secrets);
   for (const name of args) {

@@ -3,6 +3,7 @@ import { worse, type HealthStatus } from "../../health/status.js";
 import type { ChannelHealth } from "../../health/types.js";
 import type { Held } from "../../health/thresholds.js";
 import type { Output } from "../output.js";
+import { renderTable } from "../table.js";
 
 export function paintStatus(out: Output, status: HealthStatus): string {
   const label = status.replace("_", " ");
@@ -41,9 +42,6 @@ export function channelsJson(channels: readonly ChannelHealth[]): unknown[] {
   }));
 }
 
-const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
-const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - visible(text).length));
-
 /** Why a status is kept against the sources, e.g. "held: 1/3 bad answers (major outage since 12:00Z)". */
 export function heldNote(held: Held, kept: HealthStatus): string {
   // Answers worse than the status kept are bad ones not yet believed; better ones, good ones.
@@ -71,7 +69,5 @@ export function renderHealthTable(out: Output, channels: readonly ChannelHealth[
     if (c.held) rows.push(["", "", "", out.c.yellow("held"), "", heldNote(c.held, c.status)]);
   }
   const head = ["channel", "platform", "status", "source", "latency", "answer"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!))).join("  ").trimEnd();
-  return [out.c.dim(line(head)), ...rows.map(line)].join("\n");
+  return renderTable(head, rows, { width: out.columns, styleHead: (line) => out.c.dim(line) });
 }

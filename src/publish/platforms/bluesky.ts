@@ -11,7 +11,7 @@
 import { answerMessage, type HttpAnswer } from "../http.js";
 import { permanent, PublishFailure } from "../errors.js";
 import { readMedia } from "../media.js";
-import { blueskySettings, type BlueskySettings } from "../settings.js";
+import { blueskySettings, type BlueskySettings } from "../../config/publish-settings.js";
 import { tidForPost } from "../tid.js";
 import type { ChannelContext, PublishContext, Publisher } from "../types.js";
 import { richText } from "./bluesky-richtext.js";

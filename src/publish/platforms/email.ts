@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { permanent, PublishFailure, uncertainFate } from "../errors.js";
-import { emailSettings, type EmailSettings } from "../settings.js";
+import { emailSettings, type EmailSettings } from "../../config/publish-settings.js";
 import type { Publisher } from "../types.js";
 import { mediaPathProblem } from "../../calendar/load.js";
 

@@ -10,7 +10,7 @@ import { mastodonLength } from "../../text/count.js";
 import { answerMessage, FormData, type HttpAnswer } from "../http.js";
 import { permanent, PublishFailure, uncertainFate } from "../errors.js";
 import { readMedia } from "../media.js";
-import { mastodonSettings, type MastodonSettings } from "../settings.js";
+import { mastodonSettings, type MastodonSettings } from "../../config/publish-settings.js";
 import type { ChannelContext, Publisher } from "../types.js";
 
 /** Mastodon keeps an Idempotency-Key for an hour; past that a resend could make a second status. */

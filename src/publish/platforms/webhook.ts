@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { answerMessage } from "../http.js";
 import { uncertainFate } from "../errors.js";
-import { webhookSettings, type WebhookSettings } from "../settings.js";
+import { webhookSettings, type WebhookSettings } from "../../config/publish-settings.js";
 import type { Publisher, PublishContext } from "../types.js";
 
 function body(ctx: PublishContext<WebhookSettings>): unknown {

@@ -1,0 +1,31 @@
+/**
+ * `failover __complete channels`: what the completion scripts call for channel names, so they are
+ * the config's as it is at completion time. Quiet by design: a config that does not load offers
+ * the platform names and says nothing (a warning would land in the middle of the user's line).
+ */
+import { knownChannelNames, loadConfig } from "../../config/load.js";
+import { ExitCode, UsageError } from "../../errors.js";
+import { PLATFORMS } from "../../platforms.js";
+import { didYouMean } from "../../util/did-you-mean.js";
+import type { CliContext } from "../context.js";
+
+const TOPICS = ["channels"] as const;
+
+/** Names a shell can take as one word; anything else is left out rather than break the line. */
+const SAFE_WORD = /^[A-Za-z0-9_.@+-]+$/;
+
+async function channelNames(ctx: CliContext): Promise<string[]> {
+  try {
+    return knownChannelNames(await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env }));
+  } catch {
+    return [...PLATFORMS];
+  }
+}
+
+export async function run(ctx: CliContext, args: string[]): Promise<number> {
+  const topic = args[0]!;
+  if (topic !== "channels") throw new UsageError(`"${topic}" is not something failover completes; use ${TOPICS.join(", ")}${didYouMean(topic, TOPICS)}`, "__complete <what>");
+  const names = [...new Set(await channelNames(ctx))].filter((c) => SAFE_WORD.test(c)).sort();
+  if (names.length > 0) ctx.out.data(names.join("\n"));
+  return ExitCode.Go;
+}

@@ -1,0 +1,126 @@
+/**
+ * The one table renderer of the CLI. Columns are measured by display width (CJK and emoji take
+ * two columns, colour codes none), not by `.length`. On a terminal the table is fitted to its
+ * width: the last column gives way first, then the widest others; a cell that no longer fits
+ * wraps onto more lines (or, with `last: "truncate"`, is cut with "…"). Piped, nothing is
+ * fitted: whole rows, one a line, for scripts.
+ */
+import { displayPieces, displayWidth } from "../text/display-width.js";
+
+export interface TableOptions {
+  /** The terminal's columns; undefined when stdout is not a terminal (then rows are not fitted). */
+  width?: number | undefined;
+  /** What a cell that no longer fits does: wrap onto more lines (default) or be cut with "…". */
+  last?: "wrap" | "truncate";
+  /** Style of the header line, e.g. dim or bold. */
+  styleHead?: (line: string) => string;
+}
+
+const GAP = 2;
+/** The last column keeps at least a quarter of the width (16 at the least) before the others are cut. */
+const lastMin = (width: number) => Math.max(16, Math.floor(width / 4));
+/** No column is cut narrower than this. */
+const CELL_MIN = 4;
+const RESET = "\x1b[0m";
+
+type Piece = ReturnType<typeof displayPieces>[number];
+
+/** Pieces back to text; a line that used colour codes ends with a reset so no colour leaks. */
+function joinPieces(prefix: string, pieces: readonly Piece[]): string {
+  const body = pieces.map((p) => p.text).join("");
+  return prefix + body + (prefix || pieces.some((p) => p.ansi) ? RESET : "");
+}
+
+/** The text cut to `width` columns with "…" at the end (colour codes kept), or as it is when it fits. */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const kept: Piece[] = [];
+  let used = 0;
+  for (const p of displayPieces(text)) {
+    if (!p.ansi && used + p.width > width - 1) break;
+    kept.push(p);
+    used += p.width;
+  }
+  return joinPieces("", [...kept, { text: "…", width: 1, ansi: false }]);
+}
+
+/** The text in lines of at most `width` columns, broken at spaces where it can be; colours carry over to the next line. */
+export function wrapToWidth(text: string, width: number): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let prefix = ""; // the colour codes of the lines before, replayed so a line starts in the right colour
+  let current: Piece[] = [];
+  let used = 0;
+  const emit = (pieces: Piece[]) => {
+    lines.push(joinPieces(prefix, pieces));
+    prefix += pieces.filter((p) => p.ansi).map((p) => p.text).join("");
+  };
+  for (const piece of displayPieces(text)) {
+    if (!piece.ansi && used + piece.width > width && used > 0) {
+      const space = current.findLastIndex((p) => !p.ansi && p.text === " ");
+      const head = space > 0 ? current.slice(0, space) : current;
+      const tail = space > 0 ? current.slice(space + 1) : [];
+      emit(head);
+      current = tail;
+      used = tail.reduce((n, p) => n + p.width, 0);
+    }
+    if (!piece.ansi && piece.text === " " && used === 0) continue; // no line starts with a space
+    current.push(piece);
+    used += piece.width;
+  }
+  if (current.some((p) => !p.ansi)) emit(current);
+  return lines;
+}
+
+/** Column widths that fit `width`: the last column gives way first, then the widest others. */
+function fitWidths(natural: readonly number[], width: number): number[] {
+  const widths = [...natural];
+  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  const last = widths.length - 1;
+  widths[last] = Math.max(Math.min(natural[last]!, lastMin(width)), natural[last]! - (total() - width));
+  while (total() > width) {
+    let widest = -1;
+    for (let i = 0; i < last; i++) if (widths[i]! > CELL_MIN && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) {
+      // Every other column is as narrow as it goes: the last one takes what is left.
+      widths[last] = Math.max(CELL_MIN, widths[last]! - (total() - width));
+      break;
+    }
+    widths[widest]!--;
+  }
+  return widths;
+}
+
+const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+
+export function renderTable(head: readonly string[], rows: ReadonlyArray<readonly string[]>, options: TableOptions = {}): string {
+  const natural = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  const { width } = options;
+  const widths = width === undefined ? natural : fitWidths(natural, width);
+  const last = head.length - 1;
+  const cellLines = (cell: string, i: number): string[] => {
+    if (width === undefined || displayWidth(cell) <= widths[i]!) return [cell];
+    return options.last === "truncate" ? [truncateToWidth(cell, widths[i]!)] : wrapToWidth(cell, widths[i]!);
+  };
+  const render = (cells: readonly string[]): string[] => {
+    const columns = head.map((_, i) => cellLines(cells[i] ?? "", i));
+    const height = Math.max(...columns.map((c) => c.length));
+    return Array.from({ length: height }, (_, k) =>
+      columns
+        .map((lines, i) => (i === last ? (lines[k] ?? "") : pad(lines[k] ?? "", widths[i]!)))
+        .join(" ".repeat(GAP))
+        .trimEnd(),
+    );
+  };
+  const style = options.styleHead ?? ((line: string) => line);
+  return [...render(head).map(style), ...rows.flatMap(render)].join("\n");
+}
+
+/** Prose (a note, a list item) wrapped to the terminal's width, continuation lines indented; unchanged when piped. */
+export function wrapProse(text: string, width: number | undefined, indent = ""): string {
+  if (width === undefined) return text;
+  const lead = /^ */.exec(text)![0];
+  return wrapToWidth(text.slice(lead.length), Math.max(CELL_MIN, width - lead.length - indent.length))
+    .map((line, i) => (i === 0 ? lead : lead + indent) + line)
+    .join("\n");
+}
