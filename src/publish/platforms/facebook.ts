@@ -11,7 +11,7 @@ import { uncertainFate } from "../errors.js";
 import { FormData } from "../http.js";
 import { graph, graphFailure, type GraphCall } from "../graph.js";
 import { readMedia } from "../media.js";
-import { facebookSettings, type FacebookSettings } from "../settings.js";
+import { facebookSettings, type FacebookSettings } from "../../config/publish-settings.js";
 import type { Publisher, PublishContext } from "../types.js";
 
 const VERSION = "v21.0";

@@ -12,7 +12,7 @@
 import { permanent, held } from "../errors.js";
 import { graph, publicMediaUrl, type GraphCall } from "../graph.js";
 import { containerCalls, publishThroughContainer } from "../containers.js";
-import { instagramSettings, type InstagramSettings } from "../settings.js";
+import { instagramSettings, type InstagramSettings } from "../../config/publish-settings.js";
 import type { ChannelContext, Publisher } from "../types.js";
 
 const VERSION = "v21.0";

@@ -14,7 +14,7 @@
 import { PublishFailure, uncertainFate } from "../errors.js";
 import type { HttpAnswer } from "../http.js";
 import { readMedia } from "../media.js";
-import { linkedinSettings, type LinkedinSettings } from "../settings.js";
+import { linkedinSettings, type LinkedinSettings } from "../../config/publish-settings.js";
 import type { Publisher, PublishContext } from "../types.js";
 
 type Ctx = PublishContext<LinkedinSettings>;

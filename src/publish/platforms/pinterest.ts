@@ -9,7 +9,7 @@
 import { PublishFailure, permanent, uncertainFate } from "../errors.js";
 import type { HttpAnswer } from "../http.js";
 import { readMedia } from "../media.js";
-import { pinterestSettings, type PinterestSettings } from "../settings.js";
+import { pinterestSettings, type PinterestSettings } from "../../config/publish-settings.js";
 import type { Publisher } from "../types.js";
 
 /** Pinterest's image limit for a Pin (20 MB); title 100 characters, description 800, alt text 500. */

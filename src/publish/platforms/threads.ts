@@ -9,7 +9,7 @@
  */
 import { graph, publicMediaUrl, type GraphCall } from "../graph.js";
 import { containerCalls, publishThroughContainer } from "../containers.js";
-import { threadsSettings, type ThreadsSettings } from "../settings.js";
+import { threadsSettings, type ThreadsSettings } from "../../config/publish-settings.js";
 import type { Publisher } from "../types.js";
 
 const VERSION = "v1.0";

@@ -13,7 +13,7 @@ import { PublishFailure, uncertainFate } from "../errors.js";
 import { FormData, type HttpAnswer, type HttpRequest } from "../http.js";
 import { readMedia } from "../media.js";
 import { oauth1Header } from "../oauth1.js";
-import { xSettings, type XSettings } from "../settings.js";
+import { xSettings, type XSettings } from "../../config/publish-settings.js";
 import type { Publisher, PublishContext } from "../types.js";
 
 /** X's limits for an image upload (5 MB) and alt text (1000 characters); 4 images a post. */
