@@ -164,7 +164,7 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Each channel's `publish:` block against its platform's shape (src/publish/settings.ts); a
+ * Each channel's `publish:` block against its platform's shape (src/config/publish-settings.ts); a
  * platform that cannot publish yet says so.
  */
 function checkPublishBlocks(raw: Record<string, unknown>, source: YamlSource, data: unknown, diagnostics: Diagnostic[]): void {

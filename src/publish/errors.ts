@@ -1,10 +1,12 @@
 /**
  * How a send can fail, in the three ways the run treats differently (shared/CONTRACT.md):
  * refused for good (4xx other than 408/429: `status: failed` with the platform's message), worth
- * another try (network, 5xx, 408, 429: retried within the run's deadline, then left due), and sent
- * or not, nobody can tell (`status: uncertain`, never resent automatically).
+ * another try (network, 5xx, 408, 429: retried within the run's deadline, then left due), sent
+ * or not, nobody can tell (`status: uncertain`, never resent automatically), and not sent because
+ * the channel lacks something (`held`, left due: Threads without `mediaBaseUrl`, Instagram's
+ * daily quota used up).
  */
-export type FailureKind = "permanent" | "transient" | "uncertain";
+export type FailureKind = "permanent" | "transient" | "uncertain" | "held";
 
 export class PublishFailure extends Error {
   constructor(
@@ -27,6 +29,7 @@ export class PublishFailure extends Error {
 }
 
 export const permanent = (message: string, hint?: string): PublishFailure => new PublishFailure("permanent", message, hint ? { hint } : {});
+export const held = (reason: string): PublishFailure => new PublishFailure("held", reason);
 export const uncertainFate = (message: string): PublishFailure => new PublishFailure("uncertain", message);
 
 export function isPublishFailure(error: unknown): error is PublishFailure {

@@ -12,7 +12,7 @@ import { PublishFailure } from "./errors.js";
 import { readCapped } from "../util/read-capped.js";
 
 export interface HttpRequest {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   url: string;
   headers?: Record<string, string>;
   /** Sent as JSON with content-type application/json. */

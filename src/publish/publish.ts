@@ -247,6 +247,10 @@ async function sendChannel(jobs: Job[], state: RunState, limits: Limits): Promis
   } catch (error) {
     // The account, not a post, was refused (a wrong password): nothing is written, the posts stay due.
     const f = asFailure(error);
+    if (f.kind === "held") {
+      for (const j of jobs) report.held.push({ postId: j.post.id, channel: channel.name, reason: f.message });
+      return;
+    }
     return leftDue(`cannot publish on ${channel.name}: ${f.message}`, f.details.hint);
   }
   try {
@@ -273,7 +277,7 @@ async function sendPost(job: Job, ctx: ChannelContext<unknown>, session: unknown
       return value;
     } catch (error) {
       // An answer that refused it, or no connection at all: nothing went out, the next try starts afresh.
-      if (isPublishFailure(error) && (error.kind === "permanent" || (error.kind === "transient" && !error.details.maybeSent))) {
+      if (isPublishFailure(error) && (error.kind === "permanent" || error.kind === "held" || (error.kind === "transient" && !error.details.maybeSent))) {
         await journal.append({ t: "clear", post: post.id, step: name });
       }
       throw error;
@@ -299,7 +303,10 @@ async function sendPost(job: Job, ctx: ChannelContext<unknown>, session: unknown
     report.published.push({ postId: post.id, channel: channel.name, url: done.url ?? null, remoteId: done.remoteId });
   } catch (error) {
     const f = asFailure(error);
-    if (f.kind === "uncertain" || (f.kind === "transient" && f.details.maybeSent && publisher.recovery === "unknown")) {
+    if (f.kind === "held") {
+      // Nothing went out and nothing is written: the post stays due until the channel can take it.
+      report.held.push({ postId: post.id, channel: channel.name, reason: f.message });
+    } else if (f.kind === "uncertain" || (f.kind === "transient" && f.details.maybeSent && publisher.recovery === "unknown")) {
       const reason = f.kind === "uncertain" ? f.message : `no answer (${f.message}): it may have arrived; not resent`;
       record("uncertain", { error: reason });
       report.uncertain.push({ postId: post.id, channel: channel.name, reason });

@@ -7,6 +7,12 @@ import { blueskyPublisher } from "./platforms/bluesky.js";
 import { emailPublisher } from "./platforms/email.js";
 import { mastodonPublisher } from "./platforms/mastodon.js";
 import { webhookPublisher } from "./platforms/webhook.js";
+import { xPublisher } from "./platforms/x.js";
+import { linkedinPublisher } from "./platforms/linkedin.js";
+import { threadsPublisher } from "./platforms/threads.js";
+import { facebookPublisher } from "./platforms/facebook.js";
+import { instagramPublisher } from "./platforms/instagram.js";
+import { pinterestPublisher } from "./platforms/pinterest.js";
 import type { AnyPublisher } from "./types.js";
 
 export const PUBLISHERS: Readonly<Partial<Record<Platform, AnyPublisher>>> = {
@@ -14,6 +20,12 @@ export const PUBLISHERS: Readonly<Partial<Record<Platform, AnyPublisher>>> = {
   mastodon: mastodonPublisher,
   webhook: webhookPublisher,
   email: emailPublisher,
+  x: xPublisher,
+  linkedin: linkedinPublisher,
+  threads: threadsPublisher,
+  facebook: facebookPublisher,
+  instagram: instagramPublisher,
+  pinterest: pinterestPublisher,
 };
 
 export function publisherFor(platform: Platform): AnyPublisher | undefined {

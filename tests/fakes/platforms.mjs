@@ -20,6 +20,7 @@
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { SMTPServer } from "smtp-server";
+import { partTwo } from "./part-two.mjs";
 
 const DID = "did:plc:acmeacmeacmeacmeacme0001";
 const HANDLE = "acme.test";
@@ -241,6 +242,9 @@ const routes = {
   },
 };
 
+// X, LinkedIn, Threads, Facebook Pages, Instagram and Pinterest (their sources are named in part-two.mjs).
+Object.assign(routes, partTwo(state, send, parseMultipart));
+
 function route(method, path) {
   const exact = routes[`${method} ${path}`];
   if (exact) return exact;
@@ -256,6 +260,7 @@ const server = createServer((req, res) => {
     const base = `http://${req.headers.host}`;
     const url = new URL(req.url, base);
     if (url.pathname === "/__state") return send(res, 200, state);
+    if (url.pathname === "/__quota") return (state.quotaUsedBefore = Number(url.searchParams.get("used") ?? 0)), send(res, 200, { ok: true });
     if (url.pathname === "/__faults") {
       faults = JSON.parse(body.toString("utf8") || "{}");
       if (typeof faults.latencyMs === "number") latencyMs = faults.latencyMs;
@@ -266,8 +271,10 @@ const server = createServer((req, res) => {
     if (fault) {
       const f = fault[1];
       f.times--;
+      // "after": the request is handled but its answer never comes (a crash after the platform acted).
+      if (f.hang === "after") return route(req.method, url.pathname)?.(req, { writeHead: () => ({ end: () => undefined }), end: () => undefined }, body, base, url);
       if (f.hang) return; // never answers
-      const answer = () => send(res, f.status ?? 503, f.body ?? { error: "Service Unavailable", message: "try later" }, f.retryAfter !== undefined ? { "retry-after": String(f.retryAfter) } : {});
+      const answer = () => send(res, f.status ?? 503, f.body ?? { error: "Service Unavailable", message: "try later" }, { ...(f.retryAfter !== undefined ? { "retry-after": String(f.retryAfter) } : {}), ...(f.headers ?? {}) });
       return f.delayMs ? setTimeout(answer, f.delayMs) : answer();
     }
     const handler = route(req.method, url.pathname);

@@ -1,0 +1,120 @@
+/**
+ * LinkedIn (Posts API, learn.microsoft.com/linkedin/marketing/community-management/shares/posts-api):
+ * POST /rest/posts with the `LinkedIn-Version` (YYYYMM) and `X-Restli-Protocol-Version: 2.0.0`
+ * headers, {author, commentary, visibility, distribution, lifecycleState: PUBLISHED}; answers 201
+ * with the post's URN in `x-restli-id`. Images through the Images API: POST
+ * /rest/images?action=initializeUpload {initializeUploadRequest: {owner}} answers {value:
+ * {uploadUrl, image}}, the bytes are PUT to uploadUrl, the post names the image URN with its
+ * altText (one: content.media, several: content.multiImage). `commentary` is "little text"
+ * (…/shares/little-text-format): its reserved characters are backslash-escaped (an unescaped one
+ * cuts the post short, silently), hashtags written as {hashtag|\#|tag}, and a mention already in
+ * annotation form, @[Name](urn:li:organization:123), kept. Errors are {status, serviceErrorCode,
+ * code, message}. No idempotency key: a send cut off by a crash is `uncertain`.
+ */
+import { PublishFailure, uncertainFate } from "../errors.js";
+import type { HttpAnswer } from "../http.js";
+import { readMedia } from "../media.js";
+import { linkedinSettings, type LinkedinSettings } from "../../config/publish-settings.js";
+import type { Publisher, PublishContext } from "../types.js";
+
+type Ctx = PublishContext<LinkedinSettings>;
+
+const MAX_IMAGE_BYTES = 36_152_320; // the Images API's limit (36 MB)
+const MAX_IMAGES = 20;
+
+const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
+const MENTION = /@\[([^\]\n]{1,100})\]\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)/g;
+const HASHTAG = /(^|[^\p{L}\p{N}_&/])#([\p{L}\p{N}_]+)/gu;
+
+const escapeLittle = (text: string) => text.replace(RESERVED, (c) => `\\${c}`);
+
+/** The commentary in little text: reserved characters escaped, hashtags and annotated mentions kept as such. */
+export function littleText(text: string): string {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(MENTION)) {
+    out.push(hashtags(text.slice(last, m.index)), `@[${escapeLittle(m[1]!)}](${m[2]})`);
+    last = m.index! + m[0].length;
+  }
+  out.push(hashtags(text.slice(last)));
+  return out.join("");
+}
+
+function hashtags(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(HASHTAG)) {
+    const start = m.index! + m[1]!.length;
+    out += escapeLittle(text.slice(last, start)) + `{hashtag|\\#|${escapeLittle(m[2]!)}}`;
+    last = start + 1 + m[2]!.length;
+  }
+  return out + escapeLittle(text.slice(last));
+}
+
+export function linkedinFailure(ctx: { http: Ctx["http"] }, answer: HttpAnswer, what: string): PublishFailure {
+  const body = (answer.json ?? {}) as { message?: string; serviceErrorCode?: number; code?: string };
+  const words = body.message ?? (answer.text.trim().slice(0, 300) || "(no message)");
+  const message = ctx.http.redact(`${what}: HTTP ${answer.status}: ${words}${body.code ? ` (${body.code})` : ""}`);
+  const status = answer.status;
+  if (status === 401) {
+    const expired = body.serviceErrorCode === 65601 || /expired/i.test(words) || body.code === "EXPIRED_ACCESS_TOKEN";
+    return new PublishFailure("permanent", message, { status, hint: expired ? "the LinkedIn token has expired (they last 60 days): refresh it or sign in again (docs/publishing.md)" : "LinkedIn refused the token (revoked?): make a new one" });
+  }
+  if (status === 403) return new PublishFailure("permanent", message, { status, hint: "the token lacks a permission: w_member_social for a person, w_organization_social (and an admin role on the Page) for an organization" });
+  if (status === 429) {
+    // LinkedIn's limits are per day, reset at midnight UTC; no header says when.
+    return new PublishFailure("transient", `${message}: rate limit reached; LinkedIn's daily limits reset at midnight UTC`, { status, hint: "left due: the next run tries again" });
+  }
+  if ((status === 400 || status === 422) && /image|media|upload/i.test(words)) return new PublishFailure("permanent", message, { status, hint: "LinkedIn refused the image: a JPEG, PNG or GIF under 36 MB" });
+  return ctx.http.failure(answer, `${what}: ${words}`);
+}
+
+async function uploadImage(ctx: Ctx, base: string, headers: Record<string, string>, index: number): Promise<{ id: string; altText?: string }> {
+  const item = ctx.rendered.media[index]!;
+  const file = await readMedia(item, { baseDir: ctx.baseDir, maxBytes: MAX_IMAGE_BYTES, platform: "LinkedIn", http: ctx.http, signal: ctx.signal });
+  const init = await ctx.http.request({ method: "POST", url: `${base}/rest/images?action=initializeUpload`, headers, json: { initializeUploadRequest: { owner: ctx.settings.author } } }, ctx.signal);
+  const value = (init.json as { value?: { uploadUrl?: string; image?: string } } | undefined)?.value;
+  if (init.status !== 200 || !value?.uploadUrl || !value.image) throw linkedinFailure(ctx, init, `upload ${item.path}`);
+  const put = await ctx.http.request({ method: "PUT", url: value.uploadUrl, headers: { authorization: headers.authorization!, "content-type": file.mimeType }, body: file.bytes }, ctx.signal);
+  if (put.status !== 200 && put.status !== 201) throw linkedinFailure(ctx, put, `upload ${item.path}`);
+  return { id: value.image, ...(item.alt ? { altText: item.alt.slice(0, 4086) } : {}) };
+}
+
+export const linkedinPublisher: Publisher<LinkedinSettings> = {
+  platform: "linkedin",
+  settings: linkedinSettings,
+  recovery: "unknown",
+  async publish(ctx) {
+    const s = ctx.settings;
+    const base = s.api.replace(/\/+$/, "");
+    const headers = { authorization: `Bearer ${s.token}`, "linkedin-version": s.version, "x-restli-protocol-version": "2.0.0" };
+    const images = ctx.rendered.media.map((m, i) => ({ m, i })).filter(({ m }) => m.kind !== "video").slice(0, MAX_IMAGES);
+    const sent = await ctx.step("post", async (again) => {
+      if (again) throw uncertainFate(`an earlier run began posting this at ${again.at} and stopped before the answer; LinkedIn takes no idempotency key, so it is not resent`);
+      // Images no post names are never shown: uploading them again after a crash makes no double.
+      const uploaded = await Promise.all(images.map(({ i }) => uploadImage(ctx, base, headers, i)));
+      const content = uploaded.length === 1 ? { media: uploaded[0] } : uploaded.length > 1 ? { multiImage: { images: uploaded } } : undefined;
+      const answer = await ctx.http.request(
+        {
+          method: "POST",
+          url: `${base}/rest/posts`,
+          headers,
+          json: {
+            author: s.author,
+            commentary: littleText(ctx.parts.join("\n\n")),
+            visibility: "PUBLIC",
+            distribution: { feedDistribution: "MAIN_FEED", targetEntities: [], thirdPartyDistributionChannels: [] },
+            ...(content ? { content } : {}),
+            lifecycleState: "PUBLISHED",
+            isReshareDisabledByAuthor: false,
+          },
+        },
+        ctx.signal,
+      );
+      const urn = answer.headers["x-restli-id"] ?? answer.headers["x-linkedin-id"];
+      if (answer.status !== 201 || !urn) throw linkedinFailure(ctx, answer, "post");
+      return { urn };
+    });
+    return { remoteId: sent.urn, url: `https://www.linkedin.com/feed/update/${sent.urn}/` };
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * Pinterest (API v5, developers.pinterest.com/docs/api/v5/pins-create): POST /v5/pins with
+ * {board_id, title, description, link, alt_text, media_source}; media_source is {source_type:
+ * "image_url", url} for an image already online, else {source_type: "image_base64",
+ * content_type, data}. Answers 201 with the Pin ({id, ...}). A Pin needs an image: a post without
+ * one is refused. Errors are {code, message}; 429 carries no reset header (limits are per minute).
+ * No idempotency key: a send cut off by a crash is `uncertain`.
+ */
+import { PublishFailure, permanent, uncertainFate } from "../errors.js";
+import type { HttpAnswer } from "../http.js";
+import { readMedia } from "../media.js";
+import { pinterestSettings, type PinterestSettings } from "../../config/publish-settings.js";
+import type { Publisher } from "../types.js";
+
+/** Pinterest's image limit for a Pin (20 MB); title 100 characters, description 800, alt text 500. */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+export function pinterestFailure(http: { redact(t: string): string; failure(a: HttpAnswer, m: string, h?: string): PublishFailure }, answer: HttpAnswer, what: string): PublishFailure {
+  const body = (answer.json ?? {}) as { code?: number; message?: string };
+  const words = body.message ?? (answer.text.trim().slice(0, 300) || "(no message)");
+  const message = http.redact(`${what}: HTTP ${answer.status}: ${words}${body.code !== undefined ? ` (code ${body.code})` : ""}`);
+  const status = answer.status;
+  if (status === 401) return new PublishFailure("permanent", message, { status, hint: "Pinterest refused the token: access tokens last 30 days; refresh it with the refresh token (docs/publishing.md)" });
+  if (status === 403) return new PublishFailure("permanent", message, { status, hint: "the token lacks a scope (pins:write, boards:read) or the board belongs to someone else" });
+  if (status === 429) {
+    const reset = Number(answer.headers["x-ratelimit-reset"]);
+    return new PublishFailure("transient", `${message}: rate limit reached${Number.isFinite(reset) && reset > 0 ? `; it resets in ${reset} s` : ""}`, { status, ...(Number.isFinite(reset) && reset > 0 ? { retryAfterMs: reset * 1000 } : {}), hint: "left due: the next run tries again" });
+  }
+  if (status === 400 && /image|media/i.test(words)) return new PublishFailure("permanent", message, { status, hint: "Pinterest refused the image: a JPEG or PNG up to 20 MB, at a public URL or uploaded" });
+  return http.failure(answer, `${what}: ${words}`);
+}
+
+export const pinterestPublisher: Publisher<PinterestSettings> = {
+  platform: "pinterest",
+  settings: pinterestSettings,
+  recovery: "unknown",
+  async publish(ctx) {
+    const image = ctx.rendered.media.find((m) => m.kind === "image");
+    if (!image) throw permanent("a Pin needs an image and this post has none", "add an image to the post, or a variant without this channel");
+    const base = ctx.settings.api.replace(/\/+$/, "");
+    const sent = await ctx.step("pin", async (again) => {
+      if (again) throw uncertainFate(`an earlier run began pinning this at ${again.at} and stopped before the answer; Pinterest takes no idempotency key, so it is not resent`);
+      let mediaSource: Record<string, string>;
+      if (/^https?:\/\//i.test(image.path)) mediaSource = { source_type: "image_url", url: image.path };
+      else {
+        const file = await readMedia(image, { baseDir: ctx.baseDir, maxBytes: MAX_IMAGE_BYTES, platform: "Pinterest", http: ctx.http, signal: ctx.signal });
+        mediaSource = { source_type: "image_base64", content_type: file.mimeType, data: file.bytes.toString("base64") };
+      }
+      const title = (ctx.rendered.title ?? ctx.post.title ?? "").slice(0, 100);
+      const link = ctx.rendered.link ?? ctx.post.link;
+      const answer = await ctx.http.request(
+        {
+          method: "POST",
+          url: `${base}/v5/pins`,
+          headers: { authorization: `Bearer ${ctx.settings.token}` },
+          json: { board_id: ctx.settings.boardId, ...(title ? { title } : {}), description: ctx.parts.join("\n\n").slice(0, 800), ...(link ? { link } : {}), ...(image.alt ? { alt_text: image.alt.slice(0, 500) } : {}), media_source: mediaSource },
+        },
+        ctx.signal,
+      );
+      const id = (answer.json as { id?: string } | undefined)?.id;
+      if (answer.status !== 201 || !id) throw pinterestFailure(ctx.http, answer, "create the Pin");
+      return { id };
+    });
+    return { remoteId: sent.id, url: `https://www.pinterest.com/pin/${sent.id}/` };
+  },
+};
