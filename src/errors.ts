@@ -4,7 +4,7 @@
  * Anything else that reaches the top is a bug (exit 1).
  */
 
-import { QUOTE_MAX, quote } from "./util/quote.js";
+import { QUOTE_MAX, quote } from "./quote.js";
 
 /** The contract's exit codes (shared/CONTRACT.md). */
 export const ExitCode = {

@@ -9,12 +9,12 @@ import { dirname, resolve } from "node:path";
 import { resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import type { Diagnostic } from "../errors.js";
-import { scheduleFor } from "../planner/plan.js";
 import { nextOpen } from "../schedule/slots.js";
 import { formatInZone } from "../time/zone.js";
 import { listWords } from "../util/words.js";
 import { locate, type DataPath } from "../yaml/source.js";
 import { formatPath } from "../yaml/zod-diagnostics.js";
+import { scheduleFor } from "./channel-schedule.js";
 import { mediaPathProblem } from "./load.js";
 import type { Calendar, Post } from "./model.js";
 

@@ -12,8 +12,11 @@ import { statusWords, type HealthStatus } from "../health/status.js";
 import { earliestSlot, latestSlot, Occupancy, type ChannelSchedule } from "../schedule/slots.js";
 import { formatDuration } from "../time/duration.js";
 import { formatInZone } from "../time/zone.js";
+import { scheduleFor } from "../calendar/channel-schedule.js";
 import { suggestFixes, type FixCandidate } from "./fixes.js";
 import type { Plan, PlanAction, PlannedPost, RewriteOutcome, Unroutable } from "./types.js";
+
+export { scheduleFor };
 
 /** Rewrites a post (or a notice, as a post) for a target channel: an adapter's job. */
 export type Rewriter = (post: Post, target: Channel, config: Config) => RewriteOutcome;
@@ -72,14 +75,6 @@ export function channelsToCheck(calendar: Calendar, config: Config, now: number,
     if (n.when.some((w) => names.has(w))) for (const o of n.on) names.add(o);
   }
   return [...names].sort();
-}
-
-export function scheduleFor(channel: Channel, calendar: Calendar, config: Config): ChannelSchedule {
-  return {
-    zone: channel.timezone ?? calendar.timezone ?? config.defaults.timezone ?? "UTC",
-    windows: channel.windows,
-    minGapMs: channel.minGapMs,
-  };
 }
 
 export function makePlan(input: PlanInput): Plan {

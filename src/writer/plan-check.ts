@@ -13,7 +13,7 @@ import { resolveChannel } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import type { Plan, PlanAction, PlannedPost } from "../planner/types.js";
 import { parseIsoParts } from "../time/datetime.js";
-import { quote } from "../util/quote.js";
+import { quote } from "../quote.js";
 import type { DataPath } from "../yaml/source.js";
 
 export interface PlanProblem {

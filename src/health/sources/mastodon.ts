@@ -9,7 +9,7 @@
  * outage: those mean the probe is wrong, and rerouting on them would be a false alarm.
  * The instance comes from the source (`instance` or `url`) or else the channel's `instance`.
  */
-import { clip } from "../../util/quote.js";
+import { clip } from "../../quote.js";
 import { z } from "zod";
 import type { SourceChecker } from "../types.js";
 

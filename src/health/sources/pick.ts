@@ -2,7 +2,7 @@
  * Choosing the parts of a status document a user named (components, services, monitors) and
  * folding their statuses into one: the small steps every JSON kind repeats.
  */
-import { quote } from "../../util/quote.js";
+import { quote } from "../../quote.js";
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceAnswer } from "../types.js";
 
