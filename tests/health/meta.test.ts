@@ -29,7 +29,7 @@ describe("meta sources (metastatus.com/data/orgs.json)", () => {
   });
 
   it("names what the file has when the org or service is not there", async () => {
-    expect(await meta("operational", "Tumblr")).toMatchObject({ status: "unknown", error: expect.stringMatching(/^no org or service "Tumblr" in Meta's status; orgs: Instagram, Facebook, Threads, WhatsApp Business Platform$/) });
+    expect(await meta("operational", "Tumblr")).toMatchObject({ status: "unknown", error: expect.stringMatching(/^no org or service "Tumblr" in Meta's status; orgs: Instagram, Facebook, Threads, WhatsApp Business Platform, Graph API$/) });
     expect(await meta("operational", "Feed", ", org: Oculus")).toMatchObject({ status: "unknown", error: expect.stringMatching(/^no org "Oculus"/) });
   });
 
