@@ -52,6 +52,12 @@ describe("meta sources (metastatus.com/data/orgs.json)", () => {
     expect(metaStatus(text)).toBe(expected);
   });
 
+  it("reads a real-shape file leniently: null names and service lists, numeric and null ids, extra fields", async () => {
+    expect(await meta("real-shape", "graph-api")).toMatchObject({ status: "degraded", detail: expect.stringMatching(/Graph API: Low disruptions/) });
+    expect(await meta("real-shape", "Cloud API")).toMatchObject({ status: "operational" });
+    expect(await meta("real-shape", "Marketing API")).toMatchObject({ status: "unknown" });
+  });
+
   it("reads Instagram, Facebook and Threads from one fetch of the shared URL", async () => {
     const url = `${getServer().url}/fx/meta/outage.json`;
     const config = parseConfig(
