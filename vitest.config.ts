@@ -1,14 +1,37 @@
-import { defineConfig } from "vitest/config";
+import { availableParallelism } from "node:os";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * The slow suites (fuzzers, the crash test, packing the tarball, the whole demo) run with
+ * `npm run test:slow` (vitest.slow.config.ts); `npm test` runs everything else. `.ci/run` runs both.
+ */
+export const SLOW_TESTS = [
+  "tests/hardening/fuzz.test.ts",
+  "tests/hardening/edit-fuzz.test.ts",
+  "tests/hardening/crash.test.ts",
+  "tests/package/**/*.test.ts",
+  "tests/cli/demo.test.ts",
+];
+
+export const shared = {
+  // The suite spawns the real CLI and starts loopback servers: generous, not tight, limits (a
+  // shared 2-core machine can be ten times oversubscribed).
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  pool: "forks" as const,
+  // Most of a test's time is a child process (the CLI) running while its worker waits: a worker
+  // per core keeps the cores busy (vitest's default is one fewer: 1 on 2 cores, half of them idle).
+  maxWorkers: availableParallelism(),
+  // CLI tests run the built CLI: rebuilt first when src/ is newer than dist/. Then one private
+  // temp folder for the whole run, removed at the end; nothing written into fixtures/.
+  // The loopback status server runs in a process of its own (never the test's).
+  globalSetup: ["tests/setup/build-cli.ts", "tests/helpers/global-setup.ts", "tests/setup/status-server.ts"],
+};
 
 export default defineConfig({
   test: {
+    ...shared,
     include: ["tests/**/*.test.ts"],
-    // The suite spawns the real CLI and starts loopback servers: generous, not tight, limits.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    pool: "forks",
-    // CLI tests run the built CLI: rebuilt first when src/ is newer than dist/. The loopback
-    // status server runs in a process of its own (never the test's).
-    globalSetup: ["tests/setup/build-cli.ts", "tests/setup/status-server.ts"],
+    exclude: [...configDefaults.exclude, ...SLOW_TESTS],
   },
 });

@@ -192,6 +192,12 @@ const hostile = spawnSync(process.execPath, [join(ROOT, "bench", "hostile-text.j
 const hostileMs = Number(hostile.stdout.trim());
 record("count 40 KB of hostile text (X and Mastodon), slowest pattern", hostileMs, "ms", "< 1000 ms", hostile.status === 0 && hostileMs < 1000);
 
+// 6. Publishing 200 due posts to the platform fakes, against the same HTTP calls made directly.
+const { benchPublish } = await import("./publish.js");
+const pub = await benchPublish({ runs: quick ? 1 : 3 });
+const pubRatio = pub.failoverMs / pub.directMs;
+record(`publish ${pub.posts} due posts to the fakes (${pub.latencyMs} ms an answer) / the same HTTP calls made directly`, pubRatio, "x", "≤ 1.5x", pubRatio <= 1.5, `${pub.failoverMs.toFixed(0)} ms vs ${pub.directMs.toFixed(0)} ms`);
+
 // Report.
 const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
 const report = { date: new Date().toISOString(), machine, runs: { startup: runs, plan: planRuns, health: healthRuns }, results };

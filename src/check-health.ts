@@ -10,6 +10,7 @@ import { resolveChannel } from "./config/load.js";
 import type { Channel, Config } from "./config/model.js";
 import { envRefs, redact, type Env } from "./util/env.js";
 import { VERSION } from "./version.js";
+import { pool } from "./util/pool.js";
 import { checkerFor } from "./health/registry.js";
 import { mastodonEndpoint } from "./health/sources/mastodon.js";
 import type { HealthSourceConfig } from "./health/source-schema.js";
@@ -85,20 +86,6 @@ export function unsetVariables(source: HealthSourceConfig, env: Env): string[] {
   };
   walk(source);
   return [...names];
-}
-
-/** Runs tasks with at most `limit` under way. */
-async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results = new Array<T>(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
 }
 
 export async function checkHealth(config: Config, channelNames: readonly string[], options: CheckHealthOptions): Promise<ChannelHealth[]> {

@@ -13,6 +13,8 @@ export const ExitCode = {
   Blocked: 4,
   /** No channel with a post in the window is known to be down, but some could not be read. */
   Unverified: 5,
+  /** `publish`: some post failed, was held on a down channel, or is uncertain. */
+  PublishIncomplete: 6,
   Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -15,6 +15,7 @@ export type { Calendar, Post } from "./calendar/model.js";
 export { lintCalendar, type LintOptions } from "./calendar/lint.js";
 export { loadConfig, parseConfig, resolveChannel, knownChannelNames, DEFAULT_CONFIG_PATH, type LoadConfigOptions } from "./config/load.js";
 export type { Channel, Config, Defaults, HealthSettings, Notice } from "./config/model.js";
+export { findConfig, projectFolderOf, type ConfigLookup, type ConfigOrigin } from "./config/find.js";
 
 // Health
 export { checkHealth, healthMap, type CheckHealthOptions } from "./check-health.js";
@@ -39,6 +40,15 @@ export { editCalendarText, type CalendarOp } from "./writer/calendar-edit.js";
 export { planToOps, StalePlanError } from "./writer/plan-ops.js";
 export { acquireLock, LockedError, type Lock } from "./writer/lock.js";
 
+// Publishing (failover publish)
+export { publishProject, DEFAULT_DEADLINE_MS, type PublishOptions, type PublishReport, type DuePost } from "./publish/publish.js";
+export { duePosts, DEFAULT_LATE_MS, type DueOptions } from "./publish/due.js";
+export { PUBLISHERS, publisherFor } from "./publish/registry.js";
+export { PUBLISH_SETTINGS, canPublish } from "./config/publish-settings.js";
+export { PublishFailure, type FailureKind } from "./publish/errors.js";
+export type { Publisher, Published, PublishContext, ChannelContext, Step } from "./publish/types.js";
+export { Journal, journalPathFor, type JournalEntry } from "./publish/journal.js";
+export { editCalendarFile, type EditFileOptions } from "./writer/apply.js";
 // Import from CSV, export to CSV, Hootsuite, iCalendar, JSON
 export { importCsv, type ImportOptions, type ImportResult } from "./interop/import.js";
 export { exportCalendar, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from "./interop/export.js";

@@ -11,7 +11,7 @@ import { parseYaml } from "./yaml/source.js";
 export interface ProjectPaths {
   /** -c/--calendar; default calendar.yaml */
   calendar?: string;
-  /** --config; default config/failover.yaml, built-in defaults when that is missing */
+  /** --config; default: config/failover.yaml beside the calendar or above it (findConfig), built-in defaults when none is */
   config?: string;
   env?: Env;
 }
@@ -22,8 +22,9 @@ export interface Project {
 }
 
 export async function loadProject(paths: ProjectPaths = {}): Promise<Project> {
-  const config = await loadConfig({ ...(paths.config ? { file: paths.config } : {}), ...(paths.env ? { env: paths.env } : {}) });
-  const calendar = await loadCalendar(paths.calendar ?? DEFAULT_CALENDAR_PATH, config);
+  const calendarFile = paths.calendar ?? DEFAULT_CALENDAR_PATH;
+  const config = await loadConfig({ ...(paths.config ? { file: paths.config } : {}), calendar: calendarFile, ...(paths.env ? { env: paths.env } : {}) });
+  const calendar = await loadCalendar(calendarFile, config);
   return { config, calendar };
 }
 

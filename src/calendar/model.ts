@@ -33,6 +33,12 @@ export interface Post {
   /** A rerouted post split into a thread: every part, the first being `text`. */
   thread?: string[];
   originalChannel?: string;
+  /** BCP 47 language tag, for platforms that take one. */
+  lang?: string;
+  /** Written by `failover publish`. */
+  postedAt?: string;
+  url?: string;
+  error?: string;
   /** Index in the file's `posts` list. */
   index: number;
   /** Where the post starts in the file (1-based), for annotations and messages. */

@@ -16,7 +16,8 @@ export const linkUrl = z
     if (!ok) ctx.issues.push({ code: "custom", message: `"${ctx.value}" is not an http(s) link`, input: ctx.value });
   });
 
-export const POST_STATUSES = ["scheduled", "posted", "rerouted", "skipped"] as const;
+/** `failed` and `uncertain` are written by `failover publish` (see docs/publishing.md). */
+export const POST_STATUSES = ["scheduled", "posted", "rerouted", "skipped", "failed", "uncertain"] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
 export const mediaSchema = z.strictObject({
@@ -46,6 +47,10 @@ export const postSchema = z.strictObject({
   originalAt: z.string().optional().meta({ description: "set by `failover reroute` on a delay: the time it had" }),
   originalChannel: z.string().optional().meta({ description: "set by `failover reroute`: the channel it had" }),
   thread: z.array(z.string()).min(1).optional().meta({ description: "set by `failover reroute`: a rerouted post split into a thread, every part in order (the first is `text`)" }),
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag, e.g. en or pt-BR").optional().meta({ description: "the post's language (BCP 47), sent to platforms that take one (Bluesky langs, Mastodon language)" }),
+  postedAt: z.string().optional().meta({ description: "set by `failover publish`: when it went out" }),
+  url: z.string().optional().meta({ description: "set by `failover publish`: the post's public URL" }),
+  error: z.string().optional().meta({ description: "set by `failover publish`: why it failed (status: failed) or why its fate is unknown (status: uncertain)" }),
 });
 
 export const calendarSchema = z.strictObject({

@@ -75,6 +75,9 @@ function entry<Opts extends OptionValues>(spec: CommandSpec<Opts>): CommandEntry
 
 const none = (command: Command) => command;
 
+/** check, reroute, failback and list print Markdown too (a plan to approve in a pull request, a check's summary). */
+const WITH_MARKDOWN = ["table", "json", "github", "junit", "markdown"] as const;
+
 export const COMMANDS: readonly CommandEntry[] = [
   entry({
     name: "validate",
@@ -118,6 +121,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   }),
   entry({
     name: "check",
+    formats: WITH_MARKDOWN,
     description: "health of every channel posting in the window and of their backups; which posts are at risk and where they would go",
     globals: HEALTH,
     examples: [
@@ -135,21 +139,60 @@ export const COMMANDS: readonly CommandEntry[] = [
   }),
   entry({
     name: "reroute",
+    formats: WITH_MARKDOWN,
     description: "the reroute plan: each action, before and after, rewritten text with its length as the platform counts it",
     globals: HEALTH,
-    examples: ["failover reroute --dry-run", "failover reroute --dry-run --plan-out plan.json", "failover reroute --plan plan.json --yes", "failover reroute --yes --out calendar.rerouted.yaml"],
+    examples: [
+      "failover reroute --dry-run",
+      "failover reroute --dry-run --plan-out plan.json --format markdown",
+      "failover reroute --plan plan.json --yes",
+      "failover reroute --yes --out calendar.rerouted.yaml",
+    ],
     doc: "planning.md",
     define: (c) => addApplyOptions(addPlanOptions(c)),
     load: () => import("./commands/reroute.js"),
   }),
   entry({
     name: "failback",
+    formats: WITH_MARKDOWN,
     description: "put back posts failover moved, once their channel is healthy again and they have not gone out",
     globals: HEALTH,
     examples: ["failover failback --dry-run", "failover failback --yes", "failover failback --dry-run --plan-out failback.json", "failover failback --plan failback.json --yes"],
     doc: "applying.md",
     define: (c) => addApplyOptions(c),
     load: () => import("./commands/failback.js"),
+  }),
+  entry({
+    name: "publish",
+    description: "send what is due through each channel's publish block (Bluesky, Mastodon, webhooks, e-mail), exactly once; posts on a down channel are held",
+    globals: HEALTH,
+    examples: ["failover publish --dry-run", "failover publish --yes", "failover publish bluesky mastodon --yes --late 30m", "failover publish --yes --json"],
+    doc: "publishing.md",
+    formats: ["table", "json"],
+    define: (c) =>
+      c
+        .addArgument(valueArgument("[channels...]", "only these channels (each with a publish: block)", "channel"))
+        .addOption(new Option("--dry-run", "show what is due and would be sent; send and write nothing"))
+        .addOption(new Option("-y, --yes", "publish without asking (needed when not on a terminal)"))
+        .addOption(valueOption("--late <duration>", "how late a post may still go out", "free").default("1h"))
+        .addOption(valueOption("--deadline <duration>", "the whole run's time limit, retries included", "free").default("2m"))
+        .addOption(valueOption("--timeout <duration>", "each request's time limit", "free").default("20s"))
+        .addOption(valueOption("--concurrency <n>", "posts of one channel sent at once (1 keeps the calendar's order strictly)", "free").default("4")),
+    load: () => import("./commands/publish.js"),
+  }),
+  entry({
+    name: "list",
+    description: "the calendar to look at: posts by day and channel with their status, stand-ins beside originals, notices; times in each channel's zone (alias: agenda)",
+    globals: ["calendar", "config", "now", ...OUTPUT],
+    examples: ["failover list", "failover list --window 14d --channel instagram", "failover list --json", "failover list --format markdown"],
+    doc: "applying.md",
+    formats: ["table", "json", "markdown"],
+    define: (c) =>
+      c
+        .alias("agenda")
+        .addOption(valueOption("--window <duration>", "how far ahead to list, e.g. 7d, 48h", "free").default("7d"))
+        .addOption(repeatableOption("--channel <channel>", "only this channel's posts (repeatable); stand-ins stay beside their originals", "channel")),
+    load: () => import("./commands/list.js"),
   }),
   entry({
     name: "preview",

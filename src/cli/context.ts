@@ -29,7 +29,7 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
 }
 
-const OUTPUT_FORMATS: readonly Format[] = ["table", "json", "github", "junit"];
+const OUTPUT_FORMATS: readonly Format[] = ["table", "json", "github", "junit", "markdown"];
 const isOutputFormat = (name: string): name is Format => (OUTPUT_FORMATS as readonly string[]).includes(name);
 
 /** Example times for messages about --now: tomorrow at 10:00, local and with an offset. */

@@ -5,8 +5,7 @@ import { UsageError } from "../errors.js";
 import { runHealth } from "../run-health.js";
 import type { ChannelHealth } from "../health/types.js";
 import { didYouMeanChannel } from "../platforms.js";
-import { join } from "node:path";
-import { STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
+import { statePathFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
 import { plural } from "../util/words.js";
 
@@ -19,10 +18,10 @@ export function checkAssumedChannels(ctx: CliContext, config: Config): void {
 }
 
 /**
- * Reads the channels' health, then holds it to the thresholds with the state in `stateFolder`
- * (`.failover/state.json` there, or --state), unless --no-state.
+ * Reads the channels' health, then holds it to the thresholds with the state kept in one place
+ * for the config (statePathFor: `.failover/state.json` in its project folder, or --state), unless --no-state.
  */
-export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[], stateFolder: string): Promise<ChannelHealth[]> {
+export async function runHealthCheck(ctx: CliContext, config: Config, names: readonly string[], calendar?: string): Promise<ChannelHealth[]> {
   checkAssumedChannels(ctx, config);
   const spinner = await ctx.out.spinner(`checking ${plural(names.length, "channel")}…`);
   try {
@@ -30,7 +29,7 @@ export async function runHealthCheck(ctx: CliContext, config: Config, names: rea
       now: ctx.now,
       assume: ctx.assume,
       onProgress: (done, total) => spinner.update(`checking health sources… ${done}/${total}`),
-      ...(ctx.noState ? {} : { statePath: ctx.statePath ?? join(stateFolder, STATE_FOLDER, STATE_FILE) }),
+      ...(ctx.noState ? {} : { statePath: statePathFor(ctx, config, calendar) }),
     });
     spinner.stop();
     for (const w of warnings) ctx.out.warn(w);

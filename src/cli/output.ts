@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { redact } from "../util/env.js";
 
-export type Format = "table" | "json" | "github" | "junit";
+export type Format = "table" | "json" | "github" | "junit" | "markdown";
 
 export interface OutputOptions {
   format: Format;

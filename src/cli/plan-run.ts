@@ -1,15 +1,15 @@
 /** What `check` and `reroute` share: flags for the window, loading, health, planning. */
-import { dirname, resolve } from "node:path";
 import { DEFAULT_WINDOW_MS, channelsFor, verdictFor, type CheckResult } from "../check.js";
 import { UsageError } from "../errors.js";
-import { loadProject, type Project } from "../project.js";
+import type { Project } from "../project.js";
 import { parseDuration } from "../time/duration.js";
+import { loadProjectFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
 import type { PlanFlags } from "./plan-options.js";
 import { runHealthCheck, unknownWarnings } from "./health-run.js";
 import { renderHealthTable } from "./report/health.js";
 import { riskAnnotations, riskJUnit, verdictLine } from "./report/plan.js";
-import { appendJobSummary } from "./report/summary.js";
+import { appendJobSummary, renderSummary, type SummaryInput } from "./report/summary.js";
 
 export function parseWindowFlag(value: string | undefined): number {
   if (value === undefined) return DEFAULT_WINDOW_MS;
@@ -29,11 +29,10 @@ export interface PlannedRun extends CheckResult {
 export async function loadAndPlan(ctx: CliContext, options: PlanFlags): Promise<PlannedRun> {
   const windowMs = parseWindowFlag(options.window);
   const strict = options.strict ?? false;
-  const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
-  ctx.out.addSecrets(project.config.secrets);
+  const project = await loadProjectFor(ctx);
   for (const w of project.calendar.warnings) ctx.out.problem(`${w.file}:${w.line}:${w.col} warning: ${w.message}`, "warning");
   const planOptions = { now: ctx.now, windowMs, strict };
-  const health = await runHealthCheck(ctx, project.config, channelsFor(project, planOptions), dirname(resolve(project.calendar.file)));
+  const health = await runHealthCheck(ctx, project.config, channelsFor(project, planOptions), project.calendar.file);
   const result = verdictFor(project, health, planOptions);
   return { ...result, project, windowMs, strict, warnings: [...unknownWarnings(health, strict), ...result.plan.warnings] };
 }
@@ -42,9 +41,23 @@ export async function loadAndPlan(ctx: CliContext, options: PlanFlags): Promise<
  * Prints a planned run in the chosen format; `json` and `table` are built only when asked for.
  * On GitHub Actions it also appends the job summary, whatever the format.
  */
-export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: string; json: () => unknown; table: () => string }): void {
+export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: string; json: () => unknown; table: () => string; markdown?: () => string }): void {
   const { out } = ctx;
+  const summary: SummaryInput = {
+    title: views.suite,
+    verdict: r.verdict,
+    unverified: r.unverified,
+    now: r.plan.now,
+    window: r.plan.window,
+    channels: r.channels,
+    posts: r.posts,
+    warnings: r.warnings,
+  };
   switch (out.format) {
+    case "markdown":
+      // The job summary is Markdown already: `check` prints it; `reroute` its plan.
+      out.data(views.markdown ? views.markdown() : renderSummary(summary));
+      break;
     case "json":
       out.json(views.json());
       break;
@@ -65,14 +78,5 @@ export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: 
       out.data(verdictLine(out, r));
       for (const w of r.warnings) out.warn(w);
   }
-  appendJobSummary(out, ctx.env, {
-    title: views.suite,
-    verdict: r.verdict,
-    unverified: r.unverified,
-    now: r.plan.now,
-    window: r.plan.window,
-    channels: r.channels,
-    posts: r.posts,
-    warnings: r.warnings,
-  });
+  appendJobSummary(out, ctx.env, summary);
 }

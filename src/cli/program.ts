@@ -11,16 +11,18 @@ import { docLink } from "./docs-link.js";
 import { repeatableOption, valueOption } from "./option-meta.js";
 import { VERSION } from "../version.js";
 
-export const FORMATS = ["table", "json", "github", "junit"] as const;
+/** What most commands print; `markdown` only check, reroute, failback and list (their `formats`). */
+export const COMMON_FORMATS = ["table", "json", "github", "junit"] as const;
+export const FORMATS = [...COMMON_FORMATS, "markdown"] as const;
 /** Formats only `export` writes (it also takes json): accepted here, refused by the other commands. */
 export const EXPORT_ONLY_FORMATS = ["csv", "hootsuite", "ics"] as const;
 
 /**
- * --format: its choices (what completion offers) are the common four; `export`'s own formats are
+ * --format: its choices (what completion offers) are these five; `export`'s own formats are
  * accepted too, and main.ts refuses a format the command does not write, naming the flag.
  */
 function formatOption() {
-  const option = valueOption("--format <format>", "output format (export: csv, hootsuite, ics, json)", "choice").choices(FORMATS).default("table");
+  const option = valueOption("--format <format>", "output format (markdown: check, reroute, failback, list; export: csv, hootsuite, ics, json)", "choice").choices(FORMATS).default("table");
   const accepted: readonly string[] = [...FORMATS, ...EXPORT_ONLY_FORMATS];
   return option.argParser((value: string) => {
     if (!accepted.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(", ")} (and for export: ${EXPORT_ONLY_FORMATS.join(", ")}).`);

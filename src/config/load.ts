@@ -1,6 +1,5 @@
 /** Loading the config file into a checked Config, every problem reported with its position. */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
 import { didYouMeanChannel, isPlatform, PLATFORMS, type Platform } from "../platforms.js";
 import { didYouMean } from "../util/did-you-mean.js";
@@ -9,10 +8,13 @@ import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/sourc
 import { zodIssuesToDiagnostics, formatPath } from "../yaml/zod-diagnostics.js";
 import { DEFAULT_THRESHOLDS } from "../health/thresholds.js";
 import { builtinDefaults } from "./builtin.js";
+import { findConfig } from "./find.js";
 import { isValidTimeZone } from "../time/zone.js";
 import { envRefs, secretValues, type Env } from "../util/env.js";
 import type { Channel, Config, Defaults, HealthSettings } from "./model.js";
 import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
+import { PUBLISH_SETTINGS } from "./publish-settings.js";
+import { z } from "zod";
 
 export const DEFAULT_CONFIG_PATH = "config/failover.yaml";
 
@@ -29,8 +31,10 @@ const BUILTIN_DEFAULTS: Defaults = {
 };
 
 export interface LoadConfigOptions {
-  /** The path given with --config; when absent the default path is tried and may be missing. */
+  /** The path given with --config; when absent the config is looked for (findConfig) and may be missing. */
   file?: string;
+  /** The calendar the config is for: the lookup starts beside it (else in the current folder). */
+  calendar?: string;
   env?: Env;
 }
 
@@ -76,12 +80,13 @@ export function emptyConfig(env: Env = process.env): Config {
   };
 }
 
+/** The config for a calendar: --config, else found beside it or above it (findConfig); built-in defaults when none is. */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<Config> {
   const env = options.env ?? process.env;
-  const file = options.file ?? DEFAULT_CONFIG_PATH;
-  if (!options.file && !existsSync(file)) return emptyConfig(env);
-  const { text } = await readTextFile(file);
-  return parseConfig(file, text, env);
+  const lookup = findConfig({ ...(options.file !== undefined ? { flag: options.file } : {}), ...(options.calendar ? { calendar: options.calendar } : {}) });
+  if (!lookup.file) return { ...emptyConfig(env), lookup };
+  const { text } = await readTextFile(lookup.file);
+  return { ...parseConfig(lookup.file, text, env), lookup };
 }
 
 /**
@@ -126,6 +131,7 @@ export function parseConfig(file: string, text: string, env: Env = process.env):
   const raw = (parsed.value && typeof parsed.value === "object" ? parsed.value : {}) as Record<string, unknown>;
   checkPlatforms(raw, source, diagnostics);
   crossCheck(raw, source, diagnostics);
+  checkPublishBlocks(raw, source, parsed.value, diagnostics);
   if (!result.success || diagnostics.some((d) => d.severity === "error")) throw new InputError(sortDiagnostics(dedupe(diagnostics)));
   const warnings = sortDiagnostics(diagnostics.filter((d) => d.severity === "warning"));
   return { ...buildConfig(file, source, result.data, env, templates), sha256: createHash("sha256").update(text, "utf8").digest("hex"), warnings };
@@ -155,6 +161,35 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     const key = `${d.line}:${d.col}:${d.message}`;
     return !seen.has(key) && (seen.add(key), true);
   });
+}
+
+/**
+ * Each channel's `publish:` block against its platform's shape (src/publish/settings.ts); a
+ * platform that cannot publish yet says so.
+ */
+function checkPublishBlocks(raw: Record<string, unknown>, source: YamlSource, data: unknown, diagnostics: Diagnostic[]): void {
+  for (const [name, c] of Object.entries(objectOr(raw.channels))) {
+    const channel = objectOr(c);
+    if (channel.publish === undefined) continue;
+    const platform = typeof channel.platform === "string" ? channel.platform : name;
+    if (!isPlatform(platform)) continue; // reported by checkPlatforms or the schema
+    const shape = PUBLISH_SETTINGS[platform];
+    if (!shape) {
+      diagnostics.push({
+        file: source.file,
+        ...locate(source, ["channels", name, "publish"], { key: true }),
+        severity: "error",
+        message: `channels.${name}.publish: failover cannot publish to ${platform} yet; it publishes to ${Object.keys(PUBLISH_SETTINGS).join(", ")}`,
+      });
+      continue;
+    }
+    const r = shape.safeParse(channel.publish);
+    if (r.success) continue;
+    // The platform's shape placed where it is in the file, so messages and did-you-mean name the full path.
+    const wrapper = z.object({ channels: z.object({ [name]: z.object({ publish: shape }) }) });
+    const issues = r.error.issues.map((i) => ({ ...i, path: ["channels", name, "publish", ...i.path] }));
+    diagnostics.push(...zodIssuesToDiagnostics(source, issues, wrapper, data));
+  }
 }
 
 /**
@@ -254,6 +289,7 @@ function buildChannel(name: string, raw: RawChannel, defaults: Defaults): Channe
     healthOrigin: c.health ? "config" : "builtin",
     ...(c.textLimit !== undefined ? { textLimit: c.textLimit } : {}),
     ...(c.instance ? { instance: c.instance } : {}),
+    ...(c.publish ? { publish: c.publish } : {}),
     thresholds: { failure: c.failureThreshold ?? defaults.thresholds.failure, success: c.successThreshold ?? defaults.thresholds.success },
     declared: true,
   };

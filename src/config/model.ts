@@ -3,6 +3,7 @@ import type { HealthSourceConfig } from "../health/source-schema.js";
 import type { KnownStatus } from "../health/status.js";
 import type { Thresholds } from "../health/thresholds.js";
 import type { Platform } from "../platforms.js";
+import type { ConfigLookup } from "./find.js";
 import type { PostingWindow } from "../schedule/windows.js";
 import type { Policy } from "./policy.js";
 import type { YamlSource } from "../yaml/source.js";
@@ -25,6 +26,8 @@ export interface Channel {
   thresholds: Thresholds;
   /** False for a channel used by platform name only, with the platform's defaults. */
   declared: boolean;
+  /** The `publish:` block as written (`${ENV}` unexpanded), checked against the platform's shape. */
+  publish?: Record<string, unknown>;
 }
 
 export interface Notice {
@@ -63,6 +66,8 @@ export interface HealthSettings {
 export interface Config {
   /** Absent when no config file exists and built-in defaults are used. */
   file?: string;
+  /** How the file was found (or that none was), when loadConfig looked for it. */
+  lookup?: ConfigLookup;
   source?: YamlSource;
   /** SHA-256 of the config file's text: a saved plan is refused under another config. */
   sha256?: string;

@@ -39,6 +39,10 @@ export const channelSchema = z.strictObject({
   textLimit: z.number().int().positive().optional().meta({ description: "override the platform's text limit (e.g. a Mastodon instance's, X Premium's 4000)" }),
   instance: sourceUrl.optional().meta({ description: "Mastodon: the account's instance, e.g. https://mastodon.social" }),
   displayName: z.string().optional(),
+  publish: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta({ description: "how `failover publish` sends this channel's posts: the platform's credentials and settings, secrets as ${ENV} (docs/publishing.md)" }),
   ...thresholds,
 });
 

@@ -93,7 +93,9 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
     }
 
     const latest = latestTime(post);
-    const from = standing[0] ? { channel: standing[0].channel, at: iso(standing[0].at, standing[0]) } : { channel: post.channel, at: iso(post.at, post) };
+    const from = standing[0]
+      ? { channel: standing[0].channel, at: iso(standing[0].at, standing[0]), text: standing[0].text }
+      : { channel: post.channel, at: iso(post.at, post), text: post.text };
     if (post.status === "scheduled") {
       // A delayed post: as early as allowed, from its original time on, never later than now set.
       if (post.at <= now) continue;
@@ -152,6 +154,7 @@ export function makeFailbackPlan(input: FailbackInput): Plan {
     now: iso(now),
     calendar: calendar.file,
     calendarSha256: calendar.sha256,
+    ...(config.file ? { config: config.file } : {}),
     ...(config.sha256 ? { configSha256: config.sha256 } : {}),
     window: { from: iso(now), to: iso(actions.reduce((t, a) => Math.max(t, Date.parse(a.to!.at)), now)) },
     health: Object.fromEntries([...input.health.entries()].sort(([a], [b]) => a.localeCompare(b))),

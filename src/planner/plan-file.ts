@@ -24,7 +24,7 @@ const plannedPost = z.object({
 const action = z.object({
   postId: z.string().min(1),
   action: z.enum(ACTION_KINDS),
-  from: z.object({ channel: z.string(), at: z.string() }),
+  from: z.object({ channel: z.string(), at: z.string(), text: z.string().optional() }),
   to: plannedPost.optional(),
   newPostId: z.string().min(1).optional(),
   removes: z.array(z.string().min(1)).optional(),
@@ -39,6 +39,7 @@ export const planFileSchema = z.object({
   now: z.string(),
   calendar: z.string().min(1),
   calendarSha256: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex (64 characters)"),
+  config: z.string().optional(),
   configSha256: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex (64 characters)").optional(),
   window: z.object({ from: z.string(), to: z.string() }),
   health: z.record(z.string(), healthStatus),

@@ -124,6 +124,7 @@ export function makePlan(input: PlanInput): Plan {
     now: iso(now),
     calendar: calendar.file,
     calendarSha256: calendar.sha256,
+    ...(config.file ? { config: config.file } : {}),
     ...(config.sha256 ? { configSha256: config.sha256 } : {}),
     window: { from: iso(now), to: iso(now + input.windowMs) },
     health: Object.fromEntries([...input.health.entries()].sort(([a], [b]) => a.localeCompare(b))),
@@ -207,7 +208,7 @@ export function planned(post: Post, channel: Channel, at: number, rewritten: Rew
 function planPost(planner: Planner, post: Post): PlanAction | Unroutable {
   const { input, iso } = planner;
   const reasons = [downReason(planner, post.channel)];
-  const from = { channel: post.channel, at: iso(post.at, post) };
+  const from = { channel: post.channel, at: iso(post.at, post), text: post.text };
   const earliest = Math.max(post.at, input.now);
   const latest = latestTime(post);
   const blocked = (why: string[]): Unroutable => ({ postId: post.id, channel: post.channel, at: from.at, reasons: [...reasons, ...why], line: post.line });

@@ -84,3 +84,13 @@ const EXIT: Record<Verdict, number> = { go: ExitCode.Go, covered: ExitCode.Cover
 export function exitCodeFor(verdict: Verdict): number {
   return EXIT[verdict];
 }
+
+/**
+ * `reroute` and `failback`: the verdict of what remains after the plan. Posts the plan covers are
+ * no longer at risk (0, not check's 3); what it cannot fix keeps its code (4 blocked, and any
+ * verdict worse than covered). The same for a dry run and an apply, so a dry run in CI says what
+ * applying would leave.
+ */
+export function exitCodeAfterPlan(verdict: Verdict): number {
+  return verdict === "covered" ? ExitCode.Go : exitCodeFor(verdict);
+}

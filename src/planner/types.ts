@@ -27,7 +27,8 @@ export interface PlanAction {
   /** The post acted on; for a notice, the id of the notice post to add. */
   postId: string;
   action: ActionKind;
-  from: { channel: string; at: string };
+  /** Where and when the post is now, and its text there (the "before" of a readable plan). */
+  from: { channel: string; at: string; text?: string };
   to?: PlannedPost;
   /** The id of the post the action adds (reroute, mirror, notice). */
   newPostId?: string;
@@ -56,6 +57,8 @@ export interface Plan {
   now: string;
   calendar: string;
   calendarSha256: string;
+  /** The config file the plan was made with (absent: built-in defaults). */
+  config?: string;
   /** SHA-256 of the config's text when the plan was made (absent: built-in defaults). */
   configSha256?: string;
   window: { from: string; to: string };

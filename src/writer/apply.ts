@@ -13,7 +13,7 @@ import type { Config } from "../config/model.js";
 import type { Plan } from "../planner/types.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { removeAbandonedTempFiles, writeFileAtomic } from "../util/atomic-write.js";
-import { editCalendarText } from "./calendar-edit.js";
+import { editCalendarText, type CalendarOp } from "./calendar-edit.js";
 import { acquireLock, lockPathFor } from "./lock.js";
 import { planEdits, StalePlanError, timeProblems } from "./plan-ops.js";
 
@@ -53,15 +53,43 @@ export interface ApplyResult {
 const BOM = "\uFEFF";
 
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
+  let plan = options.plan;
+  let applied = 0;
+  const written = await editCalendarFile(options, (calendar) => {
+    plan = planThatApplies(options, calendar);
+    const edits = planEdits(plan, calendar);
+    applied = edits.actions;
+    return edits.ops;
+  });
+  return { plan, ...written, applied: written.written ? applied : 0 };
+}
+
+export interface EditFileOptions {
+  calendarFile: string;
+  config: Config;
+  /** Write the result here and leave the calendar alone. */
+  out?: string;
+  /** Keep the previous version of the file written as `<file>.bak` (default true). */
+  backup?: boolean;
+  lockWaitMs?: number;
+  /** The calendar as last read, used as is when the file under the lock is still the same bytes. */
+  calendar?: Calendar;
+}
+
+/**
+ * The one way failover changes a calendar file: under its lock, read it again, make the edits
+ * from what it says now (`edits` sees the fresh calendar), keep the previous version as `.bak`,
+ * and replace the file atomically. `reroute`, `failback` and `publish`'s write-back all use it.
+ */
+export async function editCalendarFile(options: EditFileOptions, edits: (calendar: Calendar) => CalendarOp[]): Promise<{ written?: string; backup?: string }> {
   // Through a symlink, the file it points at is the one to lock, back up and replace.
   const calendarFile = await realPath(options.calendarFile);
   const lock = await acquireLock(calendarFile, options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {});
   try {
     await removeAbandonedTempFiles([calendarFile, `${calendarFile}.bak`, lockPathFor(calendarFile)]);
     const { bytes, calendar } = await readCalendarAgain(calendarFile, options);
-    const plan = planThatApplies(options, calendar);
-    const { ops, actions } = planEdits(plan, calendar);
-    if (ops.length === 0) return { plan, applied: 0 };
+    const ops = edits(calendar);
+    if (ops.length === 0) return {};
     const output = keepBom(bytes, editCalendarText(calendar.source, ops));
     const given = options.out ?? options.calendarFile;
     const target = options.out !== undefined ? await realPath(options.out) : calendarFile;
@@ -69,7 +97,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     const shown = (file: string) => (target === resolve(given) ? file.replace(target, given) : file);
     const previous = options.backup === false ? undefined : target === calendarFile ? bytes : await readIfExists(target);
     const backup = await writeWithBackup(target, output, previous);
-    return { plan, written: shown(target), ...(backup ? { backup: shown(backup) } : {}), applied: actions };
+    return { written: shown(target), ...(backup ? { backup: shown(backup) } : {}) };
   } finally {
     await lock.release();
   }

@@ -90,6 +90,15 @@ describe("action.yml", () => {
     }
   });
 
+  it("is named in the docs' examples by the repository package.json declares, never a placeholder", () => {
+    const repo = /github\.com\/([\w-]+\/failover)\.git$/.exec(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).repository.url)![1];
+    for (const doc of ["README.md", "docs/ci.md"]) {
+      const uses = [...readFileSync(join(ROOT, doc), "utf8").matchAll(/uses: ([\w-]+\/failover)@/g)].map((m) => m[1]);
+      expect(uses.length, doc).toBeGreaterThan(0);
+      for (const u of uses) expect(u, doc).toBe(repo);
+    }
+  });
+
   it("installs failover from the action's own folder", () => {
     const install = action.runs.steps.find((s) => s.name === "Install failover")!;
     expect(install["working-directory"]).toBe("${{ github.action_path }}");
@@ -125,6 +134,14 @@ describe("action.yml", () => {
     expect(unread.summary).toMatch(/⚪ \*\*UNVERIFIED/);
     const tolerated = runCheckStep({ "extra-args": `--now ${NOW} --assume instagram=unknown`, "fail-on": "covered" });
     expect([tolerated.code, tolerated.outputs.verdict]).toEqual([0, "unverified"]);
+  });
+
+  it("command: publish sends what is due (nothing, in the demo) and reports it as JSON", () => {
+    const r = runCheckStep({ command: "publish", "extra-args": `--now ${NOW}` });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.outputs).toMatchObject({ "exit-code": "0" });
+    expect(JSON.parse(readFileSync(r.outputs["json-file"]!, "utf8"))).toMatchObject({ schemaVersion: 1, published: [], failed: [] });
+    expect(runCheckStep({ command: "deploy" }).code).toBe(2);
   });
 
   it("reports invalid input with exit 2, an empty verdict, and refuses bad strict/fail-on values", () => {

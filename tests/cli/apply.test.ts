@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, renameSync, symlinkSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { afterAll, beforeAll } from "vitest";
 import { BIN, ROOT, runCli, tempProject } from "../helpers/cli.js";
+import { answerOnTerminal, hasScript } from "../helpers/pty.js";
 import { startStatusServer, type StatusServer } from "../helpers/status-server.js";
 
 /** A copy of the demo (commented calendar, recorded status payloads: Instagram is down). */
@@ -56,24 +56,61 @@ describe("failover reroute (applying)", () => {
     expect(existsSync(join(dir, "calendar.yaml.bak"))).toBe(false);
   });
 
-  // `script` (util-linux) gives the CLI a real terminal, so the question is asked as a user sees it.
-  it.skipIf(spawnSync("script", ["--version"]).status !== 0)("asks on a terminal: no writes nothing (exit 130), yes applies", async () => {
-    const dir = demo();
-    const before = read(dir);
-    const ask = (answer: string) =>
-      spawnSync("script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} reroute ${NOW.join(" ")} -q; echo EXIT=$?`, "/dev/null"], {
+  // On a real terminal (a pseudo-terminal from `script`), as a person meets it: the plan, then the question.
+  describe.skipIf(!hasScript)("on a terminal", () => {
+    const QUESTION = /Apply 6 actions to calendar\.yaml\? \[y\/N\] /;
+    it("shows the plan first; n writes nothing and exits 0", async () => {
+      const dir = demo();
+      const before = read(dir);
+      const { screen, code } = await answerOnTerminal(["reroute", ...NOW, "--no-state"], { cwd: dir, prompt: QUESTION, keys: "n\r" });
+      expect(screen).toMatch(QUESTION);
+      // Every action of the plan is on screen before the question.
+      const asked = screen.search(QUESTION);
+      for (const line of ["REROUTE launch-reel", "DELAY colours-reel", "UNROUTABLE giveaway-reminder", "BLOCKED:"]) {
+        expect(screen.indexOf(line), line).toBeGreaterThan(-1);
+        expect(screen.indexOf(line), line).toBeLessThan(asked);
+      }
+      expect(screen.slice(asked)).toMatch(/Nothing written\.\n/);
+      expect(screen).not.toMatch(/error/);
+      expect(code).toBe(0);
+      expect(read(dir)).toBe(before);
+      expect(existsSync(join(dir, "calendar.yaml.bak"))).toBe(false);
+    });
+
+    it("y applies the plan it showed, once, and exits with what remains (4: one post is still blocked)", async () => {
+      const dir = demo();
+      const { screen, code } = await answerOnTerminal(["reroute", ...NOW, "--no-state"], { cwd: dir, prompt: QUESTION, keys: "y\r" });
+      expect(screen.slice(screen.search(QUESTION))).toMatch(/applied 6 actions to calendar\.yaml; the previous version is in calendar\.yaml\.bak/);
+      expect(screen.match(/REROUTE launch-reel/g)).toHaveLength(1); // not shown again after applying
+      expect(code).toBe(4);
+      expect(read(dir)).toContain("reroutedTo: launch-reel--x");
+    });
+
+    it("Ctrl-C at the question: exit 130, nothing written", async () => {
+      const dir = demo();
+      const before = read(dir);
+      const { screen, code } = await answerOnTerminal(["reroute", ...NOW, "--no-state"], { cwd: dir, prompt: QUESTION, keys: "\x03" });
+      expect(screen).toMatch(/interrupted at the question; nothing written to calendar\.yaml/);
+      expect(code).toBe(130);
+      expect(read(dir)).toBe(before);
+    });
+
+    it("failback too: the plan, then the question; n writes nothing", async () => {
+      const dir = demo();
+      expect((await runCli(["reroute", "--yes", ...NOW, "--no-state"], { cwd: dir })).code).toBe(4);
+      const rerouted = read(dir);
+      const { screen, code } = await answerOnTerminal(["failback", ...NOW, "--no-state", "--assume", "instagram=operational"], {
         cwd: dir,
-        input: answer,
-        env: { ...process.env, NO_COLOR: "1", CI: "" },
-        encoding: "utf8",
-        timeout: 20_000,
-      }).stdout;
-    const no = ask("n\n");
-    expect(no).toMatch(/Apply 6 actions to calendar\.yaml\? \[y\/N\]/);
-    expect(no).toMatch(/nothing written to calendar\.yaml[\s\S]*EXIT=130/);
-    expect(read(dir)).toBe(before);
-    expect(ask("y\n")).toMatch(/EXIT=4/);
-    expect(read(dir)).toContain("reroutedTo: launch-reel--x");
+        prompt: /Apply \d+ actions? to calendar\.yaml\? \[y\/N\] /,
+        keys: "n\r",
+      });
+      const asked = screen.search(/Apply \d+ actions?/);
+      expect(screen.indexOf("FAILBACK launch-reel")).toBeGreaterThan(-1);
+      expect(screen.indexOf("FAILBACK launch-reel")).toBeLessThan(asked);
+      expect(screen.slice(asked)).toMatch(/Nothing written\./);
+      expect(code).toBe(0);
+      expect(read(dir)).toBe(rerouted);
+    });
   });
 
   it("through a symlinked calendar, writes the file it points at and keeps the link", async () => {

@@ -72,7 +72,7 @@ describe("no flapping across runs (state in .failover/state.json)", () => {
   it("takes an outage Meta's status page declares on the first answer, and its end too", { timeout: 120_000 }, async () => {
     const dir = tempProject({ "config/failover.yaml": channelsOnlyConfig(server().url, { meta: "operational", bluesky: "operational", slack: "operational" }) });
     expect((await runCli(["status", ...NOW], { cwd: dir })).code).toBe(0);
-    const state = join(dir, "config", ".failover", "state.json");
+    const state = join(dir, ".failover", "state.json"); // next to the config: the folder holding config/
     expect(JSON.parse(readFileSync(state, "utf8")).channels.instagram).toEqual({ status: "operational", since: "2026-07-14T12:00:00Z" });
 
     write(dir, { meta: "outage", bluesky: "operational", slack: "operational" });
@@ -117,7 +117,7 @@ describe("no flapping across runs (state in .failover/state.json)", () => {
     const dir = tempProject({ "config/failover.yaml": channelsOnlyConfig(server().url, { meta: "operational", bluesky: "operational", slack: "operational" }) });
     await runCli(["status", ...NOW], { cwd: dir });
     write(dir, { meta: "outage", bluesky: "operational", slack: "operational" });
-    const state = join(dir, "config", ".failover", "state.json");
+    const state = join(dir, ".failover", "state.json"); // next to the config: the folder holding config/
     const before = readFileSync(state, "utf8");
     const oneOff = await runCli(["status", "--json", "--no-state", ...NOW], { cwd: dir });
     expect(statuses(oneOff.stdout)).toMatchObject({ instagram: "major_outage" });
@@ -134,7 +134,7 @@ describe("no flapping across runs (state in .failover/state.json)", () => {
     expect(JSON.parse(readFileSync(state, "utf8")).version).toBe(1);
   });
 
-  it("keeps the state where --state says, beside the calendar for check", async () => {
+  it("keeps the state where --state says, else next to the config for check too", async () => {
     const dir = tempProject({ "config/failover.yaml": channelsOnlyConfig(server().url, { meta: "operational", bluesky: "operational", slack: "operational" }) });
     await runCli(["status", "--state", "ci/health.json", ...NOW], { cwd: dir });
     expect(Object.keys(JSON.parse(readFileSync(join(dir, "ci/health.json"), "utf8")).channels)).toEqual(["instagram", "facebook", "threads", "bluesky", "slack"]);
@@ -142,7 +142,7 @@ describe("no flapping across runs (state in .failover/state.json)", () => {
     writeFileSync(join(dir, "a.jpg"), "");
     write(dir, { meta: "outage", bluesky: "operational", slack: "operational" });
     const check = await runCli(["check", ...NOW], { cwd: dir });
-    // The calendar's folder has no state yet: a first run, so the outage stands.
+    // No state there yet (status wrote to --state): a first run, so the outage stands.
     expect(check.stdout).toMatch(/^instagram\s+instagram\s+major outage/m);
     expect(JSON.parse(readFileSync(join(dir, ".failover", "state.json"), "utf8")).channels.instagram.status).toBe("major_outage");
   });

@@ -49,7 +49,7 @@ describe("failover completion", () => {
       const offered = bashComplete(path, [command.name(), "--"]);
       for (const o of [...command.options, ...program.options.filter((g) => g.long !== "--version")]) expect(offered, command.name()).toContain(o.long);
     }
-    expect(bashComplete(path, ["check", "--format", ""])).toEqual(["table", "json", "github", "junit"]);
+    expect(bashComplete(path, ["check", "--format", ""])).toEqual(["table", "json", "github", "junit", "markdown"]);
     // "newsletter" is declared in the demo's config, not a platform: read at completion time.
     expect(bashComplete(path, ["status", ""])).toContain("newsletter");
     expect(bashComplete(path, ["status", ""], ROOT)).not.toContain("newsletter");
@@ -64,32 +64,34 @@ describe("failover completion", () => {
     expect(bashComplete(path, ["completion", ""])).toEqual(["bash", "zsh", "fish"]);
     // An option's value is not mistaken for the command.
     expect(bashComplete(path, ["--format", "json", "check", "--str"])).toEqual(["--strict"]);
-  });
+  }, 90_000); // each channel lookup starts the CLI: slow on a busy machine
 
   it("zsh: a #compdef script that lists every command and option", async () => {
     const { text } = await script("zsh");
     expect(text.split("\n")[0]).toBe("#compdef failover");
     for (const name of commands) expect(text).toMatch(new RegExp(`^ {12}'${name}:`, "m"));
     for (const c of program.commands.filter((c) => !c.name().startsWith("__"))) for (const o of c.options) expect(text).toContain(o.long);
-    expect(text).toContain("(table json github junit)");
+    expect(text).toContain("(table json github junit markdown)");
     expect(text).toContain("failover __complete channels");
   });
 
   it.skipIf(!has("zsh"))("zsh: the script parses, registers itself with compinit and reads the config's channels", async () => {
     const { path } = await script("zsh");
     expect(spawnSync("zsh", ["-n", path]).status).toBe(0);
-    const zsh = (code: string) => spawnSync("zsh", ["-f", "-c", `autoload -Uz compinit; compinit -u -D; source ${path}; ${code}`], { encoding: "utf8", cwd: DEMO, env: { ...shellEnv, HOME: tempProject() } });
-    expect(zsh("print -r -- $_comps[failover]").stdout.trim()).toBe("_failover");
-    expect(zsh("BUFFER='failover status '; _failover_channel_names").stdout.split("\n")).toContain("newsletter");
+    const zsh = (code: string, setup: string) => spawnSync("zsh", ["-f", "-c", `${setup}; source ${path}; ${code}`], { encoding: "utf8", cwd: DEMO, env: { ...shellEnv, HOME: tempProject() } });
+    expect(zsh("print -r -- $_comps[failover]", "autoload -Uz compinit; compinit -u -D").stdout.trim()).toBe("_failover");
+    // The channel lookup needs no completion system: a stub compdef is enough to source the script.
+    const stub = "compdef() { :; }";
+    expect(zsh("BUFFER='failover status '; _failover_channel_names", stub).stdout.split("\n")).toContain("newsletter");
     const other = tempProject({ "other.yaml": "version: 1\nchannels:\n  press-list:\n    platform: email\n" });
-    expect(zsh(`BUFFER='failover --config ${join(other, "other.yaml")} status '; _failover_channel_names`).stdout.split("\n")).toContain("press-list");
-  });
+    expect(zsh(`BUFFER='failover --config ${join(other, "other.yaml")} status '; _failover_channel_names`, stub).stdout.split("\n")).toContain("press-list");
+  }, 90_000);
 
   it("fish: one complete line per command and options per command", async () => {
     const { text } = await script("fish");
     for (const name of commands) expect(text).toMatch(new RegExp(`^complete -c failover -n __fish_use_subcommand -a ${name} -d `, "m"));
     expect(text).toMatch(/-n '__fish_seen_subcommand_from check' -l window -x/);
-    expect(text).toMatch(/-l format -x -a 'table json github junit'/);
+    expect(text).toMatch(/-l format -x -a 'table json github junit markdown'/);
   });
 
   it.skipIf(!has("fish"))("fish: the script parses and completes commands, channels from the config and statuses", async () => {
@@ -100,7 +102,7 @@ describe("failover completion", () => {
     expect(complete("failover sta")).toEqual(["status"]);
     expect(complete("failover status news")).toEqual(["newsletter"]);
     expect(complete("failover check --assume instagram=maj")).toEqual(["instagram=major_outage"]);
-  });
+  }, 90_000); // each channel lookup starts the CLI: slow on a busy machine
 
   it("__complete channels: the config's channels now; platform names, silently, when the config does not load", async () => {
     const ok = await runCli(["__complete", "channels"], { cwd: DEMO });

@@ -15,6 +15,7 @@ describe("failover validate", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^warning: no config found \(no config\/failover\.yaml beside calendar\.yaml or in a folder above it\)/),
       'calendar.yaml:5:14 error: posts[0].channel: unknown channel "instagarm" (did you mean "instagram"?); declare it in the config or use a platform name',
       'calendar.yaml:10:9 error: posts[1].at: "2026-02-30T10:00": 2026-02 has no day 30',
       'calendar.yaml:15:5 error: posts[2].txt: unknown key "txt" (did you mean "text"?)',
@@ -74,7 +75,10 @@ describe("failover init", () => {
     const init = await runCli(["init", "--now", "2026-07-14T09:00:00Z"], { cwd: dir });
     expect(init.code).toBe(0);
     const calendar = readFileSync(join(dir, "calendar.yaml"), "utf8");
-    expect(calendar.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/calendar\.schema\.json$/);
+    // A stable address for editors: the published package's schema at this version, not a path into node_modules.
+    const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+    expect(calendar.split("\n")[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${version}/schema/calendar.schema.json`);
+    expect(readFileSync(join(dir, "config/failover.yaml"), "utf8").split("\n")[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${version}/schema/config.schema.json`);
     expect(calendar).toContain("at: 2026-07-15T10:00");
     // Clean even under --strict: its media file is there (a stand-in image), its times are in their windows.
     expect(readFileSync(join(dir, "assets", "teaser.jpg")).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));

@@ -78,7 +78,7 @@ describe("failover export", () => {
     const dir = tempProject({ "config/failover.yaml": CONFIG, "plan.csv": SHEET });
     const r = await runCli(["check", "--format", "ics"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--format: check prints table, json, github, junit; not ics");
+    expect(r.stderr).toContain("--format: check prints table, json, github, junit, markdown; not ics");
   });
 });
 

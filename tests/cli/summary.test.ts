@@ -6,7 +6,7 @@ import { renderSummary } from "../../src/cli/report/summary.js";
 import { ROOT, runCli, tempProject } from "../helpers/cli.js";
 
 const DEMO = join(ROOT, "fixtures", "demo");
-const NOW = ["--now", "2026-07-14T08:30:00-04:00"];
+const NOW = ["--now", "2026-07-14T08:30:00-04:00", "--no-state"]; // never a state file in fixtures/demo
 
 /** The rows of the Markdown table under a heading, as arrays of cells. */
 function tableUnder(markdown: string, heading: string): string[][] {

@@ -11,7 +11,7 @@ import { BIN, ROOT, runCli, tempProject } from "../helpers/cli.js";
 import { startStatusServer, type StatusServer } from "../helpers/status-server.js";
 
 const DEMO = join(ROOT, "fixtures", "demo");
-const NOW = ["--now", "2026-07-14T08:30:00-04:00"];
+const NOW = ["--now", "2026-07-14T08:30:00-04:00", "--no-state"]; // never a state file in fixtures/demo
 const ANSI = /\x1b\[/;
 const hasScript = spawnSync("sh", ["-c", "command -v script"]).status === 0;
 

@@ -11,13 +11,22 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tempProject } from "../helpers/cli.js";
 
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string; types: string; exports: Record<string, unknown> };
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  version: string;
+  types: string;
+  exports: Record<string, unknown>;
+  scripts: Record<string, string>;
+  repository: { url: string };
+  homepage: string;
+  bugs: { url: string };
+};
 const NOW = "2026-07-13T12:00:00Z"; // a Monday: init's posts fall on Tuesday 14 July
 // Same zone for init and the example wherever the suite runs: init writes times in the local zone.
 const ENV = { ...process.env, TZ: "UTC", NO_COLOR: "1", CI: "true", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
 
 let files: string[] = [];
 let project = "";
+let installOutput = "";
 
 function run(command: string, args: string[], cwd: string, timeout = 60_000) {
   const r = spawnSync(command, args, { cwd, env: ENV, encoding: "utf8", timeout });
@@ -34,14 +43,16 @@ beforeAll(() => {
   project = tempProject({ "package.json": JSON.stringify({ name: "pack-test", private: true, type: "module" }) });
   const install = run(NPM, ["install", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund", join(out, packed[0].filename)], project, 180_000);
   expect(install.code, install.stderr).toBe(0);
+  installOutput = install.stdout + install.stderr;
 }, 240_000);
 
 describe("npm package", () => {
-  it("ships only what runs: dist, bin, config, schemas, README, LICENSE, CHANGELOG, package.json", () => {
-    const allowed = /^(dist\/|bin\/|config\/|schema\/[\w.-]+\.schema\.json$|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/;
+  it("ships only what runs and what it points to: dist, bin, config, docs, schemas, README, LICENSE, CHANGELOG, package.json", () => {
+    const allowed = /^(dist\/|bin\/|config\/|docs\/[\w.-]+\.md$|schema\/[\w.-]+\.schema\.json$|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    for (const f of files) expect(f).not.toMatch(/^(src|tests|fixtures|scripts|bench|docs)\/|\.map$|^dist\/cli\//);
-    for (const f of ["bin/failover.js", "dist/cli.js", "dist/index.js", "dist/index.d.ts", "config/platforms.yaml", "schema/calendar.schema.json", "schema/config.schema.json", "README.md", "LICENSE"]) {
+    for (const f of files) expect(f).not.toMatch(/^(src|tests|fixtures|scripts|bench)\/|\.map$|^dist\/cli\//);
+    // The starter files and the README point at docs/*.md: they are in the package.
+    for (const f of ["docs/calendar.md", "docs/config.md", "bin/failover.js", "dist/cli.js", "dist/index.js", "dist/index.d.ts", "config/platforms.yaml", "schema/calendar.schema.json", "schema/config.schema.json", "README.md", "LICENSE"]) {
       expect(files).toContain(f);
     }
     if (existsSync(join(ROOT, "CHANGELOG.md"))) expect(files).toContain("CHANGELOG.md");
@@ -49,6 +60,15 @@ describe("npm package", () => {
     const chunks = [...readFileSync(join(ROOT, "dist/cli.js"), "utf8").matchAll(/"\.\/(cli-chunk-[A-Z0-9]+\.js)"/g)].map((m) => `dist/${m[1]}`);
     expect(chunks.length).toBeGreaterThan(3);
     for (const c of chunks) expect(files).toContain(c);
+  });
+
+  it("says where it comes from, and builds when packed, not when installed (no prepare script)", () => {
+    expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\/[\w-]+\/failover\.git$/);
+    expect(pkg.homepage).toMatch(/^https:\/\/github\.com\/[\w-]+\/failover#readme$/);
+    expect(pkg.bugs.url).toMatch(/^https:\/\/github\.com\/[\w-]+\/failover\/issues$/);
+    expect(pkg.scripts.prepare).toBeUndefined();
+    expect(pkg.scripts.prepack).toBe("npm run build");
+    expect(installOutput).not.toMatch(/prepare/i);
   });
 
   it("declares its types and exports them", () => {
@@ -67,9 +87,11 @@ describe("npm package", () => {
     const validate = run(bin, ["validate"], project);
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stdout).toMatch(/calendar\.yaml: 2 posts on 2 channels/);
-    // The schema line init wrote points at the installed package's schema.
+    // The schema line init wrote is the published package's own file at this version, which the package ships.
     const first = readFileSync(join(project, "calendar.yaml"), "utf8").split("\n")[0]!;
-    expect(existsSync(join(project, first.replace(/^# yaml-language-server: \$schema=/, "")))).toBe(true);
+    expect(first).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${pkg.version}/schema/calendar.schema.json`);
+    expect(existsSync(join(project, "node_modules/failover/schema/calendar.schema.json"))).toBe(true);
+    expect(existsSync(join(project, "node_modules/failover/docs/calendar.md"))).toBe(true);
   });
 
   it("type-checks a consumer against the installed declarations, and rejects a wrong use", () => {

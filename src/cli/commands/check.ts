@@ -2,6 +2,7 @@
 import { FileError, isFailoverError } from "../../errors.js";
 import { exitCodeFor } from "../../planner/risk.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
+import { configJson } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import type { PlanFlags } from "../plan-options.js";
 import { channelsJson } from "../report/health.js";
@@ -16,6 +17,7 @@ function checkJson(r: PlannedRun): unknown {
     window: r.plan.window,
     verdict: r.verdict,
     unverified: r.unverified,
+    config: configJson(r.project.config),
     channels: channelsJson(r.channels),
     posts: r.posts.map((p) => ({
       id: p.id,

@@ -1,15 +1,14 @@
 /**
  * `failover failback`: for posts failover moved away from a channel that is healthy again, the
- * plan to put them back, shown (--dry-run) or applied (asking first unless --yes).
+ * plan to put them back, shown (--dry-run), or shown then applied (asking first unless --yes).
  */
-import { dirname, resolve } from "node:path";
 import { planFailback } from "../../check.js";
 import { ExitCode } from "../../errors.js";
 import { failbackChannels } from "../../planner/failback.js";
 import type { Plan } from "../../planner/types.js";
-import { loadProject } from "../../project.js";
 import type { ApplyResult } from "../../writer/apply.js";
-import { appliedJson, confirmAndApply, runSavedPlan, writePlanOut } from "../apply-run.js";
+import { appliedJson, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
+import { loadProjectFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import type { ApplyFlags } from "../plan-options.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
@@ -17,38 +16,47 @@ import { formatAnnotation } from "../report/github.js";
 import { renderHealthTable } from "../report/health.js";
 import { formatJUnit } from "../report/junit.js";
 import { renderPlanTable } from "../report/plan.js";
+import { renderPlanMarkdown } from "../report/plan-markdown.js";
 
 export async function run(ctx: CliContext, _args: string[], options: ApplyFlags): Promise<number> {
   if (options.plan !== undefined) {
-    const { plan, result } = await runSavedPlan(ctx, { ...options, plan: options.plan }, "failback");
-    print(ctx, plan, result);
+    await runSavedPlan(ctx, { ...options, plan: options.plan }, "failback", (plan, result) => print(ctx, plan, result));
     return ExitCode.Go;
   }
 
-  const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
-  ctx.out.addSecrets(project.config.secrets);
+  const project = await loadProjectFor(ctx);
   // The same threshold state as `check` and `reroute`: a channel is back once it has been seen
   // healthy `successThreshold` times in a row, not on one good answer.
-  const health = await runHealthCheck(ctx, project.config, failbackChannels(project.calendar), dirname(resolve(project.calendar.file)));
+  const health = await runHealthCheck(ctx, project.config, failbackChannels(project.calendar), project.calendar.file);
   const plan = planFailback(project, health, { now: ctx.now });
   await writePlanOut(ctx, options, plan);
-  const result = options.dryRun
-    ? undefined
-    : await confirmAndApply(ctx, options, {
+  const show = (shown: Plan, result?: ApplyResult) => {
+    // Nothing moved: no channel was read, and an empty table's header would say nothing.
+    if (ctx.out.format === "table" && health.length > 0) {
+      ctx.out.data(renderHealthTable(ctx.out, health));
+      ctx.out.data("");
+    }
+    print(ctx, shown, result);
+    for (const w of unknownWarnings(health, false)) ctx.out.warn(w);
+  };
+  if (options.dryRun) show(plan);
+  else {
+    await showThenApply(
+      ctx,
+      options,
+      {
         calendarFile: project.calendar.file,
         config: project.config,
         plan,
         calendar: project.calendar,
         // Another run changed the calendar first: plan again on what it wrote, with the health already read.
         replan: (calendar) => planFailback({ ...project, calendar }, health, { now: ctx.now }),
-      });
-  // Nothing moved: no channel was read, and an empty table's header would say nothing.
-  if (ctx.out.format === "table" && health.length > 0) {
-    ctx.out.data(renderHealthTable(ctx.out, health));
-    ctx.out.data("");
+      },
+      show,
+    );
   }
-  print(ctx, result?.plan ?? plan, result);
-  for (const w of unknownWarnings(health, false)) ctx.out.warn(w);
+  // What remains after a failback plan: nothing it could fix is at risk (a post that cannot
+  // return yet simply stays on its stand-in), so 0.
   return ExitCode.Go;
 }
 
@@ -57,6 +65,9 @@ function print(ctx: CliContext, plan: Plan, result: ApplyResult | undefined): vo
   switch (out.format) {
     case "json":
       out.json(appliedJson(plan, result));
+      break;
+    case "markdown":
+      out.data(renderPlanMarkdown(plan));
       break;
     case "github":
       for (const a of plan.actions) {

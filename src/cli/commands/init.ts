@@ -5,21 +5,21 @@ import { dirname, join, relative } from "node:path";
 import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { DEFAULT_CONFIG_PATH } from "../../config/load.js";
 import { ExitCode, FileError } from "../../errors.js";
-import { packageFile } from "../../package-files.js";
+import { schemaUrl } from "../../package-files.js";
+import { VERSION } from "../../version.js";
 import { isValidTimeZone, zonedParts } from "../../time/zone.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
 import { listWords, noun } from "../../util/words.js";
 
-function schemaRef(target: string, kind: "calendar" | "config"): string {
-  const rel = relative(dirname(target), packageFile("schema", `${kind}.schema.json`)).split("\\").join("/");
-  return `# yaml-language-server: $schema=${rel}`;
+function schemaRef(kind: "calendar" | "config"): string {
+  return `# yaml-language-server: $schema=${schemaUrl(kind, VERSION)}`;
 }
 
-export function starterConfig(target: string, zone: string): string {
-  return `${schemaRef(target, "config")}
+export function starterConfig(zone: string): string {
+  return `${schemaRef("config")}
 # failover config: your channels, where their health is read, and what stands in when one is down.
-# Reference: docs/config.md in the failover package.
+# Reference: docs/config.md in the failover package (node_modules/failover/docs/config.md).
 version: 1
 
 defaults:
@@ -54,13 +54,13 @@ notices:                          # what to post where while a channel is down
 `;
 }
 
-export function starterCalendar(target: string, zone: string, now: number): string {
+export function starterCalendar(zone: string, now: number): string {
   // The next weekday: the starter's Instagram posts Mon-Fri, and its posts must sit in their windows.
   let p = zonedParts(now + 86_400_000, zone);
   for (let k = 2; [0, 6].includes(new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()); k++) p = zonedParts(now + k * 86_400_000, zone);
   const day = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-  return `${schemaRef(target, "calendar")}
-# failover content calendar. Reference: docs/calendar.md in the failover package.
+  return `${schemaRef("calendar")}
+# failover content calendar. Reference: docs/calendar.md in the failover package (node_modules/failover/docs/calendar.md).
 version: 1
 timezone: ${zone}                 # times written without an offset are read in this zone
 
@@ -104,8 +104,8 @@ export async function run(ctx: CliContext, _args: string[], options: { force?: t
   const zone = localZone && isValidTimeZone(localZone) ? localZone : "UTC";
   await mkdir(dirname(configPath), { recursive: true });
   await mkdir(dirname(calendarPath), { recursive: true });
-  await writeFileAtomic(configPath, starterConfig(configPath, zone));
-  await writeFileAtomic(calendarPath, starterCalendar(calendarPath, zone, ctx.now));
+  await writeFileAtomic(configPath, starterConfig(zone));
+  await writeFileAtomic(calendarPath, starterCalendar(zone, ctx.now));
   // The image is a stand-in: one the user already put there is theirs, --force or not.
   const image = join(dirname(calendarPath), STARTER_MEDIA);
   const wrote = [configPath, calendarPath];

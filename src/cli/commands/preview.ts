@@ -5,7 +5,7 @@ import type { Post } from "../../calendar/model.js";
 import { knownChannelNames, resolveChannel } from "../../config/load.js";
 import type { Config } from "../../config/model.js";
 import { ExitCode, UsageError } from "../../errors.js";
-import { loadProject } from "../../project.js";
+import { loadProjectFor } from "../config-run.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { didYouMeanChannel } from "../../platforms.js";
 import type { CliContext } from "../context.js";
@@ -101,12 +101,7 @@ export async function run(ctx: CliContext, args: string[], options: { to?: strin
   if (ctx.out.format === "github" || ctx.out.format === "junit") {
     throw new UsageError(`preview prints a table or json, not ${ctx.out.format}`, "--format");
   }
-  const { config, calendar } = await loadProject({
-    ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}),
-    ...(ctx.configPath ? { config: ctx.configPath } : {}),
-    env: ctx.env,
-  });
-  ctx.out.addSecrets(config.secrets);
+  const { config, calendar } = await loadProjectFor(ctx);
   const post = calendar.posts.find((p) => p.id === postId);
   if (!post) {
     throw new UsageError(`no post "${postId}" in ${calendar.file}${didYouMean(postId, calendar.posts.map((p) => p.id))}`);

@@ -1,26 +1,43 @@
 /**
  * `failover reroute`: the plan for posts whose channel is down. With --dry-run it only shows it
- * (and writes --plan-out); without, it applies it to the calendar (asking first unless --yes).
+ * (and writes --plan-out); without, it shows it, then asks (unless --yes) and applies it.
  * `--plan plan.json` applies a saved plan instead, refused if the calendar changed since.
+ * Exit: what remains at risk after the plan (exitCodeAfterPlan), the same for a dry run and an apply.
  */
 import { verdictFor } from "../../check.js";
 import { ExitCode } from "../../errors.js";
-import { exitCodeFor } from "../../planner/risk.js";
+import { exitCodeAfterPlan } from "../../planner/risk.js";
+import type { Plan } from "../../planner/types.js";
 import type { CliContext } from "../context.js";
 import type { ApplyFlags, PlanFlags } from "../plan-options.js";
 import { renderPlanTable } from "../report/plan.js";
+import { renderPlanMarkdown } from "../report/plan-markdown.js";
 import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
-import { appliedJson, confirmAndApply, runSavedPlan, writePlanOut } from "../apply-run.js";
+import { appliedJson, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
 import type { ApplyResult } from "../../writer/apply.js";
 
 export async function run(ctx: CliContext, _args: string[], options: PlanFlags & ApplyFlags): Promise<number> {
   if (options.plan !== undefined) return applySaved(ctx, { ...options, plan: options.plan });
   let r = await loadAndPlan(ctx, options);
   await writePlanOut(ctx, options, r.plan);
-  let result: ApplyResult | undefined;
-  if (!options.dryRun) {
-    const planOptions = { now: ctx.now, windowMs: r.windowMs, strict: r.strict };
-    result = await confirmAndApply(ctx, options, {
+  const show = (plan: Plan, result?: ApplyResult) => {
+    const shown: PlannedRun = r;
+    printPlannedRun(ctx, shown, {
+      suite: "failover reroute",
+      json: () => appliedJson(plan, result),
+      table: () => renderPlanTable(ctx.out, plan),
+      markdown: () => renderPlanMarkdown(plan),
+    });
+  };
+  if (options.dryRun) {
+    show(r.plan);
+    return exitCodeAfterPlan(r.verdict);
+  }
+  const planOptions = { now: ctx.now, windowMs: r.windowMs, strict: r.strict };
+  const outcome = await showThenApply(
+    ctx,
+    options,
+    {
       calendarFile: r.project.calendar.file,
       config: r.project.config,
       plan: r.plan,
@@ -32,17 +49,18 @@ export async function run(ctx: CliContext, _args: string[], options: PlanFlags &
         r = { ...r, ...verdictFor(project, r.channels, planOptions), project };
         return r.plan;
       },
-    });
-  }
-  const shown: PlannedRun = r;
-  printPlannedRun(ctx, shown, { suite: "failover reroute", json: () => appliedJson(shown.plan, result), table: () => renderPlanTable(ctx.out, shown.plan) });
-  // Contract: 0 when the plan was made (or applied); 4 when some post at risk has no viable backup.
-  return shown.verdict === "blocked" ? exitCodeFor(shown.verdict) : ExitCode.Go;
+    },
+    show,
+  );
+  return outcome.declined ? ExitCode.Go : exitCodeAfterPlan(r.verdict);
 }
 
 async function applySaved(ctx: CliContext, options: ApplyFlags & { plan: string }): Promise<number> {
-  const { plan, result } = await runSavedPlan(ctx, options, "reroute");
-  if (ctx.out.format === "json") ctx.out.json(appliedJson(plan, result));
-  else ctx.out.data(renderPlanTable(ctx.out, plan));
-  return plan.unroutable.length > 0 ? ExitCode.Blocked : ExitCode.Go;
+  const outcome = await runSavedPlan(ctx, options, "reroute", (plan, result) => {
+    if (ctx.out.format === "json") ctx.out.json(appliedJson(plan, result));
+    else if (ctx.out.format === "markdown") ctx.out.data(renderPlanMarkdown(plan));
+    else ctx.out.data(renderPlanTable(ctx.out, plan));
+  });
+  // A saved plan carries no fresh health: what remains after it is what it could not route.
+  return !outcome.declined && outcome.plan.unroutable.length > 0 ? ExitCode.Blocked : ExitCode.Go;
 }

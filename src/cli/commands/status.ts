@@ -1,10 +1,10 @@
 /** `failover status [channel...]`: each channel's health with every source's answer; needs no calendar. */
 import { existsSync } from "node:fs";
 import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
-import { dirname, resolve } from "node:path";
-import { knownChannelNames, loadConfig, resolveChannel } from "../../config/load.js";
+import { knownChannelNames, resolveChannel } from "../../config/load.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { didYouMeanChannel } from "../../platforms.js";
+import { configJson, loadConfigFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import { runHealthCheck, unknownWarnings } from "../health-run.js";
 import { channelsJson, renderHealthTable } from "../report/health.js";
@@ -15,21 +15,15 @@ import { statusWords } from "../../health/status.js";
 import { isDownStatus } from "../../health/down.js";
 import type { HealthStatus } from "../../health/status.js";
 
-/**
- * `status` needs no calendar, yet should share the thresholds' state with `check`: the state
- * lives beside the calendar when there is one (-c, or calendar.yaml here), else beside the
- * config file, else in the current folder.
- */
-export function stateFolderForStatus(ctx: CliContext, configFile: string | undefined): string {
-  const calendar = ctx.calendarPath ?? (existsSync(DEFAULT_CALENDAR_PATH) ? DEFAULT_CALENDAR_PATH : undefined);
-  if (calendar) return dirname(resolve(calendar));
-  return configFile ? dirname(resolve(configFile)) : process.cwd();
+/** `status` needs no calendar; with one (-c, or calendar.yaml here) its config is the calendar's, as for `check`. */
+function calendarForStatus(ctx: CliContext): string | undefined {
+  return ctx.calendarPath ?? (existsSync(DEFAULT_CALENDAR_PATH) ? DEFAULT_CALENDAR_PATH : undefined);
 }
 
 export async function run(ctx: CliContext, args: string[], options: { strict?: true }): Promise<number> {
   const strict = options.strict ?? false;
-  const config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
-  ctx.out.addSecrets(config.secrets);
+  const calendar = calendarForStatus(ctx);
+  const config = await loadConfigFor(ctx, calendar);
   for (const name of args) {
     if (!resolveChannel(config, name)) {
       throw new UsageError(`no channel "${name}" in the config, and it is not a platform${didYouMeanChannel(name, knownChannelNames(config))}`, "status <channel>");
@@ -39,14 +33,14 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
   if (names.length === 0) {
     throw new UsageError("the config declares no channels; name some (failover status instagram x) or add them to the config", "status <channel>");
   }
-  const channels = await runHealthCheck(ctx, config, names, stateFolderForStatus(ctx, config.file));
+  const channels = await runHealthCheck(ctx, config, names, calendar);
   const isDown = (status: HealthStatus) => isDownStatus(status, { rerouteOn: config.defaults.rerouteOn, strict });
   const down = channels.filter((c) => isDown(c.status));
   const warnings = unknownWarnings(channels, strict);
 
   switch (ctx.out.format) {
     case "json":
-      ctx.out.json({ schemaVersion: 1, now: formatInZone(ctx.now, "UTC"), channels: channelsJson(channels) });
+      ctx.out.json({ schemaVersion: 1, now: formatInZone(ctx.now, "UTC"), config: configJson(config), channels: channelsJson(channels) });
       break;
     case "github":
       for (const line of limitAnnotations([

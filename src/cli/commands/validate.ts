@@ -2,9 +2,11 @@
 import { DEFAULT_CALENDAR_PATH, loadCalendar } from "../../calendar/load.js";
 import { lintCalendar } from "../../calendar/lint.js";
 import type { Calendar } from "../../calendar/model.js";
-import { DEFAULT_CONFIG_PATH, lenientConfig, loadConfig } from "../../config/load.js";
+import { findConfig } from "../../config/find.js";
+import { DEFAULT_CONFIG_PATH, lenientConfig } from "../../config/load.js";
 import type { Config } from "../../config/model.js";
 import { ExitCode, InputError, sortDiagnostics } from "../../errors.js";
+import { configJson, loadConfigFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import { printDiagnostics } from "../report/diagnostics.js";
 import { plural } from "../../util/words.js";
@@ -17,11 +19,13 @@ async function loadBoth(ctx: CliContext, calendarPath: string): Promise<{ config
   let config: Config;
   let configProblems: InputError | undefined;
   try {
-    config = await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env });
+    config = await loadConfigFor(ctx, calendarPath);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     configProblems = error;
-    config = await lenientConfig(ctx.configPath ?? DEFAULT_CONFIG_PATH, ctx.env);
+    // The file that was found and has the errors (an InputError means one was).
+    const found = findConfig({ ...(ctx.configPath ? { flag: ctx.configPath } : {}), calendar: calendarPath });
+    config = await lenientConfig(found.file ?? DEFAULT_CONFIG_PATH, ctx.env);
   }
   let calendar: Calendar;
   try {
@@ -39,7 +43,6 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
   const files: string[] = [];
   try {
     const { config, calendar } = await loadBoth(ctx, calendarPath);
-    ctx.out.addSecrets(config.secrets);
     if (config.file) files.push(config.file);
     files.push(calendar.file);
     const warnings = sortDiagnostics([...calendar.warnings, ...lintCalendar(calendar, config, { now: ctx.now })]);
@@ -50,6 +53,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
     printDiagnostics(ctx.out, sortDiagnostics([...config.warnings, ...warnings]), {
       ok: true,
       files,
+      config: configJson(config),
       detail: `${calendar.file}: ${plural(calendar.posts.length, "post")} on ${plural(channels.size, "channel")}; ${config.file ?? "built-in defaults"}: ${plural(config.channels.size, "channel")} declared${warnings.length > 0 ? `; ${plural(warnings.length, "warning")} (--strict makes them errors)` : ""}`,
     });
     return ExitCode.Go;
