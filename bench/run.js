@@ -129,6 +129,64 @@ server.close();
 record("12 health sources (700 ms each) / 1 source", twelve / one, "x", "≤ 1.5x", twelve / one <= 1.5, `${twelve.toFixed(0)} ms vs ${one.toFixed(0)} ms`);
 record("12 sources: sequential fetch loop / failover status", sequential / twelve, "x faster", "≥ 5x", sequential / twelve >= 5, `${sequential.toFixed(0)} ms vs ${twelve.toFixed(0)} ms`);
 
+// 4b. Health under hostile servers (issue 13), against the tests' status server run in a process
+// of its own (tests/setup/status-server-main.ts, bundled as the tests' globalSetup does), so the
+// server never shares an event loop with the client measured. Absolute targets: these are
+// deadlines a user is promised, not ratios.
+{
+  const { build } = await import("esbuild");
+  const bundle = join(work, "status-server.mjs");
+  await build({ entryPoints: [join(ROOT, "tests/setup/status-server-main.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile: bundle, logLevel: "warning" });
+  const statusServer = spawn(process.execPath, [bundle], { env: { ...process.env, FAILOVER_STATUS_FIXTURES: join(ROOT, "fixtures", "status") }, stdio: ["pipe", "pipe", "inherit"] });
+  const statusUrl = await new Promise((resolve, reject) => {
+    let out = "";
+    statusServer.stdout.on("data", (d) => {
+      out += d.toString("utf8");
+      if (out.includes("\n")) resolve(JSON.parse(out.slice(0, out.indexOf("\n"))).url);
+    });
+    statusServer.on("exit", (code) => reject(new Error(`the status server exited (${code}) before listening`)));
+  });
+  const project = (name, channels) => {
+    mkdirSync(join(work, name, "config"), { recursive: true });
+    writeFileSync(join(work, name, "config", "failover.yaml"), `version: 1\nhealth: { retries: 0 }\nchannels:\n${channels}\n`);
+    return join(work, name);
+  };
+  const statusArgs = ["status", "--json", "--no-state", "--now", NOW];
+  /** Wall time and peak memory of one `status` run, with the channels' statuses it printed. */
+  const measure = (cwd, extra = []) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, "bench", "rss.js"), ...statusArgs, ...extra], { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+    const ms = performance.now() - t;
+    const rssMb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr.toString())?.[1] ?? NaN) / 1024;
+    let statuses = `exit ${r.status}`;
+    try {
+      statuses = JSON.parse(r.stdout.toString()).channels.map((c) => `${c.name} ${c.status}`).join(", ");
+    } catch {}
+    return { ms, rssMb, statuses };
+  };
+  try {
+    const trickle = project("h-trickle", `  youtube: { platform: youtube, health: [{ kind: statuspage, url: "${statusUrl}/trickle.json", timeout: 2s }] }`);
+    const t = measure(trickle);
+    record("status youtube, timeout 2s, against a trickling source", t.ms / 1000, "s", "< 4.5 s", t.ms < 4500 && /youtube unknown/.test(t.statuses), t.statuses);
+    const heavy = project(
+      "h-heavy",
+      [
+        `  bomb: { platform: webhook, health: [{ kind: statuspage, url: "${statusUrl}/gzip-bomb.json", timeout: 6s }] }`,
+        `  bigfeed: { platform: webhook, health: [{ kind: feed, url: "${statusUrl}/big-feed.rss", timeout: 6s }] }`,
+        `  brokenfeed: { platform: webhook, health: [{ kind: feed, url: "${statusUrl}/broken-feed.rss", timeout: 6s }] }`,
+      ].join("\n"),
+    );
+    const h = measure(heavy);
+    // Answered as the issue asks: unknown, ongoing incident, unknown.
+    const answered = h.statuses === "bomb unknown, bigfeed major_outage, brokenfeed unknown";
+    record("status: gzip bomb + 2 MiB feed + broken 1 MiB feed together", h.ms / 1000, "s", "< 6 s, answered", h.ms < 6000 && answered, h.statuses);
+    record("peak memory, gzip bomb + 2 MiB feed + broken 1 MiB feed", h.rssMb, "MB", "< 300 MB", h.rssMb < 300);
+  } finally {
+    statusServer.stdin.end();
+    statusServer.kill();
+  }
+}
+
 // 5. Counting 40 KB of hostile text (chains of labels, dots, brackets) as X and Mastodon do.
 const hostile = spawnSync(process.execPath, [join(ROOT, "bench", "hostile-text.js")], { encoding: "utf8" });
 const hostileMs = Number(hostile.stdout.trim());

@@ -13,12 +13,16 @@ import { useStatusServer } from "../helpers/health.js";
 const server = useStatusServer();
 
 /** Only channel names and platforms; every source is a built-in default, read through mirrors. */
-function channelsOnlyConfig(url: string, states: { meta: string; bluesky: string; slack: string }): string {
+function channelsOnlyConfig(url: string, states: { meta: string; bluesky: string; slack: string; app?: string }): string {
+  const app = states.app ?? "/health";
   return `version: 1
 health:
   retries: 0
   mirrors:
     "https://metastatus.com/data/orgs.json": "${url}/fx/meta/${states.meta}.json"
+    "https://www.instagram.com/": "${url}${app}?"
+    "https://www.facebook.com/": "${url}${app}?"
+    "https://www.threads.net/": "${url}${app}?"
     "https://status.bsky.app/api/getMonitorList/": "${url}/fx/uptimerobot/${states.bluesky}.json?key="
     "https://slack-status.com/": "${url}/fx/slack/${states.slack}.json?"
 channels:
@@ -38,13 +42,15 @@ describe("built-in status sources, out of the box", () => {
     expect(r.code).toBe(3);
     const doc = JSON.parse(r.stdout) as { channels: Array<{ name: string; status: string; sources: Array<{ kind: string; url: string; detail?: string }> }> };
     expect(doc.channels.map((c) => [c.name, c.status, c.sources.map((s) => s.kind).join()])).toEqual([
-      ["instagram", "major_outage", "meta"],
-      ["facebook", "partial_outage", "meta"],
-      ["threads", "operational", "meta"],
+      // One Graph API incident: every Meta channel posts through it.
+      ["instagram", "major_outage", "meta,http"],
+      ["facebook", "major_outage", "meta,http"],
+      ["threads", "major_outage", "meta,http"],
       ["bluesky", "partial_outage", "uptimerobot"],
       ["slack", "maintenance", "slack"],
     ]);
-    expect(doc.channels[0]!.sources[0]).toMatchObject({ url: `${server().url}/fx/meta/outage.json`, detail: "Posting: High disruptions" });
+    expect(doc.channels[0]!.sources[0]).toMatchObject({ url: `${server().url}/fx/meta/outage.json`, detail: "Graph API: High disruptions" });
+    expect(doc.channels[0]!.sources[1]).toMatchObject({ kind: "http", url: `${server().url}/health?`, status: "operational" });
     expect((await server().hits("/fx/meta/outage.json")) - before).toBe(1);
   });
 
@@ -52,14 +58,14 @@ describe("built-in status sources, out of the box", () => {
     const dir = tempProject({ "config/failover.yaml": channelsOnlyConfig(server().url, { meta: "operational", bluesky: "operational", slack: "operational" }) });
     const r = await runCli(["status"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^threads\s+threads\s+operational\s+meta 127\.0\.0\.1:\d+\s+\d+ ms\s+Threads: No known issues$/m);
+    expect(r.stdout).toMatch(/^threads\s+threads\s+operational\s+meta 127\.0\.0\.1:\d+\s+\d+ ms\s+graph-api: no known issues\n\s+http 127\.0\.0\.1:\d+\s+\d+ ms\s+HTTP 200$/m);
     expect(r.stdout).toMatch(/^bluesky\s+bluesky\s+operational\s+uptimerobot 127\.0\.0\.1:\d+\s+\d+ ms\s+20 monitors up$/m);
   });
 });
 
 describe("no flapping across runs (state in .failover/state.json)", () => {
   const NOW = ["--now", "2026-07-14T12:00:00Z"];
-  const write = (dir: string, states: { meta: string; bluesky: string; slack: string }) =>
+  const write = (dir: string, states: { meta: string; bluesky: string; slack: string; app?: string }) =>
     writeFileSync(join(dir, "config/failover.yaml"), channelsOnlyConfig(server().url, states));
   const statuses = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as { channels: Array<{ name: string; status: string }> }).channels.map((c) => [c.name, c.status]));
 
@@ -76,6 +82,18 @@ describe("no flapping across runs (state in .failover/state.json)", () => {
     expect(JSON.parse(down.stdout).channels[0]).not.toHaveProperty("held");
     write(dir, { meta: "operational", bluesky: "operational", slack: "operational" });
     expect(statuses((await runCli(["status", "--json", "--now", "2026-07-14T12:10:00Z"], { cwd: dir })).stdout)).toMatchObject({ instagram: "operational" });
+  });
+
+  it("holds the built-in app probe to the thresholds while the Graph API's status is fine", { timeout: 120_000 }, async () => {
+    const dir = tempProject({ "config/failover.yaml": channelsOnlyConfig(server().url, { meta: "operational", bluesky: "operational", slack: "operational" }) });
+    expect((await runCli(["status", ...NOW], { cwd: dir })).code).toBe(0);
+    write(dir, { meta: "operational", bluesky: "operational", slack: "operational", app: "/error500" });
+    const r = await runCli(["status", "--json", "--now", "2026-07-14T12:05:00Z"], { cwd: dir });
+    const instagram = (JSON.parse(r.stdout) as { channels: Array<{ name: string; status: string; sources: Array<{ kind: string; status: string }> }> }).channels[0]!;
+    expect(instagram.sources.map((s) => [s.kind, s.status])).toEqual([["meta", "operational"], ["http", "major_outage"]]);
+    // One bad probe answer after healthy runs is not an outage yet: 1/3.
+    expect(instagram.status).toBe("operational");
+    expect(instagram).toMatchObject({ held: { raw: "major_outage", count: 1, threshold: 3 } });
   });
 
   it("holds a probe's answer to the thresholds: back after two good answers, with a channel's own thresholds from the config", { timeout: 180_000 }, async () => {

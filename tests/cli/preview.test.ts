@@ -147,7 +147,7 @@ describe("failover platforms", () => {
   it("shows where each platform's health is read when a channel names no source", async () => {
     const table = await runCli(["platforms"]);
     expect(table.stdout).toContain("Health, when a channel names no source");
-    expect(table.stdout).toMatch(/^ {2}threads: meta "Threads" from https:\/\/metastatus\.com\/data\/orgs\.json$/m);
+    expect(table.stdout).toMatch(/^ {2}threads: meta "graph-api" from https:\/\/metastatus\.com\/data\/orgs\.json; http https:\/\/www\.threads\.net\/$/m);
     expect(table.stdout).toMatch(/^ {2}tiktok: none: health is unknown unless the config names a source or --assume sets it\n {4}TikTok publishes no machine-readable status\.$/m);
     const doc = JSON.parse((await runCli(["platforms", "--json"])).stdout) as { platforms: Array<{ platform: string; health: { sources: Array<{ kind: string }>; note?: string } }> };
     const health = Object.fromEntries(doc.platforms.map((p) => [p.platform, p.health]));

@@ -17,12 +17,13 @@ describe("built-in platform defaults (config/platforms.yaml)", () => {
 describe("built-in health sources", () => {
   const d = builtinDefaults();
 
-  it("reads Instagram, Facebook and Threads from one Meta file, each by its own name", () => {
+  it("reads Instagram, Facebook and Threads from the Graph API's org in one Meta file, plus a probe of each app", () => {
     const meta = (["instagram", "facebook", "threads"] as const).map((p) => d[p].health);
+    const graphApi = { kind: "meta", url: "https://metastatus.com/data/orgs.json", service: "graph-api" };
     expect(meta).toEqual([
-      [{ kind: "meta", url: "https://metastatus.com/data/orgs.json", service: "Instagram" }],
-      [{ kind: "meta", url: "https://metastatus.com/data/orgs.json", service: "Facebook" }],
-      [{ kind: "meta", url: "https://metastatus.com/data/orgs.json", service: "Threads" }],
+      [graphApi, { kind: "http", url: "https://www.instagram.com/", degradedAfter: "3s" }],
+      [graphApi, { kind: "http", url: "https://www.facebook.com/", degradedAfter: "3s" }],
+      [graphApi, { kind: "http", url: "https://www.threads.net/", degradedAfter: "3s" }],
     ]);
   });
 

@@ -14,7 +14,7 @@ import { NOW } from "../helpers/health.js";
 const SOURCES: Record<string, string> = {
   meta: "{ kind: meta, url: https://m.example/orgs.json, service: Instagram }",
   slack: "{ kind: slack, url: https://s.example/api/v2.0.0/current, services: [Messaging] }",
-  instatus: "{ kind: instatus, url: https://i.example, components: [API] }",
+  instatus: "{ kind: instatus, url: https://i.example }",
   betterstack: "{ kind: betterstack, url: https://b.example }",
   uptimerobot: "{ kind: uptimerobot, url: https://u.example/api/getMonitorList/k }",
   statusio: "{ kind: statusio, url: https://api.status.io/1.0/status/x }",

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/load.js";
+import { InputError } from "../../src/errors.js";
 import { itReadsEachState, recordedReader, sourceAnswer, useStatusServer } from "../helpers/health.js";
 
 const server = useStatusServer();
@@ -13,11 +15,16 @@ describe("instatus sources (summary.json)", () => {
     expect((await instatus("maintenance")).detail).toBe("maintenance: Database upgrade");
   });
 
-  it("reads the components the config names, when the summary lists them", async () => {
-    expect(await instatus("outage", ", components: [Website]")).toMatchObject({ status: "partial_outage", detail: "Website: PARTIALOUTAGE" });
-    expect(await instatus("outage", ", components: [cl1]")).toMatchObject({ status: "major_outage" });
-    expect(await instatus("outage", ", components: [Blog]")).toMatchObject({ status: "unknown", error: 'no component "Blog" on this page; it has: API, Website' });
-    expect(await instatus("maintenance", ", components: [API]")).toMatchObject({ status: "unknown", error: expect.stringMatching(/lists no components/) });
+  it("refuses `components` in the config with where and why: summary.json lists none", () => {
+    const text = "version: 1\nchannels:\n  site:\n    platform: webhook\n    health:\n      - { kind: instatus, url: https://status.example.com, components: [API] }\n";
+    let diagnostics: string[] = [];
+    try {
+      parseConfig("cfg.yaml", text, {});
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      diagnostics = error.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`);
+    }
+    expect(diagnostics).toEqual([expect.stringMatching(/^6:\d+ .*Instatus's public summary\.json lists no components, so `components` cannot be read/)]);
   });
 
   it("reads unknown with a reason for an HTML page and a wrong shape", async () => {

@@ -29,7 +29,7 @@ describe("meta sources (metastatus.com/data/orgs.json)", () => {
   });
 
   it("names what the file has when the org or service is not there", async () => {
-    expect(await meta("operational", "Tumblr")).toMatchObject({ status: "unknown", error: expect.stringMatching(/^no org or service "Tumblr" in Meta's status; orgs: Instagram, Facebook, Threads, WhatsApp Business Platform$/) });
+    expect(await meta("operational", "Tumblr")).toMatchObject({ status: "unknown", error: expect.stringMatching(/^no org or service "Tumblr" in Meta's status; orgs: Instagram, Facebook, Threads, WhatsApp Business Platform, Graph API$/) });
     expect(await meta("operational", "Feed", ", org: Oculus")).toMatchObject({ status: "unknown", error: expect.stringMatching(/^no org "Oculus"/) });
   });
 
@@ -50,6 +50,12 @@ describe("meta sources (metastatus.com/data/orgs.json)", () => {
     ["Scheduled maintenance", "maintenance"],
   ])("reads Meta's wording %j as %s", (text, expected) => {
     expect(metaStatus(text)).toBe(expected);
+  });
+
+  it("reads a real-shape file leniently: null names and service lists, numeric and null ids, extra fields", async () => {
+    expect(await meta("real-shape", "graph-api")).toMatchObject({ status: "degraded", detail: expect.stringMatching(/Graph API: Low disruptions/) });
+    expect(await meta("real-shape", "Cloud API")).toMatchObject({ status: "operational" });
+    expect(await meta("real-shape", "Marketing API")).toMatchObject({ status: "unknown" });
   });
 
   it("reads Instagram, Facebook and Threads from one fetch of the shared URL", async () => {

@@ -15,6 +15,12 @@ describe("statusio sources (api.status.io/1.0/status/<page>)", () => {
     expect((await statusio("outage")).detail).toBe("Service Disruption (500)");
   });
 
+  it("reads a real-shape answer leniently: codes as strings, null words and lists, numeric ids, extra fields", async () => {
+    expect(await statusio("real-shape")).toMatchObject({ status: "degraded", detail: "status (300)" });
+    expect(await statusio("real-shape", ", components: [Dashboard]")).toMatchObject({ status: "operational" });
+    expect(await statusio("real-shape", ", components: [API]")).toMatchObject({ status: "degraded", detail: "API: 300" });
+  });
+
   it("reads unknown with a reason for a code that is not a number", async () => {
     expect(await statusio("malformed")).toMatchObject({ status: "unknown", error: expect.stringMatching(/^not a Status.io status answer: result.status_overall.status_code/) });
   });

@@ -12,6 +12,8 @@ export const lenient = {
   text: () => z.string().nullish().transform((v) => v ?? undefined),
   /** An id, string or number, as a string. */
   id: () => z.union([z.string(), z.number()]).transform(String),
+  /** An id that may be missing or null, as a string. */
+  optionalId: () => z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? undefined : String(v))),
   /** A list that may be missing or null. */
   list: <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? undefined),
 };

@@ -3,14 +3,14 @@
  * impact, status }], activeMaintenances: [...] }` with `page.status` UP, HASISSUES or
  * UNDERMAINTENANCE. HASISSUES is as bad as the worst open incident's impact (MAJOROUTAGE,
  * PARTIALOUTAGE, DEGRADEDPERFORMANCE), degraded when no impact is given: the page says
- * something is wrong without saying how much. Components (same status words) count when the
- * summary lists them and the config names some. Shape as read by public clients of summary.json.
+ * something is wrong without saying how much. Shape as read by public clients of summary.json,
+ * which has no component list: `components` is refused by the config schema (docs/config.md).
  */
 import { z } from "zod";
 import { worse, type KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
 import { fetchSourceJson } from "./fetch-json.js";
-import { jsonEndpoint, readNamed } from "./pick.js";
+import { jsonEndpoint } from "./pick.js";
 
 const entry = z.object({ id: z.string().optional(), name: z.string().optional(), impact: z.string().optional(), status: z.string().optional() });
 
@@ -18,7 +18,6 @@ const payload = z.object({
   page: z.object({ name: z.string().optional(), url: z.string().optional(), status: z.string() }),
   activeIncidents: z.array(entry).optional(),
   activeMaintenances: z.array(entry).optional(),
-  components: z.array(z.object({ id: z.string().optional(), name: z.string(), status: z.string() })).optional(),
 });
 
 const LEVEL: Record<string, KnownStatus> = {
@@ -35,12 +34,7 @@ export const instatus: SourceChecker<"instatus"> = {
   async check(source, ctx) {
     const fetched = await fetchSourceJson(ctx, source, jsonEndpoint(source.url, "/summary.json"), payload, "an Instatus summary.json");
     if (!fetched.ok) return fetched.answer;
-    const { page, activeIncidents = [], activeMaintenances = [], components } = fetched.data;
-
-    if (source.components) {
-      if (!components?.length) return { status: "unknown", error: "this summary lists no components to filter; remove `components` to read the whole page" };
-      return readNamed(components, source.components, "component", (c) => c.status, (raw) => LEVEL[raw.toUpperCase()]);
-    }
+    const { page, activeIncidents = [], activeMaintenances = [] } = fetched.data;
 
     const names = (list: Array<z.infer<typeof entry>>) => list.map((e) => e.name ?? "untitled").join("; ");
     switch (page.status.toUpperCase()) {

@@ -19,19 +19,22 @@
 import { z } from "zod";
 import type { KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
-import { fetchSourceJson } from "./fetch-json.js";
+import { fetchSourceJson, lenient } from "./fetch-json.js";
 import { readEach } from "./pick.js";
 
+// Lenient like the other kinds: ids string or number, null names, null or missing service
+// lists (an org without services has nothing to say), extra fields ignored. A service's status
+// is what the answer is made of, so it stays required.
 const service = z.object({
-  id: z.union([z.string(), z.number()]).optional(),
+  id: lenient.optionalId(),
   name: z.string(),
   status: z.string(),
 });
 
 const org = z.object({
-  id: z.union([z.string(), z.number()]).optional(),
-  name: z.string().optional(),
-  services: z.array(service),
+  id: lenient.optionalId(),
+  name: lenient.text(),
+  services: lenient.list(service).transform((v) => v ?? []),
 });
 
 const payload = z.array(org);

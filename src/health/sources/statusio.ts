@@ -9,15 +9,19 @@
 import { z } from "zod";
 import type { KnownStatus } from "../status.js";
 import type { SourceChecker } from "../types.js";
-import { fetchSourceJson } from "./fetch-json.js";
+import { fetchSourceJson, lenient } from "./fetch-json.js";
 import { readNamed } from "./pick.js";
 
-const level = z.object({ status: z.string().optional(), status_code: z.number() });
+/** A status code as a number whether the page sends 100 or "100". */
+const code = z.union([z.number(), z.string().regex(/^\s*\d+\s*$/)]).transform(Number);
 
+const level = z.object({ status: lenient.text(), status_code: code });
+
+// Lenient like the other kinds: null words and lists, numeric ids, extra fields ignored.
 const payload = z.object({
   result: z.object({
     status_overall: level,
-    status: z.array(level.extend({ id: z.string().optional(), name: z.string() })).optional(),
+    status: lenient.list(level.extend({ id: lenient.optionalId(), name: z.string() })),
   }),
 });
 
