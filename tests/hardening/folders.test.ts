@@ -41,6 +41,8 @@ describe("the calendar's folder", () => {
   it.skipIf(asRoot && spawnSync("setpriv", ["--version"]).status !== 0)("a folder it may not write in: exit 2, \"cannot write in <folder>\"", async () => {
     const dir = demo();
     chmodSync(tmpdir(), 0o1777);
+    // The file itself may be written (else it is refused as read-only first): only the folder may not.
+    chmodSync(join(dir, "calendar.yaml"), 0o666);
     chmodSync(dir, 0o555);
     const before = readFileSync(join(dir, "calendar.yaml"), "utf8");
     const args = ["reroute", "--yes", "-q", ...NOW];
