@@ -45,6 +45,8 @@ export class Output {
   readonly c: ChalkInstance;
   /** Colours for stderr (logs). */
   readonly ce: ChalkInstance;
+  /** The secrets as given; `secrets` adds their encoded forms, always computed from these (never forms of forms). */
+  private givenSecrets = new Set<string>();
   private secrets: string[] = [];
   private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   private readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -75,7 +77,10 @@ export class Output {
 
   /** Values to hide from everything printed from now on. */
   addSecrets(secrets: readonly string[]): void {
-    this.secrets = secretForms(new Set([...this.secrets, ...secrets]));
+    const before = this.givenSecrets.size;
+    for (const s of secrets) this.givenSecrets.add(s);
+    // `run` adds the config's secrets every cycle: only a new one changes anything.
+    if (this.givenSecrets.size !== before) this.secrets = secretForms(this.givenSecrets);
   }
 
   redact(text: string): string {
