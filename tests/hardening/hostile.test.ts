@@ -36,7 +36,7 @@ const HOSTILE: Array<[string, (u: string) => string, RegExp]> = [
   ["a reset", (u) => `{ kind: statuspage, url: "${u}/reset.json" }`, /connection reset|socket/i],
   ["a redirect loop", (u) => `{ kind: statuspage, url: "${u}/loop.json" }`, /too many redirects/],
   ["an untrusted certificate", () => `{ kind: statuspage, url: "TLS/api/v2/summary.json" }`, /TLS error|certificate/i],
-  ["plain HTTP on an https URL", (u) => `{ kind: statuspage, url: "${u.replace("http:", "https:")}/operational" }`, /TLS error/],
+  ["plain HTTP on an https URL", (u) => `{ kind: statuspage, url: "${u.replace("http:", "https:")}/operational" }`, /TLS error|connection reset/],
   ["the wrong content type (HTML)", (u) => `{ kind: statuspage, url: "${u}/html.json" }`, /not JSON/],
   ["JSON of the wrong shape", (u) => `{ kind: statuspage, url: "${u}/wrong-shape.json" }`, /not a Statuspage v2 document/],
   ["a 429 with a huge Retry-After", (u) => `{ kind: statuspage, url: "${u}/rate-limited.json" }`, /Retry-After 3600s is past the check's deadline/],
