@@ -160,7 +160,8 @@ describe("failover platforms", () => {
 describe("campaign tags in the plan", () => {
   // Every channel's health assumed: nothing is read from the network.
   const UP = ["x", "bluesky", "mastodon", "threads", "linkedin", "newsletter", "pins"].flatMap((c) => ["--assume", `${c}=operational`]);
-  const ASSUME = ["--assume", "instagram=major_outage", ...UP, "--now", "2026-07-14T08:00:00Z"];
+  // --no-state: a drill's made-up answers must not be recorded beside the fixture.
+  const ASSUME = ["--assume", "instagram=major_outage", ...UP, "--now", "2026-07-14T08:00:00Z", "--no-state"];
   const actions = (stdout: string): Array<{ postId: string; to?: { channel: string; text: string; thread?: string[] }; warnings: string[] }> =>
     (JSON.parse(stdout) as { actions: Array<{ postId: string; to?: { channel: string; text: string; thread?: string[] }; warnings: string[] }> }).actions;
 
