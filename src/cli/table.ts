@@ -10,8 +10,16 @@ import { displayPieces, displayWidth } from "../text/display-width.js";
 export interface TableOptions {
   /** The terminal's columns; undefined when stdout is not a terminal (then rows are not fitted). */
   width?: number | undefined;
-  /** What a cell that no longer fits does: wrap onto more lines (default) or be cut with "…". */
+  /**
+   * What the last column's cells do when they no longer fit: wrap onto more lines (default) or be
+   * cut with "…" (one line a row). The other columns always wrap, so an id is never cut.
+   */
   last?: "wrap" | "truncate";
+  /**
+   * Lines printed under a row (its reasons, what would fix it), by row index: outside the columns,
+   * indented, wrapped to the width and never cut.
+   */
+  notes?: ReadonlyArray<readonly string[] | undefined>;
   /** Style of the header line, e.g. dim or bold. */
   styleHead?: (line: string) => string;
 }
@@ -22,6 +30,8 @@ const lastMin = (width: number) => Math.max(16, Math.floor(width / 4));
 /** No column is cut narrower than this. */
 const CELL_MIN = 4;
 const RESET = "\x1b[0m";
+/** Where a row's notes start: under the second column, clear of the first. */
+const NOTE_INDENT = "    ";
 
 type Piece = ReturnType<typeof displayPieces>[number];
 
@@ -100,7 +110,7 @@ export function renderTable(head: readonly string[], rows: ReadonlyArray<readonl
   const last = head.length - 1;
   const cellLines = (cell: string, i: number): string[] => {
     if (width === undefined || displayWidth(cell) <= widths[i]!) return [cell];
-    return options.last === "truncate" ? [truncateToWidth(cell, widths[i]!)] : wrapToWidth(cell, widths[i]!);
+    return options.last === "truncate" && i === last ? [truncateToWidth(cell, widths[i]!)] : wrapToWidth(cell, widths[i]!);
   };
   const render = (cells: readonly string[]): string[] => {
     const columns = head.map((_, i) => cellLines(cells[i] ?? "", i));
@@ -113,7 +123,8 @@ export function renderTable(head: readonly string[], rows: ReadonlyArray<readonl
     );
   };
   const style = options.styleHead ?? ((line: string) => line);
-  return [...render(head).map(style), ...rows.flatMap(render)].join("\n");
+  const notesOf = (k: number) => (options.notes?.[k] ?? []).map((note) => wrapProse(`${NOTE_INDENT}${note}`, width, "  "));
+  return [...render(head).map(style), ...rows.flatMap((row, k) => [...render(row), ...notesOf(k)])].join("\n");
 }
 
 /** Prose (a note, a list item) wrapped to the terminal's width, continuation lines indented; unchanged when piped. */

@@ -23,12 +23,13 @@ describe("words", () => {
     );
   });
 
-  it("a covered post's line says where it goes; the reasons under it do not say it again", () => {
+  it("a covered post's row says where it goes; the reasons under it do not say it again", () => {
     const covered = post("a", { risk: "covered", action: "reroute", reroute: { channel: "x", at: "2026-07-14T10:00:00Z" }, reasons: ["instagram is down (major outage)", "skipped bluesky: health unknown (--strict counts it as down)", "rerouted to x"] });
     expect(renderRiskTable(out, [covered], { window: WINDOW }).split("\n")).toEqual([
       "1 of 1 post in the window is at risk:",
-      "  ↪ covered  a (instagram, Tue 14 Jul 10:00) → reroute to x at Tue 14 Jul 10:00",
-      "      skipped bluesky: health unknown (--strict counts it as down)",
+      "risk       post  channel    at                plan",
+      "↪ covered  a     instagram  Tue 14 Jul 10:00  reroute to x",
+      "    skipped bluesky: health unknown (--strict counts it as down)",
     ]);
   });
 });

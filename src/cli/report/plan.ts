@@ -8,6 +8,7 @@ import { shortTime } from "../../time/datetime.js";
 import { formatDuration } from "../../time/duration.js";
 import { listWords, noun, plural } from "../../util/words.js";
 import type { Output } from "../output.js";
+import { renderTable } from "../table.js";
 import { formatAnnotation, limitAnnotations, type Annotation } from "./github.js";
 import { formatJUnit, type JUnitCase } from "./junit.js";
 
@@ -92,15 +93,28 @@ export function renderRiskTable(out: Output, posts: PostRisk[], view: RiskView):
       `${all} ${one ? "a channel" : "channels"} not known to be down; the health of ${listWords(unread)} is unknown (--strict counts it as down).`,
     );
   }
-  const lines = [`${atRisk.length} of ${plural(posts.length, "post")} in the window ${noun(atRisk.length, "is", "are")} at risk:`];
-  for (const p of atRisk) {
-    const mark = p.risk === "blocked" ? out.c.red("✖ blocked") : out.c.yellow("↪ covered");
-    const where = p.reroute ? ` → ${p.action} to ${out.c.bold(p.reroute.channel)} at ${shortTime(p.reroute.at)}` : p.action ? ` → ${p.action}` : "";
-    lines.push(`  ${mark}  ${out.c.bold(p.id)} (${p.channel}, ${shortTime(p.at)})${where}`);
-    for (const r of explainingReasons(p)) lines.push(out.c.dim(`      ${r}`));
-    for (const f of p.fixes ?? []) lines.push(`      ${out.c.cyan("fix:")} ${f}`);
-  }
-  return lines.join("\n");
+  const heading = `${atRisk.length} of ${plural(posts.length, "post")} in the window ${noun(atRisk.length, "is", "are")} at risk:`;
+  const rows = atRisk.map((p) => [
+    p.risk === "blocked" ? out.c.red("✖ blocked") : out.c.yellow("↪ covered"),
+    out.c.bold(p.id),
+    p.channel,
+    shortTime(p.at),
+    planCell(out, p),
+  ]);
+  const notes = atRisk.map((p) => [...explainingReasons(p).map((r) => out.c.dim(r)), ...(p.fixes ?? []).map((f) => `${out.c.cyan("fix:")} ${f}`)]);
+  // One table, fitted to the terminal: the plan column is cut first (with "…"); reasons and fixes
+  // under their post wrap, never cut, as what would unblock a post must be readable whole.
+  const table = renderTable(["risk", "post", "channel", "at", "plan"], rows, { width: out.columns, last: "truncate", notes, styleHead: (line) => out.c.dim(line) });
+  return `${heading}\n${table}`;
+}
+
+/** What happens to a post at risk: where it goes (and when, if not at its own time), or that nothing can take it. */
+function planCell(out: Output, p: PostRisk): string {
+  if (p.risk === "blocked") return out.c.red("no backup in time");
+  if (!p.reroute) return p.action ?? "";
+  const when = p.reroute.at === p.at ? "" : ` at ${shortTime(p.reroute.at)}`;
+  if (p.reroute.channel === p.channel) return `${p.action ?? "delay"}${when ? ` to${when.slice(3)}` : ""}`;
+  return `${p.action ?? "reroute"} to ${out.c.bold(p.reroute.channel)}${when}`;
 }
 
 function renderAction(out: Output, a: PlanAction): string {
