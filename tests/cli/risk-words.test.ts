@@ -16,10 +16,10 @@ describe("words", () => {
   });
 
   it("one post, or many, on healthy channels", () => {
-    expect(renderRiskTable(out, [post("a")], { window: WINDOW })).toBe("The 1 post in the window is on a healthy channel.");
-    expect(renderRiskTable(out, [post("a"), post("b")], { window: WINDOW })).toBe("All 2 posts in the window are on healthy channels.");
+    expect(renderRiskTable(out, [post("a")], { window: WINDOW })).toBe("The 1 post in the window (Tue 14 Jul 08:00 to Thu 16 Jul 08:00) is on a healthy channel.");
+    expect(renderRiskTable(out, [post("a"), post("b")], { window: WINDOW })).toBe("All 2 posts in the window (Tue 14 Jul 08:00 to Thu 16 Jul 08:00) are on healthy channels.");
     expect(renderRiskTable(out, [post("a", { risk: "unverified" })], { window: WINDOW })).toBe(
-      "The 1 post in the window is on a channel not known to be down; the health of instagram is unknown (--strict counts it as down).",
+      "The 1 post in the window (Tue 14 Jul 08:00 to Thu 16 Jul 08:00) is on a channel not known to be down; the health of instagram is unknown (--strict counts it as down).",
     );
   });
 

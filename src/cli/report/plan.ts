@@ -3,7 +3,7 @@ import { worse } from "../../health/status.js";
 import type { ChannelHealth } from "../../health/types.js";
 import type { PostRisk, Verdict } from "../../planner/risk.js";
 import type { Plan, PlanAction } from "../../planner/types.js";
-import { movedReason } from "../../planner/plan.js";
+import { fixesClause, movedReason } from "../../planner/plan.js";
 import { shortTime } from "../../time/datetime.js";
 import { formatDuration } from "../../time/duration.js";
 import { listWords, noun, plural } from "../../util/words.js";
@@ -79,13 +79,19 @@ function emptyWindow(view: RiskView): string {
   return `${bounds}; the next is ${id} on ${channel} at ${shortTime(at)} (--window ${formatDuration(reach)} includes it).`;
 }
 
-/** The posts at risk, one block each: where it was, where it goes, why, and what would unblock it. */
+/** An empty reroute plan: nothing to do, and what check would say of the window (its bounds, the next post, unknown health). */
+export function emptyReroute(out: Output, posts: PostRisk[], view: RiskView): string {
+  return `Nothing to reroute. ${renderRiskTable(out, posts, view)}`;
+}
+
+/** The posts at risk, one row each: where it was, where it goes, why, and what would unblock it. */
 export function renderRiskTable(out: Output, posts: PostRisk[], view: RiskView): string {
   const atRisk = posts.filter((p) => p.risk === "covered" || p.risk === "blocked");
   if (posts.length === 0) return emptyWindow(view);
   if (atRisk.length === 0) {
     const one = posts.length === 1;
-    const all = one ? "The 1 post in the window is on" : `All ${posts.length} posts in the window are on`;
+    const bounds = `(${shortTime(view.window.from)} to ${shortTime(view.window.to)})`;
+    const all = one ? `The 1 post in the window ${bounds} is on` : `All ${posts.length} posts in the window ${bounds} are on`;
     // "Healthy" only where health was read: a channel whose health is unknown is not known to be up.
     const unread = [...new Set(posts.filter((p) => p.risk === "unverified").map((p) => p.channel))].sort();
     if (unread.length === 0) return out.c.green(`${all} ${one ? "a healthy channel" : "healthy channels"}.`);
@@ -138,16 +144,14 @@ function renderAction(out: Output, a: PlanAction): string {
   return lines.join("\n");
 }
 
-export function renderPlanTable(out: Output, plan: Plan): string {
+/**
+ * A plan, action by action. `whenEmpty` is what an empty plan says instead: what the command
+ * looked at and what comes next (the window's bounds and the next post, or what waits for what).
+ */
+export function renderPlanTable(out: Output, plan: Plan, whenEmpty?: string): string {
   const blocks: string[] = [];
   if (plan.actions.length === 0 && plan.unroutable.length === 0) {
-    blocks.push(
-      out.c.green(
-        plan.kind === "failback"
-          ? "Nothing to fail back: no post moved by failover can return to its channel yet."
-          : "Nothing to reroute: every post in the window is on a healthy channel.",
-      ),
-    );
+    blocks.push(whenEmpty ?? (plan.kind === "failback" ? "Nothing to fail back." : "Nothing to reroute."));
   }
   for (const a of plan.actions) blocks.push(renderAction(out, a));
   for (const u of plan.unroutable) {
@@ -165,7 +169,7 @@ export function renderPlanTable(out: Output, plan: Plan): string {
 
 /** A blocked post's fixes as one clause for one-line formats. */
 export function fixText(p: PostRisk): string {
-  return p.fixes?.length ? `. To fix: ${p.fixes.join("; or ")}` : "";
+  return fixesClause(p.fixes);
 }
 
 /** Annotations at each at-risk post's calendar line: blocked first (errors), then covered. */
