@@ -34,7 +34,7 @@ export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary
     default: {
       for (const d of diagnostics) {
         const text = formatDiagnostic(d);
-        out.data(d.severity === "error" ? out.c.red(text) : out.c.yellow(text));
+        out.prose(d.severity === "error" ? out.c.red(text) : out.c.yellow(text));
       }
       const errors = diagnostics.filter((d) => d.severity === "error").length;
       if (summary.ok) out.prose(`${out.c.green("✔")} ${summary.detail ?? summary.files.join(", ")}`);
