@@ -16,7 +16,8 @@
 import { pathToFileURL } from "node:url";
 import type { Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../util/env.js";
-import { readRegularFile, TooLarge } from "./read-file-capped.js";
+import { readRegularFile } from "./read-file-capped.js";
+import { readCapped, TooLarge } from "../util/read-capped.js";
 import { createDispatcher, type ProxySettings } from "./proxy.js";
 
 export interface FetchRequest {
@@ -108,37 +109,6 @@ function retryAfterMs(value: string | undefined, now: number): number | undefine
 }
 
 /**
- * Reads a body up to `maxBytes`, and stops the moment `signal` aborts, whatever the server does:
- * the stream is destroyed and the read rejects, so a body that trickles forever ends here.
- */
-function readCapped(body: Dispatcher.ResponseData["body"], maxBytes: number, signal: AbortSignal): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (error?: Error) => {
-      signal.removeEventListener("abort", onAbort);
-      body.off("data", onData).off("end", onEnd).off("error", onError);
-      if (error) {
-        body.on("error", () => undefined); // a late error from the destroyed stream is expected
-        body.destroy();
-        reject(error);
-      } else resolve(Buffer.concat(chunks).toString("utf8"));
-    };
-    const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : new Stopped("deadline"));
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) return finish(new TooLarge(`the answer is larger than ${Math.round(maxBytes / 1024)} KiB; stopped reading`));
-      chunks.push(chunk);
-    };
-    const onEnd = () => finish();
-    const onError = (error: Error) => finish(signal.aborted && signal.reason instanceof Error ? signal.reason : error);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    body.on("data", onData).on("end", onEnd).on("error", onError);
-  });
-}
-
-/**
  * A request's own AbortController: aborted by its timer after `timeoutMs`, or when the run's
  * signal aborts. `done()` clears the timer and the listener, so nothing outlives the request.
  */
@@ -215,7 +185,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
           url = next;
           continue;
         }
-        const text = method === "HEAD" ? (res.body.on("error", () => undefined).destroy(), "") : await readCapped(res.body, maxBytes, ctl.signal);
+        const text = method === "HEAD" ? (res.body.on("error", () => undefined).destroy(), "") : (await readCapped(res.body, maxBytes, ctl.signal, () => new Stopped("deadline"))).toString("utf8");
         return { status: res.statusCode, headers: flatten(res.headers), body: text };
       }
     } catch (error) {

@@ -9,7 +9,7 @@ import { Agent, FormData, request, type Dispatcher } from "undici";
 import { redact } from "../util/env.js";
 import { describeError } from "../health/transport.js";
 import { PublishFailure } from "./errors.js";
-import { readCapped } from "../util/read-capped.js";
+import { readCapped, TooLarge } from "../util/read-capped.js";
 
 export interface HttpRequest {
   method?: "GET" | "POST" | "PUT";
@@ -76,11 +76,11 @@ export class PublishHttp {
       });
       const flat: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
-      const bytes = await readCapped(res.body, this.options.maxBodyBytes ?? MAX_BODY_BYTES, (m) => new PublishFailure("transient", m, { maybeSent: true }));
+      const bytes = await readCapped(res.body, this.options.maxBodyBytes ?? MAX_BODY_BYTES, controller.signal);
       const text = bytes.toString("utf8");
       return { status: res.statusCode, headers: flat, text, bytes, json: parseJson(text) };
     } catch (error) {
-      if (error instanceof PublishFailure) throw error;
+      if (error instanceof TooLarge) throw new PublishFailure("transient", this.redact(`${where}: ${error.message}`), { maybeSent: true });
       const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
       const timedOut = controller.signal.reason instanceof DOMException && controller.signal.reason.name === "TimeoutError";
       const reason = timedOut ? `timed out after ${timeoutMs} ms` : signal.aborted ? "stopped: the run's deadline was reached" : describeError(error, timeoutMs);
