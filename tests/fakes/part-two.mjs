@@ -194,7 +194,8 @@ export function partTwo(state, send, parseMultipart) {
   }
   /** little-text-format: an unescaped reserved character ends the commentary there (what LinkedIn shows). */
   const shownCommentary = (c) => {
-    const out = c.replace(/\{hashtag\|\\#\|([^}]+)\}/g, "\\#$1").replace(/@\[([^\]]+)\]\((urn:li:[^)]+)\)/g, "\\@$1");
+    // A mention shows as the entity's name, linked (little-text-format: "@[Devtestco](urn:li:organization:2414183)").
+    const out = c.replace(/\{hashtag\|\\#\|([^}]+)\}/g, "\\#$1").replace(/@\[((?:\\.|[^\]\\])+)\]\((urn:li:(?:person|organization):[^)]+)\)/g, "$1");
     const cut = out.search(/(?<!\\)[|{}@[\]()<>#*_~]/);
     const kept = cut === -1 ? out : out.slice(0, cut);
     return kept.replace(/\\(.)/g, "$1");
@@ -223,7 +224,8 @@ export function partTwo(state, send, parseMultipart) {
       const imgs = input.content?.media ? [input.content.media] : input.content?.multiImage?.images ?? [];
       for (const im of imgs) if (!state.liImages[im.id]?.uploaded) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", `Image ${im.id} has not been uploaded`);
       const urn = `urn:li:share:${nextId()}`;
-      state.linkedin.push({ urn, author: input.author, commentary: input.commentary, shown: shownCommentary(input.commentary), images: imgs });
+      const mentions = [...input.commentary.matchAll(/@\[((?:\\.|[^\]\\])+)\]\((urn:li:(?:person|organization):[^)]+)\)/g)].map((m) => ({ name: m[1].replace(/\\(.)/g, "$1"), urn: m[2] }));
+      state.linkedin.push({ urn, author: input.author, commentary: input.commentary, shown: shownCommentary(input.commentary), mentions, images: imgs });
       send(res, 201, undefined, { "x-restli-id": urn });
     },
   };

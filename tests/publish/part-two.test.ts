@@ -55,7 +55,7 @@ describe("part two: a due post of each platform", () => {
     const dir = project(
       [
         `  - { id: x1, channel: x, at: "2026-07-14T10:00", text: "${long}", ${IMG} }`,
-        `  - { id: l1, channel: linkedin, at: "2026-07-14T10:00", text: "Launch (at last): 50% off_today <3 #Launch *bold* ~ [us] {you} | done", ${IMG} }`,
+        `  - { id: l1, channel: linkedin, at: "2026-07-14T10:00", text: "Launch (at last): 50% off_today <3 #Launch *bold* ~ [us] {you} | done with @friend.test", ${IMG} }`,
         `  - { id: t1, channel: threads, at: "2026-07-14T10:00", text: "${long}", ${IMG} }`,
         `  - { id: f1, channel: facebook, at: "2026-07-14T10:00", text: "On the Page", ${IMG} }`,
         `  - { id: i1, channel: instagram, at: "2026-07-14T10:00", text: "On the grid", media: [{ path: assets/teaser.png, kind: image, alt: "a green bottle" }, { path: assets/teaser.png, kind: image, alt: "the cap" }] }`,
@@ -71,7 +71,9 @@ describe("part two: a due post of each platform", () => {
     expect(s.tweets[0].media[0].alt).toBe("a green bottle");
     for (let i = 1; i < s.tweets.length; i++) expect(s.tweets[i].replyTo).toBe(s.tweets[i - 1].id);
     // LinkedIn: the whole commentary is shown (little text escaped), the hashtag kept, the image with its alt text.
-    expect(s.linkedin[0].shown).toBe("Launch (at last): 50% off_today <3 #Launch *bold* ~ [us] {you} | done");
+    expect(s.linkedin[0].shown).toBe("Launch (at last): 50% off_today <3 #Launch *bold* ~ [us] {you} | done with Friend Co");
+    // The mention mapped to a URN in handles goes as LinkedIn's annotation: it tags the Page.
+    expect(s.linkedin[0].mentions).toEqual([{ name: "Friend Co", urn: "urn:li:organization:2414183" }]);
     expect(s.linkedin[0].commentary).toContain("{hashtag|\\#|Launch}");
     expect(s.linkedin[0].images[0].altText).toBe("a green bottle");
     // Threads: an IMAGE container from the public URL, then replies.

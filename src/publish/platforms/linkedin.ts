@@ -14,6 +14,7 @@
 import { PublishFailure, uncertainFate } from "../errors.js";
 import type { HttpAnswer } from "../http.js";
 import { readMedia } from "../media.js";
+import { LINKEDIN_ANNOTATION } from "../../adapters/mentions.js";
 import { linkedinSettings, type LinkedinSettings } from "../../config/publish-settings.js";
 import type { Publisher, PublishContext } from "../types.js";
 
@@ -23,7 +24,8 @@ const MAX_IMAGE_BYTES = 36_152_320; // the Images API's limit (36 MB)
 const MAX_IMAGES = 20;
 
 const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
-const MENTION = /@\[([^\]\n]{1,100})\]\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)/g;
+/** An annotated mention anywhere in the text: the adapter writes one where `handles` maps a URN. */
+const MENTION = new RegExp(LINKEDIN_ANNOTATION.source.slice(1, -1), "g");
 const HASHTAG = /(^|[^\p{L}\p{N}_&/])#([\p{L}\p{N}_]+)/gu;
 
 const escapeLittle = (text: string) => text.replace(RESERVED, (c) => `\\${c}`);
