@@ -11,7 +11,8 @@
  *     children, status_code, media_publish, content_publishing_limit).
  *   Facebook Pages: developers.facebook.com/docs/pages-api/posts (/feed, /photos, attached_media).
  *   Graph errors: developers.facebook.com/docs/graph-api/guides/error-handling ({error:{message,type,code,error_subcode}}).
- *   Pinterest: developers.pinterest.com/docs/api/v5/pins-create (201 Pin; errors {code, message}).
+ *   Pinterest: developers.pinterest.com/docs/api/v5/pins-create (201 Pin; errors {code, message}); media_source
+ *     shapes from pinterest/pinterest-python-generated-api-client docs/PinCreate.md, PinMediaSourceImagesBase64(Items).md.
  * Test controls: the token (or X consumer key) "expired-token", "no-scope-token", "rate-limited-token"
  * and, for X, "free-tier-token" answer those refusals as the platform words them.
  */
@@ -61,12 +62,13 @@ export function partTwo(state, send, parseMultipart) {
     }
     if (p.reply_to_id && !state.threads.some((t) => t.id === p.reply_to_id)) return graphError(res, 400, { message: "(#100) Invalid parameter reply_to_id", type: "OAuthException", code: 100 });
     const id = nextId();
-    state.containers[id] = { id, kind, owner, type, text: text ?? "", imageUrl: p.image_url, altText: p.alt_text, children: p.children, replyTo: p.reply_to_id, carouselItem: p.is_carousel_item === "true", status: type === "TEXT" ? "FINISHED" : "IN_PROGRESS" };
+    state.containers[id] = { id, kind, owner, type, text: text ?? "", imageUrl: p.image_url, altText: p.alt_text, children: p.children, replyTo: p.reply_to_id, carouselItem: p.is_carousel_item === "true", status: type === "TEXT" ? "FINISHED" : "IN_PROGRESS", fails: /\/broken\./.test(p.image_url ?? "") };
     send(res, 200, { id });
   }
   function containerStatus(c) {
     const s = c.status;
-    if (s === "IN_PROGRESS") c.status = "FINISHED";
+    // A file Meta fetched and could not process ends in ERROR (test control: a URL with "/broken.").
+    if (s === "IN_PROGRESS") c.status = c.fails ? "ERROR" : "FINISHED";
     return s;
   }
   function publishContainer(kind, owner, p, res, base) {
@@ -89,7 +91,12 @@ export function partTwo(state, send, parseMultipart) {
     }
     if (segs.length === 2) return send(res, 200, { data: [...list()].reverse().slice(0, Number(url.searchParams.get("limit") ?? 25)).map((p) => ({ id: p.id, text: p.text, caption: p.caption })) });
     const c = state.containers[segs[0]];
-    if (c) return send(res, 200, kind === "threads" ? { id: c.id, status: containerStatus(c) } : { id: c.id, status_code: containerStatus(c) });
+    if (c) {
+      const status = containerStatus(c);
+      // Threads: status + error_message (threads/troubleshooting, publishing-status); Instagram: status_code + status ("Error: …").
+      if (kind === "threads") return send(res, 200, { id: c.id, status, ...(status === "ERROR" ? { error_message: "UNKNOWN" } : {}) });
+      return send(res, 200, { id: c.id, status_code: status, ...(status === "ERROR" ? { status: "Error: Media upload has failed with error code 2207026" } : {}) });
+    }
     const post = list().find((p) => p.id === segs[0]);
     return post ? send(res, 200, { id: post.id, permalink: post.permalink }) : graphError(res, 400, { message: `(#100) Object with ID '${segs[0]}' does not exist`, type: "GraphMethodException", code: 100, error_subcode: 33 });
   }
@@ -106,6 +113,7 @@ export function partTwo(state, send, parseMultipart) {
       if (kind === "instagram" && edge === "media_publish") return publishContainer("instagram", owner, p, res, base);
       if (kind === "facebook" && edge === "photos") {
         if (!p.source?.filename && !p.url) return graphError(res, 400, { message: "(#324) Requires upload file", type: "OAuthException", code: 324 });
+        if (p.source && !/^image\/(jpeg|png|gif|bmp|tiff)$/.test(p.source.type ?? "")) return graphError(res, 400, { message: "(#324) Missing or invalid image file", type: "OAuthException", code: 324 });
         const id = nextId();
         const published = p.published !== "false";
         state.fbPhotos[id] = { id, alt: p.alt_text_custom ?? null, size: p.source?.size, published };
@@ -154,6 +162,7 @@ export function partTwo(state, send, parseMultipart) {
       if (!xAuth(req, res)) return;
       const f = parseMultipart(req, body);
       if (!f?.media?.size) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media is required" }] });
+      if (!/^image\/(jpeg|png|gif|webp)$/.test(f.media.type ?? "")) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media type unrecognized." }], type: "https://api.twitter.com/2/problems/invalid-request" });
       const id = nextId();
       state.xMedia[id] = { id, size: f.media.size, category: f.media_category, alt: null };
       send(res, 200, { data: { id, media_key: `3_${id}`, size: f.media.size, expires_after_secs: 86400 } });
@@ -213,6 +222,7 @@ export function partTwo(state, send, parseMultipart) {
     "PUT /li-upload/": (req, res, body, _base, url) => {
       const image = decodeURIComponent(url.pathname.slice("/li-upload/".length));
       if (!state.liImages[image]) return send(res, 404, "");
+      if (!/^image\/(jpeg|png|gif)$/.test(req.headers["content-type"] ?? "")) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", "Unsupported media type for image upload: JPG, GIF or PNG only");
       state.liImages[image] = { image, uploaded: true, size: body.length };
       send(res, 201, undefined);
     },
@@ -242,10 +252,11 @@ export function partTwo(state, send, parseMultipart) {
       const src = input.media_source ?? {};
       if (src.source_type === "image_base64" && (!src.data || !/^image\/(jpeg|png)$/.test(src.content_type))) return send(res, 400, { code: 1, message: "Invalid image: media_source.content_type must be image/jpeg or image/png" });
       if (src.source_type === "image_url" && !/^https?:\/\//.test(src.url ?? "")) return send(res, 400, { code: 1, message: "Invalid image url" });
-      if (!["image_base64", "image_url"].includes(src.source_type)) return send(res, 400, { code: 1, message: "media_source.source_type is required" });
+      if (src.source_type === "multiple_image_base64" && (!Array.isArray(src.items) || src.items.length < 2 || src.items.length > 5 || src.items.some((i) => !i.data || !/^image\/(jpeg|png)$/.test(i.content_type)))) return send(res, 400, { code: 1, message: "Invalid image: media_source.items must be 2 to 5 images, image/jpeg or image/png" });
+      if (!["image_base64", "image_url", "multiple_image_base64"].includes(src.source_type)) return send(res, 400, { code: 1, message: "media_source.source_type is required" });
       if ((input.title ?? "").length > 100 || (input.description ?? "").length > 800 || (input.alt_text ?? "").length > 500) return send(res, 400, { code: 1, message: "title, description or alt_text too long" });
       const id = String(813000000000000000n + BigInt(state.pins.length + 1));
-      state.pins.push({ id, ...input, media_source: { source_type: src.source_type, size: src.data ? Buffer.from(src.data, "base64").length : undefined, url: src.url } });
+      state.pins.push({ id, ...input, media_source: { source_type: src.source_type, size: src.data ? Buffer.from(src.data, "base64").length : undefined, url: src.url, items: src.items?.length } });
       send(res, 201, { id, board_id: input.board_id, title: input.title ?? null, description: input.description ?? null, link: input.link ?? null, alt_text: input.alt_text ?? null, created_at: "2026-07-14T10:10:00" });
     },
   };

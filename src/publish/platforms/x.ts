@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { PublishFailure, uncertainFate } from "../errors.js";
 import { FormData, type HttpAnswer, type HttpRequest } from "../http.js";
-import { readMedia } from "../media.js";
+import { imagesOnly, readMedia } from "../media.js";
 import { oauth1Header } from "../oauth1.js";
 import { xSettings, type XSettings } from "../../config/publish-settings.js";
 import type { Publisher, PublishContext } from "../types.js";
@@ -44,7 +44,8 @@ function resetOf(answer: HttpAnswer): { at: string; inMs?: number } | undefined 
 /** An X error answer as the run treats it, in plain words. */
 export function xFailure(ctx: { http: Ctx["http"] }, answer: HttpAnswer, what: string): PublishFailure {
   const body = (answer.json ?? {}) as { title?: string; detail?: string; reason?: string; type?: string; errors?: Array<{ message?: string }> };
-  const words = body.detail ?? body.errors?.[0]?.message ?? body.title ?? (answer.text.trim().slice(0, 300) || "(no message)");
+  // A problem object's `detail` is generic when `errors` names what was wrong ("media type unrecognized.").
+  const words = body.errors?.[0]?.message ?? body.detail ?? body.title ?? (answer.text.trim().slice(0, 300) || "(no message)");
   const message = ctx.http.redact(`${what}: HTTP ${answer.status}: ${words}`);
   const status = answer.status;
   if (status === 429) {
@@ -88,13 +89,14 @@ export const xPublisher: Publisher<XSettings> = {
   recovery: "unknown",
   async publish(ctx) {
     const base = ctx.settings.api.replace(/\/+$/, "");
-    const images = ctx.rendered.media.map((m, i) => ({ m, i })).filter(({ m }) => m.kind !== "video").slice(0, MAX_IMAGES);
+    // Videos need the chunked upload (INIT/APPEND/FINALIZE), not done yet: such a post fails, saying so.
+    const images = imagesOnly(ctx.rendered.media, "X").slice(0, MAX_IMAGES);
     const posted: string[] = [];
     for (const [i, text] of ctx.parts.entries()) {
       const { id } = await ctx.step(`part${i}`, async (again) => {
         if (again) throw uncertainFate(`an earlier run began posting this at ${again.at} and stopped before the answer; X takes no idempotency key, so it is not resent`);
         // Uploaded media that no post uses expire unseen (24 h): uploading again makes no double.
-        const mediaIds = i === 0 ? await Promise.all(images.map(({ i: n }) => uploadImage(ctx, base, n))) : [];
+        const mediaIds = i === 0 ? await Promise.all(images.map(({ index }) => uploadImage(ctx, base, index))) : [];
         const answer = await call(ctx, {
           method: "POST",
           url: `${base}/2/tweets`,
