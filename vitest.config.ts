@@ -11,6 +11,7 @@ export const SLOW_TESTS = [
   "tests/hardening/crash.test.ts",
   "tests/package/**/*.test.ts",
   "tests/cli/demo.test.ts",
+  "tests/publish/kill-part-two.slow.test.ts",
 ];
 
 export const shared = {
