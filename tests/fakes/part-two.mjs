@@ -18,6 +18,22 @@
  */
 export const TOKENS = { x: "x-user-token", xKey: "x-api-key", linkedin: "li-token", threads: "threads-token", facebook: "fb-page-token", instagram: "ig-token", pinterest: "pin-token" };
 
+/**
+ * What an image's first bytes say it is (the platforms look at the bytes, not the file's name):
+ * JPEG, PNG, GIF, WebP, BMP or TIFF, else undefined.
+ */
+function sniffImage(bytes) {
+  const b = Buffer.from(bytes ?? []);
+  const hex = b.toString("hex");
+  if (hex.startsWith("ffd8ff")) return "image/jpeg";
+  if (hex.startsWith("89504e470d0a1a0a")) return "image/png";
+  if (hex.startsWith("474946383")) return "image/gif";
+  if (hex.startsWith("52494646") && b.subarray(8, 12).toString("latin1") === "WEBP") return "image/webp";
+  if (hex.startsWith("424d")) return "image/bmp";
+  if (hex.startsWith("49492a00") || hex.startsWith("4d4d002a")) return "image/tiff";
+  return undefined;
+}
+
 /** The special tokens every fake answers with its platform's refusal. */
 const special = (t) => (["expired-token", "no-scope-token", "rate-limited-token", "free-tier-token"].includes(t) ? t : undefined);
 
@@ -113,7 +129,7 @@ export function partTwo(state, send, parseMultipart) {
       if (kind === "instagram" && edge === "media_publish") return publishContainer("instagram", owner, p, res, base);
       if (kind === "facebook" && edge === "photos") {
         if (!p.source?.filename && !p.url) return graphError(res, 400, { message: "(#324) Requires upload file", type: "OAuthException", code: 324 });
-        if (p.source && !/^image\/(jpeg|png|gif|bmp|tiff)$/.test(p.source.type ?? "")) return graphError(res, 400, { message: "(#324) Missing or invalid image file", type: "OAuthException", code: 324 });
+        if (p.source && !sniffImage(p.source.head)) return graphError(res, 400, { message: "(#324) Missing or invalid image file", type: "OAuthException", code: 324 });
         const id = nextId();
         const published = p.published !== "false";
         state.fbPhotos[id] = { id, alt: p.alt_text_custom ?? null, size: p.source?.size, published };
@@ -162,7 +178,8 @@ export function partTwo(state, send, parseMultipart) {
       if (!xAuth(req, res)) return;
       const f = parseMultipart(req, body);
       if (!f?.media?.size) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media is required" }] });
-      if (!/^image\/(jpeg|png|gif|webp)$/.test(f.media.type ?? "")) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media type unrecognized." }], type: "https://api.twitter.com/2/problems/invalid-request" });
+      // The one-shot upload takes JPEG, BMP, PNG, WebP, TIFF (and GIF): docs.x.com MediaUploadRequestOneShot.mediaType.
+      if (!sniffImage(f.media.head)) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media type unrecognized." }], type: "https://api.twitter.com/2/problems/invalid-request" });
       const id = nextId();
       state.xMedia[id] = { id, size: f.media.size, category: f.media_category, alt: null };
       send(res, 200, { data: { id, media_key: `3_${id}`, size: f.media.size, expires_after_secs: 86400 } });
@@ -222,7 +239,8 @@ export function partTwo(state, send, parseMultipart) {
     "PUT /li-upload/": (req, res, body, _base, url) => {
       const image = decodeURIComponent(url.pathname.slice("/li-upload/".length));
       if (!state.liImages[image]) return send(res, 404, "");
-      if (!/^image\/(jpeg|png|gif)$/.test(req.headers["content-type"] ?? "")) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", "Unsupported media type for image upload: JPG, GIF or PNG only");
+      // images-api: JPG, GIF and PNG. (LinkedIn marks such an image PROCESSING_FAILED; the fake refuses the upload outright.)
+      if (!["image/jpeg", "image/png", "image/gif"].includes(sniffImage(body))) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", "Unsupported media type for image upload: JPG, GIF or PNG only");
       state.liImages[image] = { image, uploaded: true, size: body.length };
       send(res, 201, undefined);
     },

@@ -107,7 +107,7 @@ function parseMultipart(req, buf) {
     const name = /name="([^"]+)"/.exec(head)?.[1];
     const filename = /filename="([^"]*)"/.exec(head)?.[1];
     const data = part.subarray(headEnd + 4);
-    if (name) fields[name] = filename !== undefined ? { filename, size: data.length, type: /content-type:\s*(\S+)/i.exec(head)?.[1] } : data.toString("utf8");
+    if (name) fields[name] = filename !== undefined ? { filename, size: data.length, type: /content-type:\s*(\S+)/i.exec(head)?.[1], head: data.subarray(0, 12) } : data.toString("utf8");
     start = next;
   }
   return fields;

@@ -1,6 +1,6 @@
 /**
  * Media a platform refuses, on each of the six part-two platforms (fakes in tests/fakes/part-two.mjs,
- * in their own process): a file of a type it does not take, one over its size limit, and, for Meta's
+ * in their own process): a file that is not an image it takes (the fakes read the bytes, as the platforms do), one over its size limit, and, for Meta's
  * containers, a file fetched and then failed in processing (status ERROR). Each gives `failed`
  * (not retryable: the post needs fixing) with a plain message, nothing is posted, and a rerun
  * sends nothing more. Videos where no upload is built yet fail, saying so, and never go out
@@ -29,16 +29,16 @@ describe("media refused by the platform", () => {
     const dir = partTwoProject(
       fakes,
       [
-        item("mx", "x", "assets/teaser.bmp"),
+        item("mx", "x", "assets/notes.txt"),
         item("big", "x", "assets/huge.png"),
-        item("ml", "linkedin", "assets/teaser.bmp"),
+        item("ml", "linkedin", "assets/notes.txt"),
         item("mt", "threads", "assets/broken.png"),
-        item("mf", "facebook", "assets/teaser.bmp"),
+        item("mf", "facebook", "assets/notes.txt"),
         item("mi", "instagram", "assets/broken.png"),
-        item("mp", "pinterest", "assets/teaser.bmp"),
+        item("mp", "pinterest", "assets/notes.txt"),
       ].join("\n") + "\n",
       {},
-      { "teaser.bmp": PNG, "broken.png": PNG, "huge.png": Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]) },
+      { "notes.txt": Buffer.from("meeting notes, not an image\n"), "broken.png": PNG, "huge.png": Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]) },
     );
     const before = (await fakes.state()) as unknown as Record<string, unknown[]>;
     const { code, report } = await publishPartTwo(fakes, dir);
