@@ -16,6 +16,7 @@
 import { pathToFileURL } from "node:url";
 import { errors as undiciErrors, request, type Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../util/env.js";
+import { sleep } from "../util/sleep.js";
 import { readRegularFile, TooLarge } from "./read-file-capped.js";
 import { createDispatcher, type ProxySettings } from "./proxy.js";
 
@@ -291,15 +292,3 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   return { fetch, close: () => dispatcher.destroy().catch(() => undefined) };
 }
 
-/** Waits `ms`, or less if `signal` aborts first; leaves no timer or listener behind. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}

@@ -173,16 +173,63 @@ export function partTwo(state, send, parseMultipart) {
     if (who === "rate-limited-token") return problem(res, 429, "Too Many Requests", "Too Many Requests", {}, { "x-rate-limit-limit": "100", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 900) }), false;
     return who === TOKENS.x;
   }
+  /**
+   * The chunked upload (docs.x.com/x-api/media/quickstart/media-upload-chunked; FINALIZE and STATUS
+   * answers as docs.x.com/x-api/media/finalize-media-upload, failed as the v1.1 STATUS reference):
+   * INIT {media_type, total_bytes, media_category} -> {data: {id, media_key, expires_after_secs}};
+   * APPEND {media_id, segment_index, media} -> 204; FINALIZE {media_id} -> {data: {id, media_key,
+   * size, expires_after_secs, processing_info: {state: "pending", check_after_secs}}}. A video whose
+   * first chunk is not an MP4/MOV (no "ftyp" box) ends in state failed, "Unsupported video format".
+   */
+  const processingInfo = (m) =>
+    m.processing === "failed" ? { state: "failed", progress_percent: 12, error: { code: 1, name: "InvalidMedia", message: "Unsupported video format" } } : { state: m.processing, check_after_secs: m.processing === "succeeded" ? undefined : 1, progress_percent: m.processing === "succeeded" ? 100 : 40 };
+  function chunked(f, res) {
+    const bad = (message) => problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message }] });
+    if (f.command === "INIT") {
+      if (!/^\d+$/.test(f.total_bytes ?? "") || !f.media_type) return bad("total_bytes and media_type are required");
+      if (f.media_category === "tweet_video" && Number(f.total_bytes) > 512 * 1024 * 1024) return bad("File size exceeds 536870912 bytes.");
+      const id = nextId();
+      state.xMedia[id] = { id, category: f.media_category, type: f.media_type, total: Number(f.total_bytes), segments: [], alt: null };
+      return send(res, 200, { data: { id, media_key: `7_${id}`, expires_after_secs: 86400 } });
+    }
+    const m = state.xMedia[f.media_id];
+    if (!m?.segments) return bad("media_id not found");
+    if (f.command === "APPEND") {
+      if (!f.media?.size || !/^\d+$/.test(f.segment_index ?? "")) return bad("media and segment_index are required");
+      if (f.media.size > 5 * 1024 * 1024) return bad("segment over 5 MB");
+      m.segments[Number(f.segment_index)] = f.media.size;
+      if (f.segment_index === "0") m.playable = f.media.head.subarray(4, 8).toString("latin1") === "ftyp";
+      return send(res, 204, undefined);
+    }
+    if (f.command === "FINALIZE") {
+      const size = m.segments.reduce((a, b) => a + (b ?? 0), 0);
+      if (size !== m.total) return bad(`File size mismatch: got ${size} of ${m.total} bytes`);
+      m.size = size;
+      m.processing = "pending";
+      return send(res, 200, { data: { id: m.id, media_key: `7_${m.id}`, size, expires_after_secs: 86400, processing_info: processingInfo(m) } });
+    }
+    return bad(`unknown command ${f.command}`);
+  }
+
   const x = {
     "POST /x/2/media/upload": (req, res, body) => {
       if (!xAuth(req, res)) return;
       const f = parseMultipart(req, body);
+      if (f?.command) return chunked(f, res);
       if (!f?.media?.size) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media is required" }] });
       // The one-shot upload takes JPEG, BMP, PNG, WebP, TIFF (and GIF): docs.x.com MediaUploadRequestOneShot.mediaType.
       if (!sniffImage(f.media.head)) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media type unrecognized." }], type: "https://api.twitter.com/2/problems/invalid-request" });
       const id = nextId();
       state.xMedia[id] = { id, size: f.media.size, category: f.media_category, alt: null };
       send(res, 200, { data: { id, media_key: `3_${id}`, size: f.media.size, expires_after_secs: 86400 } });
+    },
+    // STATUS of a chunked upload: processing_info.state pending -> in_progress -> succeeded | failed.
+    "GET /x/2/media/upload": (req, res, _b, _base, url) => {
+      if (!xAuth(req, res)) return;
+      const m = state.xMedia[url.searchParams.get("media_id")];
+      if (url.searchParams.get("command") !== "STATUS" || !m?.processing) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media_id not found or not processing" }] });
+      m.processing = m.processing === "pending" ? "in_progress" : m.playable ? "succeeded" : "failed";
+      send(res, 200, { data: { id: m.id, media_key: `7_${m.id}`, processing_info: processingInfo(m) } });
     },
     "POST /x/2/media/metadata": (req, res, body) => {
       if (!xAuth(req, res)) return;
@@ -200,7 +247,7 @@ export function partTwo(state, send, parseMultipart) {
       if (state.tweets.some((t) => t.text === input.text)) return problem(res, 403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.");
       const reply = input.reply?.in_reply_to_tweet_id;
       if (reply && !state.tweets.some((t) => t.id === reply)) return problem(res, 400, "Invalid Request", "The Tweet you are replying to does not exist.");
-      for (const m of input.media?.media_ids ?? []) if (!state.xMedia[m]) return problem(res, 400, "Invalid Request", "Your media IDs are invalid.");
+      for (const m of input.media?.media_ids ?? []) if (!state.xMedia[m] || (state.xMedia[m].processing && state.xMedia[m].processing !== "succeeded")) return problem(res, 400, "Invalid Request", "Your media IDs are invalid.");
       const id = String(1810000000000000000n + BigInt(state.tweets.length + 1));
       state.tweets.push({ id, text: input.text, replyTo: reply ?? null, media: (input.media?.media_ids ?? []).map((m) => state.xMedia[m]) });
       send(res, 201, { data: { id, text: input.text, edit_history_tweet_ids: [id] } });

@@ -3,8 +3,8 @@
  * in their own process): a file that is not an image it takes (the fakes read the bytes, as the platforms do), one over its size limit, and, for Meta's
  * containers, a file fetched and then failed in processing (status ERROR). Each gives `failed`
  * (not retryable: the post needs fixing) with a plain message, nothing is posted, and a rerun
- * sends nothing more. Videos where no upload is built yet fail, saying so, and never go out
- * without their video.
+ * sends nothing more. X takes a video through its chunked upload; elsewhere a video fails, saying
+ * so, and never goes out without its video.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +22,8 @@ afterAll(async () => {
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 const item = (id: string, channel: string, path: string, kind = "image") => `  - { id: ${id}, channel: ${channel}, at: "2026-07-14T10:00", text: "media ${id}", media: [{ path: ${path}, kind: ${kind}, alt: "alt ${id}" }] }`;
+/** An MP4's first box ("ftyp") and 5 MB: two chunks. */
+const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(5 * 1024 * 1024, 1)]);
 type Failed = { postId: string; channel: string; error: string; retryable: boolean; hint?: string };
 
 describe("media refused by the platform", () => {
@@ -73,16 +75,27 @@ describe("media refused by the platform", () => {
 
 describe("videos and carousels", () => {
   it("a video where no video upload is built yet fails, saying so; nothing goes out without it", async () => {
-    const dir = partTwoProject(fakes, ["x", "linkedin", "facebook", "pinterest"].map((c) => item(`v${c}`, c, "assets/clip.mp4", "video")).join("\n") + "\n", {}, { "clip.mp4": Buffer.alloc(256, 1) });
+    const dir = partTwoProject(fakes, ["linkedin", "facebook", "pinterest"].map((c) => item(`v${c}`, c, "assets/clip.mp4", "video")).join("\n") + "\n", {}, { "clip.mp4": MP4 });
     const before = (await fakes.state()) as unknown as Record<string, unknown[]>;
     const { report } = await publishPartTwo(fakes, dir);
-    const names: Record<string, string> = { x: "X", linkedin: "LinkedIn", facebook: "Facebook Pages", pinterest: "Pinterest" };
+    const names: Record<string, string> = { linkedin: "LinkedIn", facebook: "Facebook Pages", pinterest: "Pinterest" };
     for (const [channel, name] of Object.entries(names)) {
       const f = (report.failed as Failed[]).find((x) => x.postId === `v${channel}`)!;
       expect(f, channel).toMatchObject({ retryable: false, error: `video publishing to ${name} is not supported yet (assets/clip.mp4): the post was not sent` });
     }
     const after = (await fakes.state()) as unknown as Record<string, unknown[]>;
-    for (const list of ["tweets", "linkedin", "facebook", "pins"]) expect(after[list]!.length, list).toBe(before[list]!.length);
+    for (const list of ["linkedin", "facebook", "pins"]) expect(after[list]!.length, list).toBe(before[list]!.length);
+  }, 60_000);
+
+  it("X: a video goes through the chunked upload (INIT, APPEND in 4 MB chunks, FINALIZE, STATUS until succeeded); one X cannot process fails", async () => {
+    const dir = partTwoProject(fakes, [item("xv", "x", "assets/clip.mp4", "video"), item("xbad", "x", "assets/bad.mp4", "video")].join("\n") + "\n", {}, { "clip.mp4": MP4, "bad.mp4": Buffer.alloc(1000, 3) });
+    const { report } = await publishPartTwo(fakes, dir);
+    expect(report.published.map((p: { postId: string }) => p.postId)).toEqual(["xv"]);
+    const tweets = ((await fakes.state()) as unknown as { tweets: Array<{ text: string; media: Array<{ category: string; segments: number[]; size: number; processing: string }> }> }).tweets;
+    const video = tweets.find((t) => t.text === "media xv")!.media[0]!;
+    expect(video).toMatchObject({ category: "tweet_video", segments: [4 * 1024 * 1024, MP4.length - 4 * 1024 * 1024], size: MP4.length, processing: "succeeded" });
+    expect(report.failed).toEqual([expect.objectContaining({ postId: "xbad", retryable: false, error: "X could not process assets/bad.mp4: Unsupported video format" })]);
+    expect(tweets.some((t) => t.text === "media xbad")).toBe(false);
   }, 60_000);
 
   it("a Pin with several images is a carousel Pin (multiple_image_base64)", async () => {
