@@ -120,6 +120,8 @@ function cycleLine(r: CycleReport): string {
 /** A sleep that ends early on a stop signal. */
 function wallSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((done) => {
+    // A stop that came during the cycle: an aborted signal fires no more events, so no wait at all.
+    if (signal.aborted) return done();
     const timer = setTimeout(finish, ms);
     function finish() {
       clearTimeout(timer);
