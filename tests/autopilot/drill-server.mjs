@@ -1,6 +1,6 @@
 // The drill's loopback status pages, in their own process: a Statuspage v2 summary.json for
-// Instagram that goes down for requests DOWN_FROM..DOWN_TO (1-based) and is up otherwise, one that
-// is always up for the backups, and a slow one (down, answering after SLOW_MS) that keeps a cycle
+// Instagram that goes down for requests DOWN_FROM..DOWN_TO (1-based) and is up otherwise, and a
+// slow one (down, answering after SLOW_MS) that keeps a cycle
 // busy long enough to be stopped in the middle. GET /hits says how many each has had.
 // Shape: https://developer.statuspage.io/ (summary.json: status.indicator, components[].status).
 import { createServer } from "node:http";
@@ -18,8 +18,6 @@ const server = createServer((req, res) => {
   if (req.url === "/ig/api/v2/summary.json") {
     hits.ig += 1;
     json(res, summary(hits.ig >= downFrom && hits.ig <= downTo));
-  } else if (req.url === "/up/api/v2/summary.json") {
-    json(res, summary(false));
   } else if (req.url === "/slow/api/v2/summary.json") {
     hits.slow += 1;
     setTimeout(() => json(res, summary(true)), SLOW_MS);

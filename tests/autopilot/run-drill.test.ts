@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli, tempProject } from "../helpers/cli.js";
-import { startFakes, SECRETS, type Fakes } from "../helpers/publish-fakes.js";
+import { publishConfig, publishEnv, startFakes, type Fakes } from "../helpers/publish-fakes.js";
 
 const SERVER = fileURLToPath(new URL("./drill-server.mjs", import.meta.url));
 
@@ -54,21 +54,10 @@ posts:
     backups: [bluesky]
 `;
 
+/** The publishing fakes' project config (Bluesky, Mastodon, the team's Slack webhook) with Instagram on the drill's status page. */
 function config(status: string, fakes: Fakes): string {
-  return `version: 1
+  return `${publishConfig(fakes)}  instagram: { health: [{ kind: statuspage, url: ${status}/ig/api/v2/summary.json }] }
 defaults: { failureThreshold: 1, successThreshold: 1 }
-channels:
-  instagram: { health: [{ kind: statuspage, url: ${status}/ig/api/v2/summary.json }] }
-  bluesky:
-    health: [{ kind: statuspage, url: ${status}/up/api/v2/summary.json }]
-    publish: { service: "${fakes.http}/bsky", identifier: acme.test, password: "\${BLUESKY_APP_PASSWORD}" }
-  mastodon:
-    health: [{ kind: manual, status: operational }]
-    publish: { instance: "${fakes.http}/masto", token: "\${MASTODON_TOKEN}" }
-  team:
-    platform: webhook
-    health: [{ kind: manual, status: operational }]
-    publish: { url: "\${SLACK_WEBHOOK_URL}", format: slack }
 autopilot: { maxAutoMoves: 10, confirmFor: 10m, neverMove: { campaigns: [legal] } }
 `;
 }
@@ -99,7 +88,7 @@ interface Cycle {
 describe("failover run over a simulated day", () => {
   it("moves once, publishes once, pauses, fails back, alerts exactly once per event, and status --history shows the band", async () => {
     const dir = tempProject({ "calendar.yaml": CALENDAR, "config/failover.yaml": config(server.url, fakes) });
-    const env = { ...SECRETS, SLACK_WEBHOOK_URL: `${fakes.http}/slack/T000/B000/secret-slack-hook`, GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/calendar", GITHUB_RUN_ID: "42" };
+    const env = { ...publishEnv(fakes), GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/calendar", GITHUB_RUN_ID: "42" };
     // A mastodon post refused for good (a 422, as Mastodon's Error entity): one "failed" alert.
     await fakes.faults({ "/masto/api/v1/statuses": { status: 422, times: 1, body: { error: "Validation failed: Text character limit of 500 exceeded" } } });
     const run = async (from: string, cycles: number) => {
