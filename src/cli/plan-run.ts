@@ -6,7 +6,8 @@ import { DURATION_LIMITS, durationOverLimit, parseDuration } from "../time/durat
 import { loadProjectFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
 import type { PlanFlags } from "./plan-options.js";
-import { runHealthCheck, unknownWarnings } from "./health-run.js";
+import { recordHistory, runHealthCheck, unknownWarnings } from "./health-run.js";
+import { dirname, resolve } from "node:path";
 import { renderHealthTable } from "./report/health.js";
 import { riskAnnotations, riskJUnit, verdictLine, type RiskView } from "./report/plan.js";
 import { appendJobSummary, renderSummary, type SummaryInput } from "./report/summary.js";
@@ -35,6 +36,7 @@ export async function loadAndPlan(ctx: CliContext, options: PlanFlags): Promise<
   for (const w of project.calendar.warnings) ctx.out.problem(`${w.file}:${w.line}:${w.col} warning: ${w.message}`, "warning");
   const planOptions = { now: ctx.now, windowMs, strict };
   const health = await runHealthCheck(ctx, project.config, channelsFor(project, planOptions), project.calendar.file);
+  await recordHistory(ctx, dirname(resolve(project.calendar.file)), health);
   const result = verdictFor(project, health, planOptions);
   return { ...result, project, windowMs, strict, warnings: [...unknownWarnings(health, strict), ...result.plan.warnings] };
 }
