@@ -90,6 +90,7 @@ export interface PublishReport {
 
 export const DEFAULT_DEADLINE_MS = 120_000;
 const DEFAULT_TIMEOUT_MS = 20_000;
+export const PUBLISH_USER_AGENT = `failover/${VERSION} (+https://www.npmjs.com/package/failover)`;
 const MAX_ATTEMPTS = 4;
 const DEFAULT_CONCURRENCY = 4;
 
@@ -213,7 +214,7 @@ interface RunState {
 async function sendAll(jobs: Job[], state: RunState): Promise<void> {
   const { options, project } = state;
   const deadline = performance.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const http = new PublishHttp({ userAgent: `failover/${VERSION} (+https://www.npmjs.com/package/failover)`, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, secrets: project.config.secrets });
+  const http = new PublishHttp({ userAgent: PUBLISH_USER_AGENT, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, secrets: project.config.secrets });
   const signal = options.signal ?? new AbortController().signal;
   // Every request under way listens to the run's signal: many listeners are expected here.
   setMaxListeners(0, signal);
