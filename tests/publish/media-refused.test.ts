@@ -70,7 +70,7 @@ describe("media refused by the platform", () => {
     // A refusal is final: the rerun sends nothing.
     const again = await publishPartTwo(fakes, dir);
     expect(again.report.due).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe("videos and carousels", () => {
@@ -85,7 +85,7 @@ describe("videos and carousels", () => {
     }
     const after = (await fakes.state()) as unknown as Record<string, unknown[]>;
     for (const list of ["facebook", "pins"]) expect(after[list]!.length, list).toBe(before[list]!.length);
-  }, 60_000);
+  }, 120_000);
 
   it("X: a video goes through the chunked upload (INIT, APPEND in 4 MB chunks, FINALIZE, STATUS until succeeded); one X cannot process fails", async () => {
     const dir = partTwoProject(fakes, [item("xv", "x", "assets/clip.mp4", "video"), item("xbad", "x", "assets/bad.mp4", "video")].join("\n") + "\n", {}, { "clip.mp4": MP4, "bad.mp4": Buffer.alloc(1000, 3) });
@@ -96,7 +96,7 @@ describe("videos and carousels", () => {
     expect(video).toMatchObject({ category: "tweet_video", segments: [4 * 1024 * 1024, MP4.length - 4 * 1024 * 1024], size: MP4.length, processing: "succeeded" });
     expect(report.failed).toEqual([expect.objectContaining({ postId: "xbad", retryable: false, error: "X could not process assets/bad.mp4: Unsupported video format" })]);
     expect(tweets.some((t) => t.text === "media xbad")).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it("LinkedIn: a video goes through the Videos API (initializeUpload, parts with their ETags, finalizeUpload, status until AVAILABLE); one it cannot process fails", async () => {
     const dir = partTwoProject(fakes, [item("lv", "linkedin", "assets/clip.mp4", "video"), item("lbad", "linkedin", "assets/bad.mp4", "video")].join("\n") + "\n", {}, { "clip.mp4": MP4, "bad.mp4": Buffer.alloc(1000, 3) });
@@ -108,7 +108,7 @@ describe("videos and carousels", () => {
     expect(video).toMatchObject({ size: MP4.length, status: "AVAILABLE", parts: [{ size: 4 * 1024 * 1024 }, { size: MP4.length - 4 * 1024 * 1024 }] });
     expect(report.failed).toEqual([expect.objectContaining({ postId: "lbad", retryable: false, error: "LinkedIn could not process assets/bad.mp4: Invalid video file" })]);
     expect(s.linkedin.some((p) => p.commentary === "media lbad")).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it("a Pin with several images is a carousel Pin (multiple_image_base64)", async () => {
     const dir = partTwoProject(fakes, `  - { id: pc, channel: pinterest, at: "2026-07-14T10:00", title: "Two", text: "two images", media: [{ path: assets/teaser.png, kind: image, alt: "first" }, { path: assets/teaser.png, kind: image, alt: "second" }] }\n`);
@@ -116,5 +116,5 @@ describe("videos and carousels", () => {
     expect(code, JSON.stringify(report.failed)).toBe(0);
     const pins = ((await fakes.state()) as unknown as { pins: Array<{ title: string; media_source: { source_type: string; items: number } }> }).pins;
     expect(pins.at(-1)).toMatchObject({ title: "Two", media_source: { source_type: "multiple_image_base64", items: 2 } });
-  }, 60_000);
+  }, 120_000);
 });
