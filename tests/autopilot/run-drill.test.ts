@@ -142,7 +142,7 @@ describe("failover run over a simulated day", () => {
     expect(failed).toContain("• toot on mastodon: HTTP 422: post: Validation failed: Text character limit of 500 exceeded");
     expect(cycles.flatMap((c) => c.alerts)).toHaveLength(titles.length);
     // The same alerts by e-mail (the e-mail channel's publisher), the title as the subject.
-    expect(state.mails.map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1])).toEqual(titles.map((t) => t.slice(1, -1)));
+    expect(state.mails.map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1])).toEqual(titles.map((t) => t!.slice(1, -1)));
 
     expect(calendar()).toMatch(/id: morning-reel--bluesky\n(.*\n)*?\s+status: posted/);
     expect(calendar()).not.toContain("evening-photo--bluesky");

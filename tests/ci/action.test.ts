@@ -160,7 +160,7 @@ describe("action.yml", () => {
     const known = { ".failover/autopilot.json": JSON.stringify({ verdict: "blocked", outages: { instagram: { since: "2026-07-14T11:30:00Z", moved: 0, alerted: [] } }, alerted: [], posts: [] }) };
     const auto = runCheckStep({ command: "run", apply: "auto", "extra-args": down, "fail-on": "error" }, known);
     expect(auto.outputs.moved).toMatch(/^[\w-]+(, [\w-]+)+$/);
-    expect(auto.outputs.moved.split(", ")).toEqual(JSON.parse(readFileSync(auto.outputs["json-file"]!, "utf8")).moved.map((m: { postId: string }) => m.postId));
+    expect(auto.outputs.moved!.split(", ")).toEqual(JSON.parse(readFileSync(auto.outputs["json-file"]!, "utf8")).moved.map((m: { postId: string }) => m.postId));
     const typo = runCheckStep({ command: "run", notify: "tema" });
     expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('--notify: no channel "tema" in the config')]);
   });
