@@ -10,6 +10,7 @@ import { channelsFor, planFailback, verdictFor } from "../check.js";
 import type { ChannelHealth } from "../health/types.js";
 import { isDownStatus } from "../health/down.js";
 import { failbackChannels } from "../planner/failback.js";
+import { fixesClause } from "../planner/plan.js";
 import type { Verdict } from "../planner/risk.js";
 import type { Plan, PlanAction } from "../planner/types.js";
 import type { Project } from "../project.js";
@@ -157,7 +158,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       alert("approval", [...new Set(heldPlan.actions.map((a) => a.from.channel))], { plan: heldPlan, lines: needPerson.map((h) => `${h.action.postId}: ${h.reason}`) }, heldPlan.actions.map((a) => a.postId));
     }
   }
-  if (result.plan.unroutable.length > 0) alert("blocked", down, { lines: result.plan.unroutable.map((u) => `${u.postId} (${u.channel} ${u.at}): ${u.reasons.join("; ")}`) }, result.plan.unroutable.map((u) => u.postId));
+  if (result.plan.unroutable.length > 0) alert("blocked", down, { lines: result.plan.unroutable.map((u) => `${u.postId} (${u.channel} ${u.at}): ${u.reasons.join("; ")}${fixesClause(u.fixes)}`) }, result.plan.unroutable.map((u) => u.postId));
 
   if (options.mode === "auto" && !paused) {
     const back = planFailback({ ...project, calendar }, health, { now: options.now });

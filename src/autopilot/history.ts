@@ -32,6 +32,7 @@ export function historyEntries(channels: readonly ChannelHealth[], at: string): 
 /** Appends the entries, rotating first when the file has grown past maxBytes. */
 export async function appendHistory(file: string, entries: readonly HistoryEntry[], maxBytes = DEFAULT_HISTORY_MAX_BYTES): Promise<void> {
   if (entries.length === 0) return;
+  // The first run in a project has no .failover/ yet (with --no-state nothing else made it).
   await mkdir(dirname(file), { recursive: true });
   const size = await stat(file).then((s) => s.size, () => 0);
   if (size > 0 && size >= maxBytes) await rename(file, `${file}.1`);

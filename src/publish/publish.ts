@@ -21,6 +21,7 @@ import { isDown } from "../planner/plan.js";
 import type { Project } from "../project.js";
 import { VERSION } from "../version.js";
 import { pool } from "../util/pool.js";
+import { sleep } from "../util/sleep.js";
 import { editCalendarFile } from "../writer/apply.js";
 import type { CalendarOp } from "../writer/calendar-edit.js";
 import { acquireLock, LockedError } from "../writer/lock.js";
@@ -338,10 +339,7 @@ async function retrying<T>(fn: () => Promise<T>, limits: Limits, random: () => n
       if (performance.now() + wait >= limits.deadline) {
         throw new PublishFailure("transient", `${f.message}${f.details.retryAfterMs !== undefined ? `; Retry-After ${Math.ceil(f.details.retryAfterMs / 1000)} s is past the run's deadline` : "; no time left to retry"}`, f.details);
       }
-      await new Promise<void>((done) => {
-        const timer = setTimeout(done, wait);
-        limits.signal.addEventListener("abort", () => (clearTimeout(timer), done()), { once: true });
-      });
+      await sleep(wait, limits.signal);
     }
   }
 }
