@@ -29,9 +29,18 @@ export function proxiesFor(env: Env, settings: ProxySettings = {}): { httpProxy:
   return { httpProxy, httpsProxy: either(env, "https_proxy") ?? httpProxy, noProxy };
 }
 
+/**
+ * undici, imported when a request is about to be made: it is large and most runs need none. It is
+ * a CommonJS package: its API is the module's default export (a bundled dynamic import of
+ * CommonJS gives nothing else; Node's own import gives it too).
+ */
+export async function loadUndici(): Promise<typeof import("undici")> {
+  // The default is module.exports, the whole API; undici's types declare a narrower namespace.
+  return (await import("undici")).default as unknown as typeof import("undici");
+}
+
 /** The run's dispatcher: direct, or through the proxy the environment or config names. */
 export async function createDispatcher(env: Env, settings?: ProxySettings): Promise<Dispatcher> {
-  // Imported here, when a request is about to be made: undici is large and most runs need none.
-  const { EnvHttpProxyAgent } = await import("undici");
+  const { EnvHttpProxyAgent } = await loadUndici();
   return new EnvHttpProxyAgent({ ...proxiesFor(env, settings), connections: 64, connect: { timeout: 10_000 }, keepAliveTimeout: 1_000 });
 }

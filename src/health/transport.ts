@@ -18,7 +18,7 @@ import type { Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../util/env.js";
 import { readRegularFile } from "./read-file-capped.js";
 import { readCapped, TooLarge } from "../util/read-capped.js";
-import { createDispatcher, type ProxySettings } from "./proxy.js";
+import { createDispatcher, loadUndici, type ProxySettings } from "./proxy.js";
 
 export interface FetchRequest {
   /** May contain `${ENV}`: expanded here, at request time. */
@@ -141,7 +141,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   // that reads recorded file: payloads or --assume'd channels never needs it (docs/performance.md).
   let http: Promise<{ request: typeof import("undici").request; dispatcher: Dispatcher }> | undefined;
   const loadHttp = () =>
-    (http ??= import("undici").then(async ({ request }) => ({ request, dispatcher: await createDispatcher(options.env, options.proxy) })));
+    (http ??= loadUndici().then(async ({ request }) => ({ request, dispatcher: await createDispatcher(options.env, options.proxy) })));
   const inflight = new Map<string, Promise<FetchResult>>();
   const clean = (text: string) => redact(text, options.secrets);
 
