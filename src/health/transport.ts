@@ -16,6 +16,7 @@
 import { pathToFileURL } from "node:url";
 import type { Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../util/env.js";
+import { sleep } from "../util/sleep.js";
 import { readRegularFile } from "./read-file-capped.js";
 import { readCapped, TooLarge } from "../util/read-capped.js";
 import { createDispatcher, loadUndici, type ProxySettings } from "./proxy.js";
@@ -267,15 +268,3 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   return { fetch, close: async () => (http ? (await http).dispatcher.destroy().catch(() => undefined) : undefined) };
 }
 
-/** Waits `ms`, or less if `signal` aborts first; leaves no timer or listener behind. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}

@@ -156,3 +156,20 @@ function parseJson(text: string): unknown {
 
 
 export { FormData };
+
+/**
+ * The answer's JSON object when it carries every field named, else a transient failure that may
+ * have been sent: a 200 whose body is garbage, truncated, HTML from a gateway or the wrong shape
+ * says nothing about whether the platform acted, and a publisher must never read fields off it.
+ */
+export function answerObject<T extends object>(http: PublishHttp, answer: HttpAnswer, what: string, ...fields: string[]): T {
+  const body = answer.json;
+  const missing = typeof body === "object" && body !== null && !Array.isArray(body) ? fields.filter((f) => (body as Record<string, unknown>)[f] == null) : fields;
+  if (missing.length === 0) return body as T;
+  const seen = answer.text.trim().split("\n")[0]!.slice(0, 120) || "an empty body";
+  return failWith(new PublishFailure("transient", http.redact(`${what}: HTTP ${answer.status}, but the answer is not what the platform sends (no ${missing.join(", ")}): ${seen}`), { maybeSent: true }));
+}
+
+function failWith(failure: PublishFailure): never {
+  throw failure;
+}
