@@ -9,6 +9,7 @@ import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import { STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
 import { loadProject, type Project } from "../project.js";
+import { settleAfterLoading } from "./memory.js";
 import type { CliContext } from "./context.js";
 
 function describeLookup(config: Config): string {
@@ -58,6 +59,7 @@ export async function loadConfigFor(ctx: CliContext, calendar?: string): Promise
 export async function loadProjectFor(ctx: CliContext): Promise<Project> {
   const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
   reportConfig(ctx, project.config, project.calendar.file);
+  settleAfterLoading(project.calendar.source.text.length);
   return project;
 }
 

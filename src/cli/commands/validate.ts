@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG_PATH, lenientConfig } from "../../config/load.js";
 import type { Config } from "../../config/model.js";
 import { ExitCode, InputError, sortDiagnostics } from "../../errors.js";
 import { configJson, loadConfigFor } from "../config-run.js";
+import { settleAfterLoading } from "../memory.js";
 import type { CliContext } from "../context.js";
 import { printDiagnostics } from "../report/diagnostics.js";
 import { plural } from "../../util/words.js";
@@ -43,6 +44,7 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
   const files: string[] = [];
   try {
     const { config, calendar } = await loadBoth(ctx, calendarPath);
+    settleAfterLoading(calendar.source.text.length);
     if (config.file) files.push(config.file);
     files.push(calendar.file);
     const warnings = sortDiagnostics([...calendar.warnings, ...lintCalendar(calendar, config, { now: ctx.now })]);
