@@ -14,6 +14,7 @@ export const SLOW_TESTS = [
   "tests/package/**/*.test.ts",
   "tests/cli/demo.test.ts",
   "tests/text/urls-agreement.test.ts",
+  "tests/publish/kill-part-two.slow.test.ts",
 ];
 
 export const shared = {

@@ -14,8 +14,9 @@
  * we hold and clear ourselves always fire.
  */
 import { pathToFileURL } from "node:url";
-import { errors as undiciErrors, request } from "undici";
+import type { Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../util/env.js";
+import { sleep } from "../util/sleep.js";
 import { readRegularFile } from "./read-file-capped.js";
 import { readCapped, TooLarge } from "../util/read-capped.js";
 import { createDispatcher, type ProxySettings } from "./proxy.js";
@@ -79,7 +80,8 @@ export function describeError(error: unknown, timeoutMs: number): string {
     return `timed out after ${timeoutMs} ms`;
   }
   if (e?.name === "AbortError" || code === "ABORT_ERR") return "stopped: the check's deadline was reached";
-  if (error instanceof undiciErrors.RequestAbortedError) return "stopped: the check's deadline was reached";
+  // undici's RequestAbortedError (named AbortError too), told by its code so undici need not be loaded.
+  if (code === "UND_ERR_ABORTED" || code === "UND_ERR_ABORT") return "stopped: the check's deadline was reached";
   switch (code) {
     case "ECONNREFUSED":
       return "connection refused";
@@ -136,7 +138,11 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxRedirects = options.maxRedirects ?? 5;
   const random = options.random ?? Math.random;
-  const dispatcher = createDispatcher(options.env, options.proxy);
+  // undici (about 1 MB of code) is loaded on the first http(s) request, not at start-up: a check
+  // that reads recorded file: payloads or --assume'd channels never needs it (docs/performance.md).
+  let http: Promise<{ request: typeof import("undici").request; dispatcher: Dispatcher }> | undefined;
+  const loadHttp = () =>
+    (http ??= import("undici").then(async ({ request }) => ({ request, dispatcher: await createDispatcher(options.env, options.proxy) })));
   const inflight = new Map<string, Promise<FetchResult>>();
   const clean = (text: string) => redact(text, options.secrets);
 
@@ -156,6 +162,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
    * the first host, and a status page must not be able to forward them elsewhere.
    */
   async function once(start: URL, req: FetchRequest, baseHeaders: Record<string, string>, ownHeaders: Record<string, string>, timeoutMs: number) {
+    const { request, dispatcher } = await loadHttp();
     const ctl = requestController(options.signal, timeoutMs);
     try {
       let url = start;
@@ -258,18 +265,6 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   };
 
   // destroy, not close: close waits for requests still under way, and the run is over.
-  return { fetch, close: () => dispatcher.destroy().catch(() => undefined) };
+  return { fetch, close: async () => (http ? (await http).dispatcher.destroy().catch(() => undefined) : undefined) };
 }
 
-/** Waits `ms`, or less if `signal` aborts first; leaves no timer or listener behind. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
