@@ -8,9 +8,13 @@ import { configDefaults, defineConfig } from "vitest/config";
 export const SLOW_TESTS = [
   "tests/hardening/fuzz.test.ts",
   "tests/hardening/edit-fuzz.test.ts",
+  "tests/hardening/plan-fuzz.test.ts",
+  "tests/hardening/hostile-publish-all.test.ts",
   "tests/hardening/crash.test.ts",
   "tests/package/**/*.test.ts",
   "tests/cli/demo.test.ts",
+  "tests/text/urls-agreement.test.ts",
+  "tests/publish/kill-part-two.slow.test.ts",
 ];
 
 /**

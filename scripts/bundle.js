@@ -42,4 +42,8 @@ await build({
   banner: { js: "import { createRequire as __failoverRequire } from 'node:module'; const require = __failoverRequire(import.meta.url);" },
   logLevel: "warning",
   legalComments: "none",
+  // Less text to parse and compile at every start (about a third less): whitespace and syntax only,
+  // so names stay readable in stack traces (`-v`) and profiles.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });

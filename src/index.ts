@@ -45,8 +45,9 @@ export { publishProject, DEFAULT_DEADLINE_MS, type PublishOptions, type PublishR
 export { duePosts, DEFAULT_LATE_MS, type DueOptions } from "./publish/due.js";
 export { PUBLISHERS, publisherFor } from "./publish/registry.js";
 export { PUBLISH_SETTINGS, canPublish } from "./config/publish-settings.js";
-export { PublishFailure, type FailureKind } from "./publish/errors.js";
-export type { Publisher, Published, PublishContext, ChannelContext, Step } from "./publish/types.js";
+export { PublishFailure, permanent, held, uncertainFate, isPublishFailure, type FailureKind } from "./publish/errors.js";
+export type { PublishHttp, HttpRequest, HttpAnswer } from "./publish/http.js";
+export type { Publisher, Published, PublishContext, ChannelContext, Step, AnyPublisher } from "./publish/types.js";
 export { Journal, journalPathFor, type JournalEntry } from "./publish/journal.js";
 export { editCalendarFile, type EditFileOptions } from "./writer/apply.js";
 // Import from CSV, export to CSV, Hootsuite, iCalendar, JSON

@@ -1,4 +1,5 @@
 /** Files shipped in the package (config/, schema/, package.json), found from this module. */
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The package root: this file is at src/ (tests) or dist/ (the built CLI), one level down. */
@@ -9,10 +10,12 @@ export function packageFile(...parts: string[]): string {
 }
 
 /**
- * Where editors fetch a JSON Schema from: the published package's own file, pinned to this
- * version (unpkg serves every file of every npm release), so a project's `$schema` line does not
- * depend on where failover is installed and does not change under it on upgrade.
+ * Where a project's editor finds failover's JSON Schema: the copy npm installs in the project's
+ * node_modules, as a path relative to the file that names it (yaml-language-server resolves it
+ * from there). Not a web address: no published copy of this package is known to exist at one,
+ * and the installed copy is the one that matches the version the project runs.
  */
-export function schemaUrl(kind: "calendar" | "config", version: string): string {
-  return `https://unpkg.com/failover@${version}/schema/${kind}.schema.json`;
+export function projectSchemaPath(kind: "calendar" | "config", projectRoot: string, fromFolder: string): string {
+  const path = relative(fromFolder, join(projectRoot, "node_modules", "failover", "schema", `${kind}.schema.json`)).split(sep).join("/");
+  return path.startsWith(".") ? path : `./${path}`;
 }

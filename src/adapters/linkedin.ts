@@ -27,6 +27,6 @@ export const linkedin: Adapter = {
   // A text mention is not a LinkedIn mention (that needs an URN): mapped to the configured name.
   mentions: "plain",
   threads: { maxParts: 1 },
-  notes: ["Mentions are written as the configured name (handles.<id>.linkedin), e.g. \"Acme Inc.\"."],
+  notes: ["Mentions are written as the configured name (handles.<id>.linkedin), e.g. \"Acme Inc.\", or, given as \"@[Acme Inc.](urn:li:organization:2414183)\", as a LinkedIn mention that tags the Page."],
   sources: ["LinkedIn Posts API (commentary, content.multiImage)", "crosspost linkedin.js", "Postiz linkedin.provider.ts"],
 };

@@ -10,6 +10,13 @@ export type Handles = Record<string, Record<string, string>>;
 
 const bare = (handle: string): string => handle.replace(/^@/, "").toLowerCase();
 
+/**
+ * LinkedIn's mention annotation, `@[Acme Inc.](urn:li:organization:2414183)` (little-text-format):
+ * a text mention tags no one there, so `handles.<id>.linkedin` may give the name and URN in this
+ * form. It is kept as written (the publisher sends it as an annotation), never made plain text.
+ */
+export const LINKEDIN_ANNOTATION = /^@\[([^\]\n]{1,100})\]\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)$/;
+
 /** The identity a mention names: by its handle on the source channel or platform, any handle, or the identity's key. */
 function identityOf(name: string, handles: Handles, sourceKeys: readonly string[]): string | undefined {
   const wanted = name.toLowerCase();
@@ -48,7 +55,7 @@ export function mapMentions(
     const mapped = id === undefined ? undefined : target.keys.map((k) => handles[id]![k]).find((h) => h !== undefined);
     let replacement: string;
     if (mapped !== undefined) {
-      replacement = target.style === "plain" && mapped.startsWith("@") ? plainName(mapped.slice(1)) : mapped;
+      replacement = LINKEDIN_ANNOTATION.test(mapped) ? mapped : target.style === "plain" && mapped.startsWith("@") ? plainName(mapped.slice(1)) : mapped;
     } else {
       replacement = plainName(name);
       if (target.style === "handles") warnings.push(

@@ -1,13 +1,14 @@
 /**
  * Team alerts: what the autopilot tells people, composed as short messages that read well in
  * Slack (a bold title line, the channels, one line per post, a link to the job). Sending them is
- * the CLI's (`--notify-webhook`); the cycle only decides which are due, each once per outage.
+ * the CLI's (`--notify <channel>`, through src/publish/notify.ts); the cycle only decides which are
+ * due, each once per outage (once per post for publishing).
  */
 import type { Plan } from "../planner/types.js";
 import type { Verdict } from "../planner/risk.js";
 import type { Outage } from "./guard.js";
 
-export type AlertKind = "verdict" | "recovered" | "applied" | "approval" | "blocked" | "failback";
+export type AlertKind = "verdict" | "recovered" | "applied" | "approval" | "blocked" | "failback" | "failed" | "uncertain";
 
 export interface Alert {
   kind: AlertKind;
@@ -15,6 +16,8 @@ export interface Alert {
   channels: string[];
   /** Slack mrkdwn; also plain enough for Discord and e-mail. */
   text: string;
+  /** For an approval: the plan waiting, which the sender adds as Markdown. */
+  plan?: Plan;
 }
 
 /** The same alert for the same outage has the same key: the outage's channels with their start, plus what it is about. */
@@ -29,6 +32,8 @@ const TITLES: Record<AlertKind, (channels: string, verdict: Verdict) => string> 
   approval: (c) => `posts on ${c} wait for a person's approval`,
   blocked: (c) => `posts on ${c} have no working backup`,
   failback: () => "failback done: moved posts are back on their channel",
+  failed: (c) => `a post failed to publish on ${c}`,
+  uncertain: (c) => `a post on ${c} may or may not have gone out`,
 };
 
 export function composeAlert(kind: AlertKind, detail: { channels: readonly string[]; verdict: Verdict; lines?: readonly string[]; plan?: Plan; jobUrl?: string }): Alert {
@@ -40,7 +45,7 @@ export function composeAlert(kind: AlertKind, detail: { channels: readonly strin
     ...(detail.lines ?? []).map((l) => `• ${l}`),
     ...(detail.jobUrl ? [`<${detail.jobUrl}|the job>`] : []),
   ];
-  return { kind, title, channels: [...detail.channels], text: body.join("\n") };
+  return { kind, title, channels: [...detail.channels], text: body.join("\n"), ...(kind === "approval" && detail.plan ? { plan: detail.plan } : {}) };
 }
 
 /** The job's link on GitHub Actions, when the job runs there. */

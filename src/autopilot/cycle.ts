@@ -1,14 +1,16 @@
 /**
  * One autopilot cycle, as a library call: read the calendar and config afresh, check health,
  * record it, plan reroutes, apply what the guard rails allow (`auto`), ask (`ask`) or only report
- * (`never`), fail back what can return, and say which team alerts are due. Every outside effect
- * (loading, health, applying) is passed in, so a drill or a test runs it on a simulated clock.
+ * (`never`), fail back what can return, publish what is due (when a publish step is given), and say
+ * which team alerts are due. Every outside effect (loading, health, applying, publishing) is passed
+ * in, so a drill or a test runs it on a simulated clock.
  */
 import { dirname, resolve } from "node:path";
 import { channelsFor, planFailback, verdictFor } from "../check.js";
 import type { ChannelHealth } from "../health/types.js";
 import { isDownStatus } from "../health/down.js";
 import { failbackChannels } from "../planner/failback.js";
+import { fixesClause } from "../planner/plan.js";
 import type { Verdict } from "../planner/risk.js";
 import type { Plan, PlanAction } from "../planner/types.js";
 import type { Project } from "../project.js";
@@ -23,6 +25,7 @@ import { alertKey, composeAlert, type Alert } from "./alerts.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
+import type { PublishReport } from "../publish/publish.js";
 
 export type ApplyMode = "auto" | "ask" | "never";
 
@@ -32,13 +35,20 @@ export interface AutopilotState {
   outages: Record<string, Outage>;
   /** Alerts not tied to one outage (a verdict going back to go), by key, cleared when the verdict changes. */
   alerted: string[];
+  /** Alerts about one post's publishing (failed, uncertain), by key: kept across outages, the latest few hundred. */
+  posts: string[];
 }
+
+/** Post alerts remembered; older ones are long decided (a failed post stays failed in the calendar). */
+const MAX_POST_ALERTS = 500;
 
 export interface CycleDeps {
   loadProject: () => Promise<Project>;
   /** Health with thresholds applied, as `check` reads it. */
   checkHealth: (config: Config, names: readonly string[]) => Promise<ChannelHealth[]>;
   apply: (options: ApplyOptions) => Promise<ApplyResult>;
+  /** With `--publish`: sends what is due (src/publish, its journal and lock), after failback. */
+  publish?: (project: Project) => Promise<PublishReport>;
 }
 
 export interface CycleOptions {
@@ -58,6 +68,13 @@ export interface CycleReport {
   moved: Array<{ postId: string; from: string; to: string; at: string }>;
   held: Array<{ postId: string; reason: string }>;
   failedBack: string[];
+  /** With a publish step: what it sent, what failed or is uncertain, how many it held. */
+  publish?: {
+    published: Array<{ postId: string; channel: string; url: string | null }>;
+    failed: Array<{ postId: string; channel: string; error: string; retryable: boolean }>;
+    uncertain: Array<{ postId: string; channel: string; reason: string }>;
+    held: number;
+  };
   alerts: Alert[];
   written?: string;
 }
@@ -71,11 +88,11 @@ export function autopilotStateFileIn(folder: string): string {
 export async function loadAutopilotState(file: string): Promise<AutopilotState> {
   try {
     const raw = JSON.parse(await readFile(file, "utf8")) as Partial<AutopilotState>;
-    return { ...(raw.verdict ? { verdict: raw.verdict } : {}), outages: raw.outages ?? {}, alerted: raw.alerted ?? [] };
+    return { ...(raw.verdict ? { verdict: raw.verdict } : {}), outages: raw.outages ?? {}, alerted: raw.alerted ?? [], posts: raw.posts ?? [] };
   } catch {
     // Missing or damaged: start afresh (at worst an alert is sent again, nothing is moved twice:
     // the calendar itself records what was moved).
-    return { outages: {}, alerted: [] };
+    return { outages: {}, alerted: [], posts: [] };
   }
 }
 
@@ -101,12 +118,16 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
   const result = verdictFor(project, health, { now: options.now, windowMs: options.windowMs });
   const report: CycleReport = { at, verdict: result.verdict, ...(paused ? { paused } : {}), down, moved: [], held: [], failedBack: [], alerts: [] };
   const alerted = state.verdict === result.verdict ? [...state.alerted] : [];
-  const alert = (kind: Alert["kind"], channels: readonly string[], detail: { plan?: Plan; lines?: string[] }, about: readonly string[] = []) => {
-    const key = alertKey(kind, channels, outages, about);
-    const seen = channels.length > 0 ? channels.every((c) => outages[c]?.alerted.includes(key)) : alerted.includes(key);
-    if (seen) return;
-    for (const c of channels) outages[c]?.alerted.push(key);
-    if (channels.length === 0) alerted.push(key);
+  const posts = [...state.posts];
+  // Where an alert's key is remembered: with each channel's outage (forgotten when it ends, so the
+  // next outage alerts afresh), with the verdict for what no outage holds, or with the posts.
+  const memories = (channels: readonly string[], perPost: boolean): string[][] =>
+    perPost ? [posts] : channels.some((c) => outages[c]) ? channels.flatMap((c) => (outages[c] ? [outages[c].alerted] : [])) : [alerted];
+  const alert = (kind: Alert["kind"], channels: readonly string[], detail: { plan?: Plan; lines?: string[] }, about: readonly string[] = [], perPost = false) => {
+    const key = perPost ? [kind, ...channels, ...about].join("|") : alertKey(kind, channels, outages, about);
+    const where = memories(channels, perPost);
+    if (where.every((m) => m.includes(key))) return;
+    for (const m of where) if (!m.includes(key)) m.push(key);
     report.alerts.push(composeAlert(kind, { channels, verdict: result.verdict, ...detail, ...(options.jobUrl ? { jobUrl: options.jobUrl } : {}) }));
   };
 
@@ -130,13 +151,14 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       alert("applied", channels, { plan: applied.plan, lines: report.moved.map((m) => `${m.postId}: ${m.from} → ${m.to}`) }, report.moved.map((m) => m.postId));
       calendar = (await deps.loadProject()).calendar;
     }
-    const needPerson = guarded.held.filter((h) => !("waiting" in h));
+    // `never` only reports; `ask` and the guard rails of `auto` ask a person, with the plan.
+    const needPerson = options.mode === "never" ? [] : guarded.held.filter((h) => !("waiting" in h));
     if (needPerson.length > 0 && !paused) {
       const heldPlan = { ...result.plan, actions: needPerson.map((h) => h.action) };
       alert("approval", [...new Set(heldPlan.actions.map((a) => a.from.channel))], { plan: heldPlan, lines: needPerson.map((h) => `${h.action.postId}: ${h.reason}`) }, heldPlan.actions.map((a) => a.postId));
     }
   }
-  if (result.plan.unroutable.length > 0) alert("blocked", down, { lines: result.plan.unroutable.map((u) => `${u.postId} (${u.channel} ${u.at}): ${u.reasons.join("; ")}`) }, result.plan.unroutable.map((u) => u.postId));
+  if (result.plan.unroutable.length > 0) alert("blocked", down, { lines: result.plan.unroutable.map((u) => `${u.postId} (${u.channel} ${u.at}): ${u.reasons.join("; ")}${fixesClause(u.fixes)}`) }, result.plan.unroutable.map((u) => u.postId));
 
   if (options.mode === "auto" && !paused) {
     const back = planFailback({ ...project, calendar }, health, { now: options.now });
@@ -148,6 +170,20 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
     }
   }
 
-  await writeFileAtomic(stateFile, JSON.stringify({ verdict: result.verdict, outages, alerted } satisfies AutopilotState, null, 2) + "\n");
+  if (deps.publish && !paused) {
+    const published = await deps.publish(await deps.loadProject());
+    report.publish = {
+      published: published.published.map(({ postId, channel, url }) => ({ postId, channel, url })),
+      failed: published.failed.map(({ postId, channel, error, retryable }) => ({ postId, channel, error, retryable })),
+      uncertain: published.uncertain,
+      held: published.held.length,
+    };
+    if (published.calendar.written) report.written = published.calendar.written;
+    for (const f of published.failed) alert("failed", [f.channel], { lines: [`${f.postId} on ${f.channel}: ${f.error}${f.retryable ? " (left due: the next cycle tries again)" : ""}`] }, [f.postId], true);
+    for (const u of published.uncertain) alert("uncertain", [u.channel], { lines: [`${u.postId} on ${u.channel}: ${u.reason}`, "check the channel by hand, then set its status to posted or remove it"] }, [u.postId], true);
+  }
+
+  const remembered = posts.slice(-MAX_POST_ALERTS);
+  await writeFileAtomic(stateFile, JSON.stringify({ verdict: result.verdict, outages, alerted, posts: remembered } satisfies AutopilotState, null, 2) + "\n");
   return report;
 }

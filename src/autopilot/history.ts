@@ -3,8 +3,8 @@
  * status, each source's status). Bounded: past `maxBytes` the file is rotated to
  * `history.jsonl.1` (one generation kept), so a loop running for months never fills a disk.
  */
-import { appendFile, readFile, rename, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { appendFile, mkdir, readFile, rename, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { HealthStatus } from "../health/status.js";
 import type { ChannelHealth } from "../health/types.js";
 import { STATE_FOLDER } from "../health/state-file.js";
@@ -32,6 +32,8 @@ export function historyEntries(channels: readonly ChannelHealth[], at: string): 
 /** Appends the entries, rotating first when the file has grown past maxBytes. */
 export async function appendHistory(file: string, entries: readonly HistoryEntry[], maxBytes = DEFAULT_HISTORY_MAX_BYTES): Promise<void> {
   if (entries.length === 0) return;
+  // The first run in a project has no .failover/ yet (with --no-state nothing else made it).
+  await mkdir(dirname(file), { recursive: true });
   const size = await stat(file).then((s) => s.size, () => 0);
   if (size > 0 && size >= maxBytes) await rename(file, `${file}.1`);
   await appendFile(file, entries.map((e) => JSON.stringify(e)).join("\n") + "\n");

@@ -171,7 +171,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: "the autopilot: check, reroute within the guard rails, fail back and alert the team, once or every interval",
     globals: HEALTH,
     examples: [
-      "failover run --once --apply auto --notify \"$SLACK_WEBHOOK_URL\"",
+      "failover run --once --apply auto --publish --notify team",
       "failover run --every 1m --apply ask",
       "failover run --now 2026-07-14T00:00Z --cycles 288 --step 5m --apply auto --json",
     ],
@@ -183,7 +183,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .addOption(valueOption("--every <duration>", "time between cycles when running on (default 1m)", "free"))
         .addOption(valueOption("--apply <mode>", "auto: apply within autopilot: limits; ask: alert the team with the plan; never: only report", "choice").choices(["auto", "ask", "never"] as const).default("never"))
         .addOption(valueOption("--window <duration>", "how far ahead to look, e.g. 48h, 7d", "free").default("48h"))
-        .addOption(repeatableOption("--notify <webhook-url>", "post team alerts to this Slack/Discord-style webhook (repeatable)", "free"))
+        .addOption(new Option("--publish", "after failback, publish what is due (as failover publish: same journal, never twice)"))
+        .addOption(repeatableOption("--notify <channel>", "send team alerts to this channel of the config: a Slack/Discord webhook or an e-mail channel (repeatable)", "channel"))
         .addOption(valueOption("--cycles <n>", "stop after n cycles", "free"))
         .addOption(valueOption("--step <duration>", "drills: a simulated clock from --now, advanced this much per cycle, no waiting", "free")),
     load: () => import("./commands/run.js"),

@@ -40,6 +40,8 @@ export interface CompletionArgument {
 
 export interface CompletionCommand {
   name: string;
+  /** Other names it answers to (`list` is also `agenda`): completed like the name itself. */
+  aliases: string[];
   description: string;
   options: CompletionOption[];
   args: CompletionArgument[];
@@ -91,6 +93,7 @@ export function describeProgram(program: CommandUnknownOpts, extras: { statuses:
     .filter((c) => c.name() !== "help" && !c.name().startsWith("__"))
     .map((c): CompletionCommand => ({
       name: c.name(),
+      aliases: c.aliases(),
       description: c.description(),
       options: [...c.options.filter((o) => !o.hidden).map(describeOption), HELP],
       args: c.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic, value: valueOf(a, a.name()) })),
@@ -119,6 +122,11 @@ export function completionScript(shell: Shell, model: CompletionModel): string {
 /** POSIX single quotes (bash, zsh): nothing inside is special but the quote itself. */
 function sq(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A command's name and its aliases, each completed the same way. */
+function namesOf(c: CompletionCommand): string[] {
+  return [c.name, ...c.aliases];
 }
 
 function flagsOf(o: CompletionOption): string[] {
@@ -237,7 +245,7 @@ function bashScript(model: CompletionModel): string {
     '        if [[ "$cur" == -* ]]; then',
     `            COMPREPLY=($(compgen -W ${sq(`${globalWords} -V --version`)} -- "$cur"))`,
     "        else",
-    `            COMPREPLY=($(compgen -W ${sq(model.commands.map((c) => c.name).join(" "))} -- "$cur"))`,
+    `            COMPREPLY=($(compgen -W ${sq(model.commands.flatMap(namesOf).join(" "))} -- "$cur"))`,
     "        fi",
     "        ;;",
   ];
@@ -245,7 +253,7 @@ function bashScript(model: CompletionModel): string {
     const options = [...model.globalOptions.filter((g) => g.long !== "--help"), ...c.options];
     const args = bashArgs(c.args);
     lines.push(
-      `    ${c.name})`,
+      `    ${namesOf(c).join("|")})`,
       '        case "$prev" in',
       ...bashValueCase(options),
       "        esac",
@@ -349,7 +357,7 @@ function zshScript(model: CompletionModel): string {
     "    case $state in",
     "    command)",
     "        local -a commands=(",
-    ...model.commands.map((c) => `            ${sq(`${c.name}:${c.description}`)}`),
+    ...model.commands.flatMap((c) => namesOf(c).map((name) => `            ${sq(`${name}:${c.description}`)}`)),
     "        )",
     `        _describe -t commands ${sq(`${model.program} command`)} commands && ret=0`,
     "        ;;",
@@ -359,7 +367,7 @@ function zshScript(model: CompletionModel): string {
   ];
   for (const c of model.commands) {
     const specs = [...zshOptionSpecs(c.options, fn), ...zshArgSpecs(c.args, fn)];
-    lines.push(`        ${c.name})`, "            _arguments -s $global_opts \\", ...specs.map((s, i) => `                ${s}${i === specs.length - 1 ? " && ret=0" : " \\"}`), "            ;;");
+    lines.push(`        ${namesOf(c).join("|")})`, "            _arguments -s $global_opts \\", ...specs.map((s, i) => `                ${s}${i === specs.length - 1 ? " && ret=0" : " \\"}`), "            ;;");
   }
   lines.push(
     "        esac",
@@ -446,14 +454,14 @@ function fishScript(model: CompletionModel): string {
     `complete -c ${p} -f`,
     "",
     "# Commands",
-    ...model.commands.map((c) => `complete -c ${p} -n __fish_use_subcommand -a ${c.name} -d ${fq(c.description)}`),
+    ...model.commands.flatMap((c) => namesOf(c).map((name) => `complete -c ${p} -n __fish_use_subcommand -a ${name} -d ${fq(c.description)}`)),
     "",
     "# Options of every command",
     ...model.globalOptions.map((o) => fishOption(model, o)),
     `complete -c ${p} -n __fish_use_subcommand -s V -l version -d ${fq("show the version")}`,
   ];
   for (const c of model.commands) {
-    const when = `__fish_seen_subcommand_from ${c.name}`;
+    const when = `__fish_seen_subcommand_from ${namesOf(c).join(" ")}`;
     lines.push("", `# ${c.name}`, ...c.options.filter((o) => o.long !== "--help").map((o) => fishOption(model, o, when)));
     const value = c.args[0]?.value;
     if (value?.kind === "channel") lines.push(`complete -c ${p} -n ${fq(when)} -a ${fq(`(__${p}_channels)`)}`);

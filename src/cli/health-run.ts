@@ -8,6 +8,8 @@ import { didYouMeanChannel } from "../platforms.js";
 import { statePathFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
 import { plural } from "../util/words.js";
+import { formatInZone } from "../time/zone.js";
+import { appendHistory, historyEntries, historyFileIn } from "../autopilot/history.js";
 
 export function checkAssumedChannels(ctx: CliContext, config: Config): void {
   for (const name of ctx.assume.keys()) {
@@ -36,6 +38,20 @@ export async function runHealthCheck(ctx: CliContext, config: Config, names: rea
     return channels;
   } finally {
     spinner.stop();
+  }
+}
+
+/**
+ * Adds a check to the health history (`.failover/history.jsonl` in the folder), as `failover run`
+ * does, so `status --history` shows what `check` and `status` saw too. Not with --no-state (a
+ * check that keeps nothing) nor --assume (a rehearsal is not history); a failed write only warns.
+ */
+export async function recordHistory(ctx: CliContext, folder: string, channels: readonly ChannelHealth[]): Promise<void> {
+  if (ctx.noState || ctx.assume.size > 0) return;
+  try {
+    await appendHistory(historyFileIn(folder), historyEntries(channels, formatInZone(ctx.now, "UTC")));
+  } catch (error) {
+    ctx.out.warn(`the health history was not recorded: ${(error as Error).message}`);
   }
 }
 

@@ -9,6 +9,8 @@ export function unknownHelpTopic(program: CommandUnknownOpts, args: readonly str
   const topic = args[first + 1];
   if (topic === undefined || topic.startsWith("-")) return undefined;
   const names = program.commands.filter((c) => !c.name().startsWith("__")).map((c) => c.name());
-  if (names.includes(topic) || topic === "help") return undefined;
+  // A command's aliases are topics too (`help agenda` is `help list`).
+  const aliases = program.commands.flatMap((c) => c.aliases());
+  if (names.includes(topic) || aliases.includes(topic) || topic === "help") return undefined;
   return `help: "${topic}" is not a command${didYouMean(topic, names)}; the commands are ${names.filter((n) => n !== "help").join(", ")}`;
 }

@@ -3,9 +3,7 @@
  * returns or throws to an exit code. It prints nothing itself beyond help and errors.
  */
 import { CommanderError } from "@commander-js/extra-typings";
-import { z } from "zod";
 import { ExitCode, UsageError } from "../errors.js";
-import { makeContext } from "./context.js";
 import { reportError } from "./errors.js";
 import { unknownHelpTopic } from "./help-topic.js";
 import { Output } from "./output.js";
@@ -29,15 +27,26 @@ function stdoutGone(error: NodeJS.ErrnoException): void {
   throw error;
 }
 
-export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * What every command needs before it runs: the context's parsers (which read the project's files,
+ * hence yaml) and zod's setting. Imported when a command runs, not at start-up: `--version`,
+ * `--help` and completion load neither zod nor yaml (see docs/performance.md).
+ */
+async function commandSetup(): Promise<typeof import("./context.js")> {
+  const [{ z }, context] = await Promise.all([import("zod"), import("./context.js")]);
   // zod compiles a fast path for each object schema on its first parse; a CLI parses each schema a
   // handful of times per run, so the compilation costs more than it saves (measured in bench/).
   // Set here, by the CLI, so that importing the library never changes zod for its host.
   z.config({ jitless: true });
+  return context;
+}
+
+export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode: number = ExitCode.Go;
   // Before the context exists (bad flags), errors print through a plain output.
   let out = new Output({ format: "table", color: !argv.includes("--no-color"), quiet: false, verbose: argv.includes("-v") || argv.includes("--verbose"), env });
   const program = buildProgram(async (run, flags, entry) => {
+    const { makeContext } = await commandSetup();
     const ctx = makeContext(flags, env);
     out = ctx.out;
     if (!entry.formats.includes(ctx.formatName)) throw new UsageError(`${entry.name} prints ${entry.formats.join(", ")}; not ${ctx.formatName}`, "--format");

@@ -6,6 +6,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { redact, secretForms } from "../util/env.js";
 import { stripControls, terminalSafe } from "../util/terminal-safe.js";
+import { fitLines } from "./table.js";
 
 export type Format = "table" | "json" | "github" | "junit" | "markdown";
 
@@ -100,6 +101,14 @@ export class Output {
     this.stdout.write(this.safe(text.endsWith("\n") ? text : `${text}\n`, "stdout"));
   }
 
+  /**
+   * Data for people (a plan, a verdict, a sentence): on a terminal each line wider than it is
+   * wrapped at spaces, keeping its indentation; piped, as it is. Tables are fitted already.
+   */
+  prose(text: string): void {
+    this.data(fitLines(text, this.columns));
+  }
+
   /** One GitHub workflow command made by formatAnnotation (its data escaped there): the only `::` line let through. */
   annotation(line: string): void {
     this.stdout.write(`${stripControls(this.redact(line.replace(/\r?\n/g, " ")))}\n`);
@@ -110,7 +119,13 @@ export class Output {
   }
 
   info(text: string): void {
-    if (!this.quiet) this.stderr.write(this.safe(`${text}\n`, "stderr"));
+    if (!this.quiet) this.stderr.write(this.safe(`${fitLines(text, this.stderrColumns)}\n`, "stderr"));
+  }
+
+  /** The terminal's columns when stderr is one (progress and logs are fitted to it), else undefined. */
+  private get stderrColumns(): number | undefined {
+    const stderr = this.stderr as { isTTY?: boolean; columns?: number };
+    return stderr.isTTY && stderr.columns && stderr.columns > 0 ? stderr.columns : undefined;
   }
 
   warn(text: string): void {

@@ -6,9 +6,10 @@ import { DURATION_LIMITS, durationOverLimit, parseDuration } from "../time/durat
 import { loadProjectFor } from "./config-run.js";
 import type { CliContext } from "./context.js";
 import type { PlanFlags } from "./plan-options.js";
-import { runHealthCheck, unknownWarnings } from "./health-run.js";
+import { recordHistory, runHealthCheck, unknownWarnings } from "./health-run.js";
+import { dirname, resolve } from "node:path";
 import { renderHealthTable } from "./report/health.js";
-import { riskAnnotations, riskJUnit, verdictLine } from "./report/plan.js";
+import { riskAnnotations, riskJUnit, verdictLine, type RiskView } from "./report/plan.js";
 import { appendJobSummary, renderSummary, type SummaryInput } from "./report/summary.js";
 
 export function parseWindowFlag(value: string | undefined): number {
@@ -35,8 +36,14 @@ export async function loadAndPlan(ctx: CliContext, options: PlanFlags): Promise<
   for (const w of project.calendar.warnings) ctx.out.problem(`${w.file}:${w.line}:${w.col} warning: ${w.message}`, "warning");
   const planOptions = { now: ctx.now, windowMs, strict };
   const health = await runHealthCheck(ctx, project.config, channelsFor(project, planOptions), project.calendar.file);
+  await recordHistory(ctx, dirname(resolve(project.calendar.file)), health);
   const result = verdictFor(project, health, planOptions);
   return { ...result, project, windowMs, strict, warnings: [...unknownWarnings(health, strict), ...result.plan.warnings] };
+}
+
+/** What the risk list needs besides the posts: the window, and the next post when it is empty. */
+export function riskViewOf(r: PlannedRun): RiskView {
+  return { window: r.plan.window, ...(r.nextPost ? { nextPost: r.nextPost } : {}) };
 }
 
 /**
@@ -75,9 +82,9 @@ export function printPlannedRun(ctx: CliContext, r: PlannedRun, views: { suite: 
         out.data(renderHealthTable(out, r.channels));
         out.data("");
       }
-      out.data(views.table());
+      out.prose(views.table());
       out.data("");
-      out.data(verdictLine(out, r));
+      out.prose(verdictLine(out, r));
       for (const w of r.warnings) out.warn(w);
   }
   appendJobSummary(out, ctx.env, summary);

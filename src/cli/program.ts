@@ -7,7 +7,7 @@ import { Command, Help, InvalidArgumentError, Option, type CommandUnknownOpts, t
 import type { Option as PlainOption } from "commander";
 import { COMMANDS, type CommandEntry } from "./command-table.js";
 import type { CliContext } from "./context.js";
-import { docLink } from "./docs-link.js";
+import { docLink, readmeLink } from "./docs-link.js";
 import { repeatableOption, valueOption } from "./option-meta.js";
 import { VERSION } from "../version.js";
 
@@ -97,8 +97,9 @@ export function buildProgram(onAction?: ActionHandler): Program {
       ...TOP_EXAMPLES.map((e) => `  $ ${e}`),
       "",
       "Run failover help <command> for a command's options and examples.",
-      "Exit codes: 0 go, 1 bug, 2 invalid input, 3 at risk but covered, 4 at risk and blocked, 130 interrupted.",
-      `Docs: ${docLink("")}`,
+      "Exit codes: 0 go, 1 bug, 2 invalid input, 3 at risk but covered, 4 at risk and blocked, 5 unverified,",
+      "6 publish: something failed, was held or is uncertain, 130 interrupted (README.md has the table).",
+      `Docs: ${readmeLink()} and the pages in ${docLink("")}`,
     ].join("\n"),
   );
   for (const entry of COMMANDS) {

@@ -10,8 +10,16 @@ import { displayPieces, displayWidth } from "../text/display-width.js";
 export interface TableOptions {
   /** The terminal's columns; undefined when stdout is not a terminal (then rows are not fitted). */
   width?: number | undefined;
-  /** What a cell that no longer fits does: wrap onto more lines (default) or be cut with "…". */
+  /**
+   * What the last column's cells do when they no longer fit: wrap onto more lines (default) or be
+   * cut with "…" (one line a row). The other columns always wrap, so an id is never cut.
+   */
   last?: "wrap" | "truncate";
+  /**
+   * Lines printed under a row (its reasons, what would fix it), by row index: outside the columns,
+   * indented, wrapped to the width and never cut.
+   */
+  notes?: ReadonlyArray<readonly string[] | undefined>;
   /** Style of the header line, e.g. dim or bold. */
   styleHead?: (line: string) => string;
 }
@@ -21,7 +29,11 @@ const GAP = 2;
 const lastMin = (width: number) => Math.max(16, Math.floor(width / 4));
 /** No column is cut narrower than this. */
 const CELL_MIN = 4;
+/** Columns this narrow or narrower are cut only when nothing else is left to cut ("Tue 14 Jul" fits). */
+const KEEP_WHOLE = 10;
 const RESET = "\x1b[0m";
+/** Where a row's notes start: under the second column, clear of the first. */
+const NOTE_INDENT = "    ";
 
 type Piece = ReturnType<typeof displayPieces>[number];
 
@@ -56,6 +68,13 @@ export function wrapToWidth(text: string, width: number): string[] {
     prefix += pieces.filter((p) => p.ansi).map((p) => p.text).join("");
   };
   for (const piece of displayPieces(text)) {
+    if (!piece.ansi && piece.text === " " && used + piece.width > width && used > 0) {
+      // The line is full up to this space: break here rather than at an earlier one.
+      emit(current);
+      current = [];
+      used = 0;
+      continue;
+    }
     if (!piece.ansi && used + piece.width > width && used > 0) {
       const space = current.findLastIndex((p) => !p.ansi && p.text === " ");
       const head = space > 0 ? current.slice(0, space) : current;
@@ -72,22 +91,28 @@ export function wrapToWidth(text: string, width: number): string[] {
   return lines;
 }
 
-/** Column widths that fit `width`: the last column gives way first, then the widest others. */
+/**
+ * Column widths that fit `width`. In order, each step only while the table is still too wide:
+ * the last column gives way to a quarter of the width; the widest others are cut, but short ones
+ * (times, channels, statuses) are kept whole; then the widest of all, the last one included, down
+ * to the minimum.
+ */
 function fitWidths(natural: readonly number[], width: number): number[] {
   const widths = [...natural];
-  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  const excess = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1) - width;
   const last = widths.length - 1;
-  widths[last] = Math.max(Math.min(natural[last]!, lastMin(width)), natural[last]! - (total() - width));
-  while (total() > width) {
-    let widest = -1;
-    for (let i = 0; i < last; i++) if (widths[i]! > CELL_MIN && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-    if (widest < 0) {
-      // Every other column is as narrow as it goes: the last one takes what is left.
-      widths[last] = Math.max(CELL_MIN, widths[last]! - (total() - width));
-      break;
+  /** Cuts the widest of the first `count` columns by one, over and over, none below its floor. */
+  const shrinkWidest = (count: number, floor: (i: number) => number) => {
+    while (excess() > 0) {
+      let widest = -1;
+      for (let i = 0; i < count; i++) if (widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (widest < 0) return;
+      widths[widest]!--;
     }
-    widths[widest]!--;
-  }
+  };
+  widths[last] = Math.max(Math.min(natural[last]!, lastMin(width)), natural[last]! - excess());
+  shrinkWidest(last, (i) => Math.min(natural[i]!, KEEP_WHOLE));
+  shrinkWidest(widths.length, () => CELL_MIN);
   return widths;
 }
 
@@ -100,7 +125,7 @@ export function renderTable(head: readonly string[], rows: ReadonlyArray<readonl
   const last = head.length - 1;
   const cellLines = (cell: string, i: number): string[] => {
     if (width === undefined || displayWidth(cell) <= widths[i]!) return [cell];
-    return options.last === "truncate" ? [truncateToWidth(cell, widths[i]!)] : wrapToWidth(cell, widths[i]!);
+    return options.last === "truncate" && i === last ? [truncateToWidth(cell, widths[i]!)] : wrapToWidth(cell, widths[i]!);
   };
   const render = (cells: readonly string[]): string[] => {
     const columns = head.map((_, i) => cellLines(cells[i] ?? "", i));
@@ -113,7 +138,8 @@ export function renderTable(head: readonly string[], rows: ReadonlyArray<readonl
     );
   };
   const style = options.styleHead ?? ((line: string) => line);
-  return [...render(head).map(style), ...rows.flatMap(render)].join("\n");
+  const notesOf = (k: number) => (options.notes?.[k] ?? []).map((note) => wrapProse(`${NOTE_INDENT}${note}`, width, "  "));
+  return [...render(head).map(style), ...rows.flatMap((row, k) => [...render(row), ...notesOf(k)])].join("\n");
 }
 
 /** Prose (a note, a list item) wrapped to the terminal's width, continuation lines indented; unchanged when piped. */
@@ -122,5 +148,14 @@ export function wrapProse(text: string, width: number | undefined, indent = ""):
   const lead = /^ */.exec(text)![0];
   return wrapToWidth(text.slice(lead.length), Math.max(CELL_MIN, width - lead.length - indent.length))
     .map((line, i) => (i === 0 ? lead : lead + indent) + line)
+    .join("\n");
+}
+
+/** Each line of `text` wider than `width` wrapped with wrapProse (its indentation kept); unchanged when piped. */
+export function fitLines(text: string, width: number | undefined): string {
+  if (width === undefined) return text;
+  return text
+    .split("\n")
+    .map((line) => (displayWidth(line) > width ? wrapProse(line, width, "  ") : line))
     .join("\n");
 }

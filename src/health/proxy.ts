@@ -6,7 +6,7 @@
  * ignore the environment's proxy. undici's EnvHttpProxyAgent does the routing; the values are
  * passed in explicitly so the environment the CLI was given (or a test's) is the one used.
  */
-import { EnvHttpProxyAgent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import type { Env } from "../util/env.js";
 
 export interface ProxySettings {
@@ -30,6 +30,8 @@ export function proxiesFor(env: Env, settings: ProxySettings = {}): { httpProxy:
 }
 
 /** The run's dispatcher: direct, or through the proxy the environment or config names. */
-export function createDispatcher(env: Env, settings?: ProxySettings): Dispatcher {
+export async function createDispatcher(env: Env, settings?: ProxySettings): Promise<Dispatcher> {
+  // Imported here, when a request is about to be made: undici is large and most runs need none.
+  const { EnvHttpProxyAgent } = await import("undici");
   return new EnvHttpProxyAgent({ ...proxiesFor(env, settings), connections: 64, connect: { timeout: 10_000 }, keepAliveTimeout: 1_000 });
 }

@@ -7,10 +7,10 @@ import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-export class TooLarge extends Error {}
+import { TooLarge, tooLargeMessage } from "../util/read-capped.js";
 
 function tooLarge(maxBytes: number): TooLarge {
-  return new TooLarge(`the answer is larger than ${Math.round(maxBytes / 1024)} KiB; stopped reading`);
+  return new TooLarge(tooLargeMessage(maxBytes));
 }
 
 function notRegular(path: string): Error {

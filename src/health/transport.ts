@@ -14,9 +14,11 @@
  * we hold and clear ourselves always fire.
  */
 import { pathToFileURL } from "node:url";
-import { errors as undiciErrors, request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../util/env.js";
-import { readRegularFile, TooLarge } from "./read-file-capped.js";
+import { sleep } from "../util/sleep.js";
+import { readRegularFile } from "./read-file-capped.js";
+import { readCapped, TooLarge } from "../util/read-capped.js";
 import { createDispatcher, type ProxySettings } from "./proxy.js";
 
 export interface FetchRequest {
@@ -78,7 +80,8 @@ export function describeError(error: unknown, timeoutMs: number): string {
     return `timed out after ${timeoutMs} ms`;
   }
   if (e?.name === "AbortError" || code === "ABORT_ERR") return "stopped: the check's deadline was reached";
-  if (error instanceof undiciErrors.RequestAbortedError) return "stopped: the check's deadline was reached";
+  // undici's RequestAbortedError (named AbortError too), told by its code so undici need not be loaded.
+  if (code === "UND_ERR_ABORTED" || code === "UND_ERR_ABORT") return "stopped: the check's deadline was reached";
   switch (code) {
     case "ECONNREFUSED":
       return "connection refused";
@@ -104,37 +107,6 @@ function retryAfterMs(value: string | undefined, now: number): number | undefine
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/**
- * Reads a body up to `maxBytes`, and stops the moment `signal` aborts, whatever the server does:
- * the stream is destroyed and the read rejects, so a body that trickles forever ends here.
- */
-function readCapped(body: Dispatcher.ResponseData["body"], maxBytes: number, signal: AbortSignal): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (error?: Error) => {
-      signal.removeEventListener("abort", onAbort);
-      body.off("data", onData).off("end", onEnd).off("error", onError);
-      if (error) {
-        body.on("error", () => undefined); // a late error from the destroyed stream is expected
-        body.destroy();
-        reject(error);
-      } else resolve(Buffer.concat(chunks).toString("utf8"));
-    };
-    const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : new Stopped("deadline"));
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) return finish(new TooLarge(`the answer is larger than ${Math.round(maxBytes / 1024)} KiB; stopped reading`));
-      chunks.push(chunk);
-    };
-    const onEnd = () => finish();
-    const onError = (error: Error) => finish(signal.aborted && signal.reason instanceof Error ? signal.reason : error);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    body.on("data", onData).on("end", onEnd).on("error", onError);
-  });
 }
 
 /**
@@ -166,7 +138,11 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxRedirects = options.maxRedirects ?? 5;
   const random = options.random ?? Math.random;
-  const dispatcher = createDispatcher(options.env, options.proxy);
+  // undici (about 1 MB of code) is loaded on the first http(s) request, not at start-up: a check
+  // that reads recorded file: payloads or --assume'd channels never needs it (docs/performance.md).
+  let http: Promise<{ request: typeof import("undici").request; dispatcher: Dispatcher }> | undefined;
+  const loadHttp = () =>
+    (http ??= import("undici").then(async ({ request }) => ({ request, dispatcher: await createDispatcher(options.env, options.proxy) })));
   const inflight = new Map<string, Promise<FetchResult>>();
   const clean = (text: string) => redact(text, options.secrets);
 
@@ -186,6 +162,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
    * the first host, and a status page must not be able to forward them elsewhere.
    */
   async function once(start: URL, req: FetchRequest, baseHeaders: Record<string, string>, ownHeaders: Record<string, string>, timeoutMs: number) {
+    const { request, dispatcher } = await loadHttp();
     const ctl = requestController(options.signal, timeoutMs);
     try {
       let url = start;
@@ -209,7 +186,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
           url = next;
           continue;
         }
-        const text = method === "HEAD" ? (res.body.on("error", () => undefined).destroy(), "") : await readCapped(res.body, maxBytes, ctl.signal);
+        const text = method === "HEAD" ? (res.body.on("error", () => undefined).destroy(), "") : (await readCapped(res.body, maxBytes, ctl.signal, () => new Stopped("deadline"))).toString("utf8");
         return { status: res.statusCode, headers: flatten(res.headers), body: text };
       }
     } catch (error) {
@@ -288,18 +265,6 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   };
 
   // destroy, not close: close waits for requests still under way, and the run is over.
-  return { fetch, close: () => dispatcher.destroy().catch(() => undefined) };
+  return { fetch, close: async () => (http ? (await http).dispatcher.destroy().catch(() => undefined) : undefined) };
 }
 
-/** Waits `ms`, or less if `signal` aborts first; leaves no timer or listener behind. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}

@@ -180,6 +180,11 @@ export function movedReason(policy: string, channel: string): string {
   return `${policy === "mirror" ? "mirrored" : "rerouted"} to ${channel}`;
 }
 
+/** What would unblock a post, as one clause for one-line reports (". To fix: a; or b"), or "". */
+export function fixesClause(fixes: readonly string[] | undefined): string {
+  return fixes?.length ? `. To fix: ${fixes.join("; or ")}` : "";
+}
+
 function newId(planner: Planner, base: string): string {
   let id = base;
   for (let n = 2; planner.ids.has(id); n++) id = `${base}-${n}`;

@@ -9,7 +9,7 @@ import { Agent, FormData, request, type Dispatcher } from "undici";
 import { redact } from "../util/env.js";
 import { describeError } from "../health/transport.js";
 import { PublishFailure } from "./errors.js";
-import { readCapped } from "../util/read-capped.js";
+import { readCapped, TooLarge } from "../util/read-capped.js";
 
 export interface HttpRequest {
   method?: "GET" | "POST" | "PUT";
@@ -76,11 +76,11 @@ export class PublishHttp {
       });
       const flat: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
-      const bytes = await readCapped(res.body, this.options.maxBodyBytes ?? MAX_BODY_BYTES, (m) => new PublishFailure("transient", m, { maybeSent: true }));
+      const bytes = await readCapped(res.body, this.options.maxBodyBytes ?? MAX_BODY_BYTES, controller.signal);
       const text = bytes.toString("utf8");
       return { status: res.statusCode, headers: flat, text, bytes, json: parseJson(text) };
     } catch (error) {
-      if (error instanceof PublishFailure) throw error;
+      if (error instanceof TooLarge) throw new PublishFailure("transient", this.redact(`${where}: ${error.message}`), { maybeSent: true });
       const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
       const timedOut = controller.signal.reason instanceof DOMException && controller.signal.reason.name === "TimeoutError";
       const reason = timedOut ? `timed out after ${timeoutMs} ms` : signal.aborted ? "stopped: the run's deadline was reached" : describeError(error, timeoutMs);
@@ -156,3 +156,20 @@ function parseJson(text: string): unknown {
 
 
 export { FormData };
+
+/**
+ * The answer's JSON object when it carries every field named, else a transient failure that may
+ * have been sent: a 200 whose body is garbage, truncated, HTML from a gateway or the wrong shape
+ * says nothing about whether the platform acted, and a publisher must never read fields off it.
+ */
+export function answerObject<T extends object>(http: PublishHttp, answer: HttpAnswer, what: string, ...fields: string[]): T {
+  const body = answer.json;
+  const missing = typeof body === "object" && body !== null && !Array.isArray(body) ? fields.filter((f) => (body as Record<string, unknown>)[f] == null) : fields;
+  if (missing.length === 0) return body as T;
+  const seen = answer.text.trim().split("\n")[0]!.slice(0, 120) || "an empty body";
+  return failWith(new PublishFailure("transient", http.redact(`${what}: HTTP ${answer.status}, but the answer is not what the platform sends (no ${missing.join(", ")}): ${seen}`), { maybeSent: true }));
+}
+
+function failWith(failure: PublishFailure): never {
+  throw failure;
+}

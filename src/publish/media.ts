@@ -54,3 +54,14 @@ export async function readMedia(item: MediaOut, opts: { baseDir: string; maxByte
   if (bytes.length > opts.maxBytes) throw tooBig(bytes.length);
   return { bytes, mimeType: mimeTypeOf(item.path), name, ...(item.alt ? { alt: item.alt } : {}) };
 }
+
+/**
+ * The post's images, refusing the whole post when it has a video the publisher cannot upload yet:
+ * sending it without the video would change the post silently. `failed` before anything is sent,
+ * saying so (docs/publishing.md lists what each platform takes).
+ */
+export function imagesOnly(media: readonly MediaOut[], platform: string): Array<{ item: MediaOut; index: number }> {
+  const video = media.find((m) => m.kind === "video");
+  if (video) throw permanent(`video publishing to ${platform} is not supported yet (${video.path}): the post was not sent`, `post it by hand, or give this channel a variant without the video`);
+  return media.map((item, index) => ({ item, index }));
+}

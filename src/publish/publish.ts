@@ -21,6 +21,7 @@ import { isDown } from "../planner/plan.js";
 import type { Project } from "../project.js";
 import { VERSION } from "../version.js";
 import { pool } from "../util/pool.js";
+import { sleep } from "../util/sleep.js";
 import { editCalendarFile } from "../writer/apply.js";
 import type { CalendarOp } from "../writer/calendar-edit.js";
 import { acquireLock, LockedError } from "../writer/lock.js";
@@ -89,6 +90,7 @@ export interface PublishReport {
 
 export const DEFAULT_DEADLINE_MS = 120_000;
 const DEFAULT_TIMEOUT_MS = 20_000;
+export const PUBLISH_USER_AGENT = `failover/${VERSION} (+https://www.npmjs.com/package/failover)`;
 const MAX_ATTEMPTS = 4;
 const DEFAULT_CONCURRENCY = 4;
 
@@ -212,7 +214,7 @@ interface RunState {
 async function sendAll(jobs: Job[], state: RunState): Promise<void> {
   const { options, project } = state;
   const deadline = performance.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const http = new PublishHttp({ userAgent: `failover/${VERSION} (+https://www.npmjs.com/package/failover)`, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, secrets: project.config.secrets });
+  const http = new PublishHttp({ userAgent: PUBLISH_USER_AGENT, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, secrets: project.config.secrets });
   const signal = options.signal ?? new AbortController().signal;
   // Every request under way listens to the run's signal: many listeners are expected here.
   setMaxListeners(0, signal);
@@ -337,10 +339,7 @@ async function retrying<T>(fn: () => Promise<T>, limits: Limits, random: () => n
       if (performance.now() + wait >= limits.deadline) {
         throw new PublishFailure("transient", `${f.message}${f.details.retryAfterMs !== undefined ? `; Retry-After ${Math.ceil(f.details.retryAfterMs / 1000)} s is past the run's deadline` : "; no time left to retry"}`, f.details);
       }
-      await new Promise<void>((done) => {
-        const timer = setTimeout(done, wait);
-        limits.signal.addEventListener("abort", () => (clearTimeout(timer), done()), { once: true });
-      });
+      await sleep(wait, limits.signal);
     }
   }
 }

@@ -4,20 +4,24 @@
  * tone, a letter with its combining marks. Nothing in this tool ever cuts inside one.
  */
 
-// Segmenters are costly to build and hold no per-call state: one of each for the process.
-const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-const WORDS = new Intl.Segmenter(undefined, { granularity: "word" });
-const SENTENCES = new Intl.Segmenter(undefined, { granularity: "sentence" });
+// Segmenters are costly to build (ICU loads its break rules) and hold no per-call state: one of
+// each for the process, built on first use so a run that never segments words pays nothing.
+const segmenters = new Map<Intl.SegmenterOptions["granularity"], Intl.Segmenter>();
+function segmenter(granularity: "grapheme" | "word" | "sentence"): Intl.Segmenter {
+  let s = segmenters.get(granularity);
+  if (!s) segmenters.set(granularity, (s = new Intl.Segmenter(undefined, { granularity })));
+  return s;
+}
 
 export function graphemes(text: string): string[] {
   const out: string[] = [];
-  for (const s of GRAPHEMES.segment(text)) out.push(s.segment);
+  for (const s of segmenter("grapheme").segment(text)) out.push(s.segment);
   return out;
 }
 
 function segmentCount(text: string): number {
   let n = 0;
-  for (const _ of GRAPHEMES.segment(text)) n++;
+  for (const _ of segmenter("grapheme").segment(text)) n++;
   return n;
 }
 
@@ -78,7 +82,7 @@ export function countGraphemes(text: string): number {
 /** UTF-16 offsets where a grapheme cluster starts, plus text.length: every safe cut. */
 export function graphemeBoundaries(text: string): number[] {
   const out: number[] = [];
-  for (const s of GRAPHEMES.segment(text)) out.push(s.index);
+  for (const s of segmenter("grapheme").segment(text)) out.push(s.index);
   out.push(text.length);
   return out;
 }
@@ -93,7 +97,7 @@ export interface Segment {
 
 export function words(text: string): Segment[] {
   const out: Segment[] = [];
-  for (const s of WORDS.segment(text)) {
+  for (const s of segmenter("word").segment(text)) {
     out.push({ start: s.index, end: s.index + s.segment.length, text: s.segment, wordLike: s.isWordLike ?? false });
   }
   return out;
@@ -101,7 +105,7 @@ export function words(text: string): Segment[] {
 
 export function sentences(text: string): Segment[] {
   const out: Segment[] = [];
-  for (const s of SENTENCES.segment(text)) {
+  for (const s of segmenter("sentence").segment(text)) {
     out.push({ start: s.index, end: s.index + s.segment.length, text: s.segment, wordLike: true });
   }
   return out;

@@ -29,11 +29,17 @@ const START = String.raw`(?<![\p{L}\p{N}])`;
 const REPLACE = new RegExp(`${START}(?<verb>${VERB})?(?<core>${CORE}${TAIL})`, "giud");
 const REMOVE = new RegExp(`${START}${VERB}?${CORE}${PURPOSE}?${TAIL}`, "giu");
 const ANY = new RegExp(`${START}${CORE}`, "iu");
+/**
+ * Every phrase above names the bio or the profile: a text without these words has none, and is
+ * answered without running (and compiling: Unicode case-insensitive patterns cost tens of ms at
+ * start-up) the patterns above. Same flags, so it folds case exactly as they do.
+ */
+const MENTIONS_BIO = /bio|profil|プロフ/iu;
 const SENTENCE_START = /(?:^|[.!?。！？\n]|\p{Extended_Pictographic}\ufe0f?)[ \t]*$/u;
 const CLOSING = /^[.!。！]+/u;
 
 export function hasLinkInBio(text: string): boolean {
-  return ANY.test(text);
+  return MENTIONS_BIO.test(text) && ANY.test(text);
 }
 
 /**
@@ -41,6 +47,7 @@ export function hasLinkInBio(text: string): boolean {
  * link itself ("Shop now: link in bio 👆" becomes "Shop now: https://…"), the others removed.
  */
 export function removeLinkInBio(text: string, link?: string): { text: string; removed: boolean } {
+  if (!MENTIONS_BIO.test(text)) return { text, removed: false };
   const edits: Edit[] = [];
   if (link) {
     const first = [...text.matchAll(REPLACE)][0];

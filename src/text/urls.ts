@@ -147,11 +147,12 @@ class Scanner {
       }
     }
     if (best > 0) return best;
-    // Punycode, "xn--" and [-0-9a-z]+, taken greedily: if the look-ahead fails, no shorter one passes.
+    // Punycode, "xn--" and [-0-9a-z]+, taken greedily. twitter-text's validPunycode has no
+    // look-ahead (unlike its TLD lists), so "www.xn--p1ai@" is a link ending before the "@".
     if (limit - at > 4 && this.text.slice(at, at + 4).toLowerCase() === "xn--") {
       let p = at + 4;
       while (p < limit && (isAsciiAlnum(this.code(p)) || this.code(p) === HYPHEN)) p++;
-      if (p > at + 4 && this.tldMayEndAt(p, limit)) return p;
+      if (p > at + 4) return p;
     }
     return -1;
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 const ZOD_OWN_DEFAULTS = ["localeError", "memoizer"];
 
 describe("the library has no side effect on import", () => {
-  it("importing failover and loading a project leaves zod's configuration as the host set it; the CLI's main() sets jitless for itself", async () => {
+  it("importing failover and loading a project leaves zod's configuration as the host set it; the CLI's main() sets jitless for itself when a command runs", async () => {
     const hostError = () => "the host's own message";
     z.config({ customError: hostError });
     const before = { ...z.config() };
@@ -25,6 +25,10 @@ describe("the library has no side effect on import", () => {
     process.stdout.write = ((chunk: string) => writes.push(String(chunk)) > 0) as typeof process.stdout.write;
     try {
       expect(await main(["node", "failover", "--version"])).toBe(0);
+      // --version loads no command (nor zod, for start-up time): zod is set when a command runs.
+      expect(z.config().jitless).toBeUndefined();
+      const demo = ["-c", "fixtures/demo/calendar.yaml", "--config", "fixtures/demo/config/failover.yaml", "--now", "2026-07-14T12:00:00Z", "--json"];
+      expect(await main(["node", "failover", "validate", ...demo], {})).toBe(0);
     } finally {
       process.stdout.write = write;
     }

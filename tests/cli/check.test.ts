@@ -16,8 +16,10 @@ describe("failover check on the demo (Instagram down)", () => {
     const r = await runCli(["check", ...NOW], { cwd: DEMO });
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/instagram\s+instagram\s+major outage/);
-    expect(r.stdout).toMatch(/↪ covered {2}launch-reel \(instagram, Tue 14 Jul 09:00\) → reroute to x at Tue 14 Jul 09:00/);
-    expect(r.stdout).toMatch(/✖ blocked {2}giveaway-reminder \(instagram, Tue 14 Jul 20:30\)\n\s+instagram is down \(major outage\)\n\s+linkedin: no posting window is open before its max delay runs out\n\s+fix: bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups\n\s+fix: raise maxDelay to 11h30m: linkedin is free at Wed 15 Jul 08:00/);
+    expect(r.stdout).toMatch(/^risk {7}post {15}channel {4}at {16}plan$/m);
+    expect(r.stdout).toMatch(/↪ covered {2}launch-reel {8}instagram {2}Tue 14 Jul 09:00 {2}reroute to x\n/);
+    expect(r.stdout).toMatch(/↪ covered {2}colours-reel {7}instagram {2}Wed 15 Jul 11:00 {2}delay to Thu 16 Jul 11:00\n/);
+    expect(r.stdout).toMatch(/✖ blocked {2}giveaway-reminder {2}instagram {2}Tue 14 Jul 20:30 {2}no backup in time\n\s+instagram is down \(major outage\)\n\s+linkedin: no posting window is open before its max delay runs out\n\s+fix: bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups\n\s+fix: raise maxDelay to 11h30m: linkedin is free at Wed 15 Jul 08:00/);
     expect(r.stdout).toMatch(/BLOCKED: some posts at risk have no viable backup/);
   });
 

@@ -10,6 +10,8 @@ import { BIN, ROOT, runCli, tempProject } from "../helpers/cli.js";
 const DEMO = join(ROOT, "fixtures/demo");
 const program = buildProgram();
 const commands = program.commands.map((c) => c.name()).filter((n) => !n.startsWith("__"));
+/** Every name a command answers to: the names, then each one's aliases (`list` is also `agenda`). */
+const names = program.commands.filter((c) => !c.name().startsWith("__")).flatMap((c) => [c.name(), ...c.aliases()]);
 const has = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
 
 /** `failover` on PATH, as a user has it: the scripts call `failover __complete channels`. */
@@ -43,7 +45,13 @@ describe("failover completion", () => {
   it("bash: parses with bash -n and completes commands, every command's options, formats and the config's channels", async () => {
     const { path } = await script("bash");
     expect(spawnSync("bash", ["-n", path]).status).toBe(0);
-    expect(bashComplete(path, [""])).toEqual(commands);
+    expect(names).toContain("agenda");
+    expect(bashComplete(path, [""])).toEqual(names);
+    expect(bashComplete(path, ["agen"])).toEqual(["agenda"]);
+    // An alias completes its command's options, and the statuses people type (`down`, `up`) are offered.
+    expect(bashComplete(path, ["agenda", "--win"])).toEqual(["--window"]);
+    expect(bashComplete(path, ["agenda", "--channel", "news"])).toEqual(["newsletter"]);
+    expect(bashComplete(path, ["check", "--assume", "instagram", "=", "do"])).toEqual(["down"]);
     expect(bashComplete(path, ["st"])).toEqual(["status"]);
     for (const command of program.commands.filter((c) => !c.name().startsWith("__"))) {
       const offered = bashComplete(path, [command.name(), "--"]);
@@ -69,7 +77,8 @@ describe("failover completion", () => {
   it("zsh: a #compdef script that lists every command and option", async () => {
     const { text } = await script("zsh");
     expect(text.split("\n")[0]).toBe("#compdef failover");
-    for (const name of commands) expect(text).toMatch(new RegExp(`^ {12}'${name}:`, "m"));
+    for (const name of names) expect(text).toMatch(new RegExp(`^ {12}'${name}:`, "m"));
+    expect(text).toMatch(/^ {8}list\|agenda\)$/m);
     for (const c of program.commands.filter((c) => !c.name().startsWith("__"))) for (const o of c.options) expect(text).toContain(o.long);
     expect(text).toContain("(table json github junit markdown)");
     expect(text).toContain("failover __complete channels");
@@ -89,7 +98,8 @@ describe("failover completion", () => {
 
   it("fish: one complete line per command and options per command", async () => {
     const { text } = await script("fish");
-    for (const name of commands) expect(text).toMatch(new RegExp(`^complete -c failover -n __fish_use_subcommand -a ${name} -d `, "m"));
+    for (const name of names) expect(text).toMatch(new RegExp(`^complete -c failover -n __fish_use_subcommand -a ${name} -d `, "m"));
+    expect(text).toMatch(/-n '__fish_seen_subcommand_from list agenda' -l window -x/);
     expect(text).toMatch(/-n '__fish_seen_subcommand_from check' -l window -x/);
     expect(text).toMatch(/-l format -x -a 'table json github junit markdown'/);
   });
@@ -100,6 +110,7 @@ describe("failover completion", () => {
     const complete = (line: string) =>
       spawnSync("fish", ["--no-config", "-c", `source ${path}; complete -C ${JSON.stringify(line)}`], { encoding: "utf8", cwd: DEMO, env: shellEnv }).stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]);
     expect(complete("failover sta")).toEqual(["status"]);
+    expect(complete("failover agenda --chan")).toEqual(["--channel"]);
     expect(complete("failover status news")).toEqual(["newsletter"]);
     expect(complete("failover check --assume instagram=maj")).toEqual(["instagram=major_outage"]);
   }, 90_000); // each channel lookup starts the CLI: slow on a busy machine

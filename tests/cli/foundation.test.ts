@@ -75,10 +75,10 @@ describe("failover init", () => {
     const init = await runCli(["init", "--now", "2026-07-14T09:00:00Z"], { cwd: dir });
     expect(init.code).toBe(0);
     const calendar = readFileSync(join(dir, "calendar.yaml"), "utf8");
-    // A stable address for editors: the published package's schema at this version, not a path into node_modules.
-    const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
-    expect(calendar.split("\n")[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${version}/schema/calendar.schema.json`);
-    expect(readFileSync(join(dir, "config/failover.yaml"), "utf8").split("\n")[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${version}/schema/config.schema.json`);
+    // For editors: the schema npm installs in the project, relative to each file; no web address that may not exist.
+    expect(calendar.split("\n")[0]).toBe("# yaml-language-server: $schema=./node_modules/failover/schema/calendar.schema.json");
+    expect(readFileSync(join(dir, "config/failover.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../node_modules/failover/schema/config.schema.json");
+    expect(calendar).not.toMatch(/https?:\/\/(?!example\.com)/);
     expect(calendar).toContain("at: 2026-07-15T10:00");
     // Clean even under --strict: its media file is there (a stand-in image), its times are in their windows.
     expect(readFileSync(join(dir, "assets", "teaser.jpg")).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));

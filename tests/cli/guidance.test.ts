@@ -2,6 +2,7 @@
  * Issue 15 items 5-8 through the real bin: flags as people type them, empty and blocked checks
  * that say what to do, validate's warnings and --strict.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, tempProject } from "../helpers/cli.js";
@@ -47,6 +48,46 @@ describe("check with nothing in the window", () => {
     expect(r.stdout).toBe("No posts to go out between Tue 14 Jul 08:00 and Thu 16 Jul 08:00; the next is later on x at Mon 20 Jul 10:00 (--window 6d3h includes it).\n\nGO: nothing at risk\n");
     const json = JSON.parse((await runCli(["check", "--json", "--now", "2026-07-14T08:00:00Z", "--no-state"], { cwd: dir })).stdout);
     expect(json.nextPost).toEqual({ id: "later", channel: "x", at: "2026-07-20T10:00:00Z" });
+  });
+
+  it("reroute --dry-run says the same, and the window's bounds when every post in it is fine", async () => {
+    const dir = tempProject({ "calendar.yaml": "version: 1\ntimezone: UTC\nposts:\n  - { id: later, channel: x, at: 2026-07-20T10:00, text: hi }\n" });
+    const empty = await runCli(["reroute", "--dry-run", "--now", "2026-07-14T08:00:00Z", "--no-state"], { cwd: dir });
+    expect([empty.code, empty.stdout]).toEqual([0, "Nothing to reroute. No posts to go out between Tue 14 Jul 08:00 and Thu 16 Jul 08:00; the next is later on x at Mon 20 Jul 10:00 (--window 6d3h includes it).\n\nGO: nothing at risk\n"]);
+    const healthy = await runCli(["reroute", "--dry-run", "--now", "2026-07-14T08:30:00-04:00", "--no-state", "--assume", "instagram=up"], { cwd: DEMO });
+    expect(healthy.code).toBe(0);
+    expect(healthy.stdout).toContain("\nNothing to reroute. All 7 posts in the window (Tue 14 Jul 08:30 to Thu 16 Jul 08:30) are on healthy channels.\n");
+  });
+
+  it("failback --dry-run with nothing to do says why: nothing was moved, or what the moved posts wait for; and the next post", async () => {
+    const now = ["--now", "2026-07-14T08:30:00-04:00", "--no-state"];
+    const none = await runCli(["failback", "--dry-run", ...now], { cwd: DEMO });
+    expect([none.code, none.stdout]).toEqual([0, "Nothing to fail back: no post in calendar.yaml was moved by failover. The next post is launch-reel on instagram at Tue 14 Jul 09:00.\n"]);
+    const dir = tempProject();
+    await runCli(["reroute", "--yes", "-q", ...now, "-c", join(DEMO, "calendar.yaml"), "--out", join(dir, "calendar.yaml")], { cwd: DEMO });
+    const waiting = await runCli(["failback", "--dry-run", ...now, "-c", join(dir, "calendar.yaml"), "--config", join(DEMO, "config", "failover.yaml")], { cwd: dir });
+    expect(waiting.code).toBe(0);
+    expect(waiting.stdout).toContain(
+      "Nothing to fail back yet: posts failover moved away from instagram return once their channel is healthy and their stand-in has not gone out (instagram is down (major outage)). The next post is launch-reel--x on x at Tue 14 Jul 09:00.",
+    );
+  });
+});
+
+describe("a blocked post says what would fix it wherever it is shown", () => {
+  it("check's table and JSON, the plan, its Markdown, annotations, JUnit, and the autopilot's alert", async () => {
+    const now = ["--now", "2026-07-14T08:30:00-04:00", "--no-state"];
+    const fix = "bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups";
+    const shown = async (args: string[], cwd = DEMO) => (await runCli([...args, ...now], { cwd })).stdout;
+    expect(await shown(["check"])).toContain(`fix: ${fix}`);
+    expect(JSON.parse(await shown(["check", "--json"])).posts.find((p: { id: string }) => p.id === "giveaway-reminder").fixes).toContain(fix);
+    expect(await shown(["reroute", "--dry-run"])).toContain(`fix: ${fix}`);
+    expect(JSON.parse(await shown(["reroute", "--dry-run", "--json"])).unroutable[0].fixes).toContain(fix);
+    for (const format of ["markdown", "github", "junit"]) expect(await shown(["check", "--format", format]), format).toContain(`To fix: ${fix}`);
+    expect(await shown(["reroute", "--dry-run", "--format", "markdown"])).toContain(`To fix: ${fix}`);
+    // The autopilot writes its files beside the calendar: a copy of the demo's.
+    const dir = tempProject({ "calendar.yaml": readFileSync(join(DEMO, "calendar.yaml"), "utf8") });
+    const run = JSON.parse(await shown(["run", "--once", "--apply", "never", "--json", "--config", join(DEMO, "config", "failover.yaml")], dir));
+    expect(run.alerts.find((a: { kind: string }) => a.kind === "blocked").text).toContain(`To fix: ${fix}`);
   });
 });
 

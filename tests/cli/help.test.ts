@@ -1,5 +1,5 @@
 /** Help that teaches: each command's help shows the global options it honours (with defaults), real examples and its doc. */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/command-table.js";
@@ -51,7 +51,9 @@ describe("help", () => {
       for (const flag of flags) expect(known, `${example}: ${flag}`).toContain(flag);
     }
     expect(existsSync(join(ROOT, "docs", entry.doc)), entry.doc).toBe(true);
-    expect(text).toContain(`docs/${entry.doc}`);
+    // The page shipped in the package (docs/ is in package.json's files), as a path: no web address that may not exist.
+    expect(text).toContain(`Docs: ${join(ROOT, "docs", entry.doc)}`);
+    expect(text).not.toMatch(/https?:\/\//);
     const globalsShown = text.includes("Global Options:") ? text.slice(text.indexOf("Global Options:")) : "";
     for (const option of program.options) {
       const honoured = (entry.globals as readonly string[]).includes(option.attributeName());
@@ -64,14 +66,23 @@ describe("help", () => {
     const text = helpOf();
     expect(text).toMatch(/Examples:\n {2}\$ failover init/);
     expect(text).toMatch(/Exit codes: 0 go/);
-    expect(text).toMatch(/Docs: \S*docs\//);
+    expect(text).toContain(`Docs: ${join(ROOT, "README.md")} and the pages in ${join(ROOT, "docs")}/`);
     expect(text).not.toContain("__complete");
+    // Every exit code of the README's table, in the same order.
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Exit codes"));
+    const codes = [...table.slice(0, table.indexOf("\n\n", table.indexOf("| code |"))).matchAll(/^\| (\d+) \|/gm)].map((m) => m[1]);
+    const said = text.slice(text.indexOf("Exit codes:"));
+    expect([...said.slice(0, said.indexOf("Docs:")).matchAll(/(\d+) [a-z]/g)].map((m) => m[1])).toEqual(codes);
   });
 
   it("help <command> shows that command's help; an unknown topic is exit 2 with a did-you-mean", async () => {
     const ok = await runCli(["help", "status"]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Usage: failover status/);
+    // An alias is a topic too.
+    const alias = await runCli(["help", "agenda"]);
+    expect([alias.code, alias.stdout]).toEqual([0, expect.stringMatching(/^Usage: failover list\|agenda/)]);
     const typo = await runCli(["help", "chek"]);
     expect(typo.code).toBe(2);
     expect(typo.stdout).toBe("");

@@ -54,11 +54,12 @@ describe("failover list", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("Tue 14 Jul 2026");
+    expect(lines[1]).toMatch(/^time {7}channel {4}post {2,}status {5}note {2,}text$/);
     const reel = lines.findIndex((l) => /09:00 EDT\s+instagram\s+launch-reel\s+rerouted\s+→ launch-reel--x: instagram/.test(l));
     expect(reel).toBeGreaterThan(0);
     expect(lines[reel + 1]).toMatch(/09:00 EDT\s+↳ x\s+launch-reel--x\s+scheduled\s+for launch-reel/);
     expect(r.stdout).toMatch(/notice: instagram/);
-    expect(r.stdout).toMatch(/Thu 16 Jul 2026\n\s+11:00 EDT\s+instagram\s+colours-reel\s+scheduled\s+delayed from Wed 15 Jul 11:00/);
+    expect(r.stdout).toMatch(/Thu 16 Jul 2026\ntime[^\n]+\n11:00 EDT\s+instagram\s+colours-reel\s+scheduled\s+delayed from Wed 15 Jul 11:00/);
     expect(r.stderr).toMatch(/^12 posts from 2026-07-14T08:30:00-04:00 to 2026-07-21T08:30:00-04:00/);
   });
 
@@ -98,6 +99,8 @@ describe("a plan as Markdown", () => {
     expect(md).toMatch(/Before \(instagram\):\n\n```text\nIt's here 🎉 The Acme Bottle/);
     expect(md).toMatch(/After \(x, \d+\/280 weighted\):\n\n```text\n/);
     expect(md).toMatch(/### Blocked: no viable backup\n\n- \*\*giveaway-reminder\*\* \(instagram at 2026-07-14T20:30:00-04:00\): /);
+    // What would unblock it, as everywhere a blocked post is shown.
+    expect(md).toMatch(/giveaway-reminder\*\* [^\n]*\. To fix: bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups; or raise maxDelay to 11h30m/);
     const saved = await runCli(["reroute", "--plan", "plan.json", "--dry-run", "--format", "markdown", ...NOW], { cwd: dir });
     expect([saved.code, saved.stdout]).toEqual([4, md]);
     expect(saved.stderr).toMatch(/plan\.json still applies to calendar\.yaml/);

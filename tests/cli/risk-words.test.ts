@@ -16,19 +16,20 @@ describe("words", () => {
   });
 
   it("one post, or many, on healthy channels", () => {
-    expect(renderRiskTable(out, [post("a")], { window: WINDOW })).toBe("The 1 post in the window is on a healthy channel.");
-    expect(renderRiskTable(out, [post("a"), post("b")], { window: WINDOW })).toBe("All 2 posts in the window are on healthy channels.");
+    expect(renderRiskTable(out, [post("a")], { window: WINDOW })).toBe("The 1 post in the window (Tue 14 Jul 08:00 to Thu 16 Jul 08:00) is on a healthy channel.");
+    expect(renderRiskTable(out, [post("a"), post("b")], { window: WINDOW })).toBe("All 2 posts in the window (Tue 14 Jul 08:00 to Thu 16 Jul 08:00) are on healthy channels.");
     expect(renderRiskTable(out, [post("a", { risk: "unverified" })], { window: WINDOW })).toBe(
-      "The 1 post in the window is on a channel not known to be down; the health of instagram is unknown (--strict counts it as down).",
+      "The 1 post in the window (Tue 14 Jul 08:00 to Thu 16 Jul 08:00) is on a channel not known to be down; the health of instagram is unknown (--strict counts it as down).",
     );
   });
 
-  it("a covered post's line says where it goes; the reasons under it do not say it again", () => {
+  it("a covered post's row says where it goes; the reasons under it do not say it again", () => {
     const covered = post("a", { risk: "covered", action: "reroute", reroute: { channel: "x", at: "2026-07-14T10:00:00Z" }, reasons: ["instagram is down (major outage)", "skipped bluesky: health unknown (--strict counts it as down)", "rerouted to x"] });
     expect(renderRiskTable(out, [covered], { window: WINDOW }).split("\n")).toEqual([
       "1 of 1 post in the window is at risk:",
-      "  ↪ covered  a (instagram, Tue 14 Jul 10:00) → reroute to x at Tue 14 Jul 10:00",
-      "      skipped bluesky: health unknown (--strict counts it as down)",
+      "risk       post  channel    at                plan",
+      "↪ covered  a     instagram  Tue 14 Jul 10:00  reroute to x",
+      "    skipped bluesky: health unknown (--strict counts it as down)",
     ]);
   });
 });

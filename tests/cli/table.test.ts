@@ -58,14 +58,27 @@ describe("renderTable", () => {
     for (const line of wrapped) expect(line).toMatch(/^\x1b\[31m.*\x1b\[0m$/);
   });
 
-  it("truncates with … when asked, by display width", () => {
+  it("cuts the last column with … when asked, by display width; the other columns wrap, so no id is cut", () => {
     const text = renderTable(head, rows, { width: 40, last: "truncate" });
     expect(widest(text)).toBeLessThanOrEqual(40);
-    expect(text.split("\n")).toHaveLength(3);
-    expect(text).toContain("…");
+    expect(text.match(/…/g)).toHaveLength(2);
+    // The first column wrapped: 日本語チャ on the row's line, ンネル on the next.
+    expect(stripAnsi(text).split("\n").map((l) => l.slice(0, l.indexOf(" ") < 0 ? undefined : l.indexOf(" "))).join("")).toContain("日本語チャンネル");
     expect(truncateToWidth("日本語テキスト", 7)).toBe("日本語…");
     expect(displayWidth(truncateToWidth("👍👍👍👍", 5))).toBeLessThanOrEqual(5);
     expect(truncateToWidth("short", 10)).toBe("short");
+  });
+
+  it("prints a row's notes under it, wrapped to the width and never cut; piped, whole", () => {
+    const notes = [undefined, ["fix: add bluesky and x to backups, both healthy and free at Tue 14 Jul 20:30"]];
+    const fitted = renderTable(head, rows, { width: 40, last: "truncate", notes }).split("\n");
+    for (const line of fitted) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    const under = fitted.findIndex((l) => l.startsWith("    fix:"));
+    // Under the last row (x's), after all of its wrapped lines.
+    expect(fitted.findIndex((l) => stripAnsi(l).startsWith("x "))).toBeLessThan(under);
+    expect(stripAnsi(fitted.slice(0, under).at(-1)!)).toMatch(/^ +outage$/);
+    expect(fitted.slice(under).join(" ").replace(/\s+/g, " ")).toContain("fix: add bluesky and x to backups, both healthy and free at Tue 14 Jul 20:30");
+    expect(renderTable(head, rows, { notes }).split("\n").at(-1)).toBe("    fix: add bluesky and x to backups, both healthy and free at Tue 14 Jul 20:30");
   });
 
   it("wraps prose to the width with an indent, and leaves it alone when piped", () => {

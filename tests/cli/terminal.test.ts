@@ -193,7 +193,7 @@ describe("guidance on a terminal", () => {
     const check = await onTerminal(["check", ...NOW, "--no-state", "--no-color"], {}, DEMO);
     expect(check.code).toBe(4);
     const screen = check.screen.replace(/\r\n/g, "\n");
-    expect(screen).toMatch(/✖ blocked {2}giveaway-reminder[^\n]*\n\s+instagram is down \(major outage\)\n[^\n]*\n\s+fix: bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups\n\s+fix: raise maxDelay to 11h30m/);
+    expect(screen).toMatch(/✖ blocked {2}giveaway-reminder {2}instagram {2}Tue 14 Jul 20:30 {2}no backup in time\n\s+instagram is down \(major outage\)\n[^\n]*\n\s+fix: bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups\n\s+fix: raise maxDelay to 11h30m/);
     const dir = tempProject({ "calendar.yaml": "version: 1\ntimezone: UTC\nposts:\n  - id: a\n    channel: x\n   at: 2026-07-14T10:00\n    text: hi\n" });
     const bad = await onTerminal(["validate", "--no-color"], {}, dir);
     expect(bad.code).toBe(2);

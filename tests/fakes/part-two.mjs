@@ -11,11 +11,28 @@
  *     children, status_code, media_publish, content_publishing_limit).
  *   Facebook Pages: developers.facebook.com/docs/pages-api/posts (/feed, /photos, attached_media).
  *   Graph errors: developers.facebook.com/docs/graph-api/guides/error-handling ({error:{message,type,code,error_subcode}}).
- *   Pinterest: developers.pinterest.com/docs/api/v5/pins-create (201 Pin; errors {code, message}).
+ *   Pinterest: developers.pinterest.com/docs/api/v5/pins-create (201 Pin; errors {code, message}); media_source
+ *     shapes from pinterest/pinterest-python-generated-api-client docs/PinCreate.md, PinMediaSourceImagesBase64(Items).md.
  * Test controls: the token (or X consumer key) "expired-token", "no-scope-token", "rate-limited-token"
  * and, for X, "free-tier-token" answer those refusals as the platform words them.
  */
 export const TOKENS = { x: "x-user-token", xKey: "x-api-key", linkedin: "li-token", threads: "threads-token", facebook: "fb-page-token", instagram: "ig-token", pinterest: "pin-token" };
+
+/**
+ * What an image's first bytes say it is (the platforms look at the bytes, not the file's name):
+ * JPEG, PNG, GIF, WebP, BMP or TIFF, else undefined.
+ */
+function sniffImage(bytes) {
+  const b = Buffer.from(bytes ?? []);
+  const hex = b.toString("hex");
+  if (hex.startsWith("ffd8ff")) return "image/jpeg";
+  if (hex.startsWith("89504e470d0a1a0a")) return "image/png";
+  if (hex.startsWith("474946383")) return "image/gif";
+  if (hex.startsWith("52494646") && b.subarray(8, 12).toString("latin1") === "WEBP") return "image/webp";
+  if (hex.startsWith("424d")) return "image/bmp";
+  if (hex.startsWith("49492a00") || hex.startsWith("4d4d002a")) return "image/tiff";
+  return undefined;
+}
 
 /** The special tokens every fake answers with its platform's refusal. */
 const special = (t) => (["expired-token", "no-scope-token", "rate-limited-token", "free-tier-token"].includes(t) ? t : undefined);
@@ -61,12 +78,13 @@ export function partTwo(state, send, parseMultipart) {
     }
     if (p.reply_to_id && !state.threads.some((t) => t.id === p.reply_to_id)) return graphError(res, 400, { message: "(#100) Invalid parameter reply_to_id", type: "OAuthException", code: 100 });
     const id = nextId();
-    state.containers[id] = { id, kind, owner, type, text: text ?? "", imageUrl: p.image_url, altText: p.alt_text, children: p.children, replyTo: p.reply_to_id, carouselItem: p.is_carousel_item === "true", status: type === "TEXT" ? "FINISHED" : "IN_PROGRESS" };
+    state.containers[id] = { id, kind, owner, type, text: text ?? "", imageUrl: p.image_url, altText: p.alt_text, children: p.children, replyTo: p.reply_to_id, carouselItem: p.is_carousel_item === "true", status: type === "TEXT" ? "FINISHED" : "IN_PROGRESS", fails: /\/broken\./.test(p.image_url ?? "") };
     send(res, 200, { id });
   }
   function containerStatus(c) {
     const s = c.status;
-    if (s === "IN_PROGRESS") c.status = "FINISHED";
+    // A file Meta fetched and could not process ends in ERROR (test control: a URL with "/broken.").
+    if (s === "IN_PROGRESS") c.status = c.fails ? "ERROR" : "FINISHED";
     return s;
   }
   function publishContainer(kind, owner, p, res, base) {
@@ -89,7 +107,12 @@ export function partTwo(state, send, parseMultipart) {
     }
     if (segs.length === 2) return send(res, 200, { data: [...list()].reverse().slice(0, Number(url.searchParams.get("limit") ?? 25)).map((p) => ({ id: p.id, text: p.text, caption: p.caption })) });
     const c = state.containers[segs[0]];
-    if (c) return send(res, 200, kind === "threads" ? { id: c.id, status: containerStatus(c) } : { id: c.id, status_code: containerStatus(c) });
+    if (c) {
+      const status = containerStatus(c);
+      // Threads: status + error_message (threads/troubleshooting, publishing-status); Instagram: status_code + status ("Error: …").
+      if (kind === "threads") return send(res, 200, { id: c.id, status, ...(status === "ERROR" ? { error_message: "UNKNOWN" } : {}) });
+      return send(res, 200, { id: c.id, status_code: status, ...(status === "ERROR" ? { status: "Error: Media upload has failed with error code 2207026" } : {}) });
+    }
     const post = list().find((p) => p.id === segs[0]);
     return post ? send(res, 200, { id: post.id, permalink: post.permalink }) : graphError(res, 400, { message: `(#100) Object with ID '${segs[0]}' does not exist`, type: "GraphMethodException", code: 100, error_subcode: 33 });
   }
@@ -106,6 +129,7 @@ export function partTwo(state, send, parseMultipart) {
       if (kind === "instagram" && edge === "media_publish") return publishContainer("instagram", owner, p, res, base);
       if (kind === "facebook" && edge === "photos") {
         if (!p.source?.filename && !p.url) return graphError(res, 400, { message: "(#324) Requires upload file", type: "OAuthException", code: 324 });
+        if (p.source && !sniffImage(p.source.head)) return graphError(res, 400, { message: "(#324) Missing or invalid image file", type: "OAuthException", code: 324 });
         const id = nextId();
         const published = p.published !== "false";
         state.fbPhotos[id] = { id, alt: p.alt_text_custom ?? null, size: p.source?.size, published };
@@ -149,14 +173,63 @@ export function partTwo(state, send, parseMultipart) {
     if (who === "rate-limited-token") return problem(res, 429, "Too Many Requests", "Too Many Requests", {}, { "x-rate-limit-limit": "100", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 900) }), false;
     return who === TOKENS.x;
   }
+  /**
+   * The chunked upload (docs.x.com/x-api/media/quickstart/media-upload-chunked; FINALIZE and STATUS
+   * answers as docs.x.com/x-api/media/finalize-media-upload, failed as the v1.1 STATUS reference):
+   * INIT {media_type, total_bytes, media_category} -> {data: {id, media_key, expires_after_secs}};
+   * APPEND {media_id, segment_index, media} -> 204; FINALIZE {media_id} -> {data: {id, media_key,
+   * size, expires_after_secs, processing_info: {state: "pending", check_after_secs}}}. A video whose
+   * first chunk is not an MP4/MOV (no "ftyp" box) ends in state failed, "Unsupported video format".
+   */
+  const processingInfo = (m) =>
+    m.processing === "failed" ? { state: "failed", progress_percent: 12, error: { code: 1, name: "InvalidMedia", message: "Unsupported video format" } } : { state: m.processing, check_after_secs: m.processing === "succeeded" ? undefined : 1, progress_percent: m.processing === "succeeded" ? 100 : 40 };
+  function chunked(f, res) {
+    const bad = (message) => problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message }] });
+    if (f.command === "INIT") {
+      if (!/^\d+$/.test(f.total_bytes ?? "") || !f.media_type) return bad("total_bytes and media_type are required");
+      if (f.media_category === "tweet_video" && Number(f.total_bytes) > 512 * 1024 * 1024) return bad("File size exceeds 536870912 bytes.");
+      const id = nextId();
+      state.xMedia[id] = { id, category: f.media_category, type: f.media_type, total: Number(f.total_bytes), segments: [], alt: null };
+      return send(res, 200, { data: { id, media_key: `7_${id}`, expires_after_secs: 86400 } });
+    }
+    const m = state.xMedia[f.media_id];
+    if (!m?.segments) return bad("media_id not found");
+    if (f.command === "APPEND") {
+      if (!f.media?.size || !/^\d+$/.test(f.segment_index ?? "")) return bad("media and segment_index are required");
+      if (f.media.size > 5 * 1024 * 1024) return bad("segment over 5 MB");
+      m.segments[Number(f.segment_index)] = f.media.size;
+      if (f.segment_index === "0") m.playable = f.media.head.subarray(4, 8).toString("latin1") === "ftyp";
+      return send(res, 204, undefined);
+    }
+    if (f.command === "FINALIZE") {
+      const size = m.segments.reduce((a, b) => a + (b ?? 0), 0);
+      if (size !== m.total) return bad(`File size mismatch: got ${size} of ${m.total} bytes`);
+      m.size = size;
+      m.processing = "pending";
+      return send(res, 200, { data: { id: m.id, media_key: `7_${m.id}`, size, expires_after_secs: 86400, processing_info: processingInfo(m) } });
+    }
+    return bad(`unknown command ${f.command}`);
+  }
+
   const x = {
     "POST /x/2/media/upload": (req, res, body) => {
       if (!xAuth(req, res)) return;
       const f = parseMultipart(req, body);
+      if (f?.command) return chunked(f, res);
       if (!f?.media?.size) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media is required" }] });
+      // The one-shot upload takes JPEG, BMP, PNG, WebP, TIFF (and GIF): docs.x.com MediaUploadRequestOneShot.mediaType.
+      if (!sniffImage(f.media.head)) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media type unrecognized." }], type: "https://api.twitter.com/2/problems/invalid-request" });
       const id = nextId();
       state.xMedia[id] = { id, size: f.media.size, category: f.media_category, alt: null };
       send(res, 200, { data: { id, media_key: `3_${id}`, size: f.media.size, expires_after_secs: 86400 } });
+    },
+    // STATUS of a chunked upload: processing_info.state pending -> in_progress -> succeeded | failed.
+    "GET /x/2/media/upload": (req, res, _b, _base, url) => {
+      if (!xAuth(req, res)) return;
+      const m = state.xMedia[url.searchParams.get("media_id")];
+      if (url.searchParams.get("command") !== "STATUS" || !m?.processing) return problem(res, 400, "Invalid Request", "One or more parameters to your request was invalid.", { errors: [{ message: "media_id not found or not processing" }] });
+      m.processing = m.processing === "pending" ? "in_progress" : m.playable ? "succeeded" : "failed";
+      send(res, 200, { data: { id: m.id, media_key: `7_${m.id}`, processing_info: processingInfo(m) } });
     },
     "POST /x/2/media/metadata": (req, res, body) => {
       if (!xAuth(req, res)) return;
@@ -174,7 +247,7 @@ export function partTwo(state, send, parseMultipart) {
       if (state.tweets.some((t) => t.text === input.text)) return problem(res, 403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.");
       const reply = input.reply?.in_reply_to_tweet_id;
       if (reply && !state.tweets.some((t) => t.id === reply)) return problem(res, 400, "Invalid Request", "The Tweet you are replying to does not exist.");
-      for (const m of input.media?.media_ids ?? []) if (!state.xMedia[m]) return problem(res, 400, "Invalid Request", "Your media IDs are invalid.");
+      for (const m of input.media?.media_ids ?? []) if (!state.xMedia[m] || (state.xMedia[m].processing && state.xMedia[m].processing !== "succeeded")) return problem(res, 400, "Invalid Request", "Your media IDs are invalid.");
       const id = String(1810000000000000000n + BigInt(state.tweets.length + 1));
       state.tweets.push({ id, text: input.text, replyTo: reply ?? null, media: (input.media?.media_ids ?? []).map((m) => state.xMedia[m]) });
       send(res, 201, { data: { id, text: input.text, edit_history_tweet_ids: [id] } });
@@ -194,7 +267,8 @@ export function partTwo(state, send, parseMultipart) {
   }
   /** little-text-format: an unescaped reserved character ends the commentary there (what LinkedIn shows). */
   const shownCommentary = (c) => {
-    const out = c.replace(/\{hashtag\|\\#\|([^}]+)\}/g, "\\#$1").replace(/@\[([^\]]+)\]\((urn:li:[^)]+)\)/g, "\\@$1");
+    // A mention shows as the entity's name, linked (little-text-format: "@[Devtestco](urn:li:organization:2414183)").
+    const out = c.replace(/\{hashtag\|\\#\|([^}]+)\}/g, "\\#$1").replace(/@\[((?:\\.|[^\]\\])+)\]\((urn:li:(?:person|organization):[^)]+)\)/g, "$1");
     const cut = out.search(/(?<!\\)[|{}@[\]()<>#*_~]/);
     const kept = cut === -1 ? out : out.slice(0, cut);
     return kept.replace(/\\(.)/g, "$1");
@@ -212,6 +286,8 @@ export function partTwo(state, send, parseMultipart) {
     "PUT /li-upload/": (req, res, body, _base, url) => {
       const image = decodeURIComponent(url.pathname.slice("/li-upload/".length));
       if (!state.liImages[image]) return send(res, 404, "");
+      // images-api: JPG, GIF and PNG. (LinkedIn marks such an image PROCESSING_FAILED; the fake refuses the upload outright.)
+      if (!["image/jpeg", "image/png", "image/gif"].includes(sniffImage(body))) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", "Unsupported media type for image upload: JPG, GIF or PNG only");
       state.liImages[image] = { image, uploaded: true, size: body.length };
       send(res, 201, undefined);
     },
@@ -223,7 +299,8 @@ export function partTwo(state, send, parseMultipart) {
       const imgs = input.content?.media ? [input.content.media] : input.content?.multiImage?.images ?? [];
       for (const im of imgs) if (!state.liImages[im.id]?.uploaded) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", `Image ${im.id} has not been uploaded`);
       const urn = `urn:li:share:${nextId()}`;
-      state.linkedin.push({ urn, author: input.author, commentary: input.commentary, shown: shownCommentary(input.commentary), images: imgs });
+      const mentions = [...input.commentary.matchAll(/@\[((?:\\.|[^\]\\])+)\]\((urn:li:(?:person|organization):[^)]+)\)/g)].map((m) => ({ name: m[1].replace(/\\(.)/g, "$1"), urn: m[2] }));
+      state.linkedin.push({ urn, author: input.author, commentary: input.commentary, shown: shownCommentary(input.commentary), mentions, images: imgs });
       send(res, 201, undefined, { "x-restli-id": urn });
     },
   };
@@ -240,10 +317,11 @@ export function partTwo(state, send, parseMultipart) {
       const src = input.media_source ?? {};
       if (src.source_type === "image_base64" && (!src.data || !/^image\/(jpeg|png)$/.test(src.content_type))) return send(res, 400, { code: 1, message: "Invalid image: media_source.content_type must be image/jpeg or image/png" });
       if (src.source_type === "image_url" && !/^https?:\/\//.test(src.url ?? "")) return send(res, 400, { code: 1, message: "Invalid image url" });
-      if (!["image_base64", "image_url"].includes(src.source_type)) return send(res, 400, { code: 1, message: "media_source.source_type is required" });
+      if (src.source_type === "multiple_image_base64" && (!Array.isArray(src.items) || src.items.length < 2 || src.items.length > 5 || src.items.some((i) => !i.data || !/^image\/(jpeg|png)$/.test(i.content_type)))) return send(res, 400, { code: 1, message: "Invalid image: media_source.items must be 2 to 5 images, image/jpeg or image/png" });
+      if (!["image_base64", "image_url", "multiple_image_base64"].includes(src.source_type)) return send(res, 400, { code: 1, message: "media_source.source_type is required" });
       if ((input.title ?? "").length > 100 || (input.description ?? "").length > 800 || (input.alt_text ?? "").length > 500) return send(res, 400, { code: 1, message: "title, description or alt_text too long" });
       const id = String(813000000000000000n + BigInt(state.pins.length + 1));
-      state.pins.push({ id, ...input, media_source: { source_type: src.source_type, size: src.data ? Buffer.from(src.data, "base64").length : undefined, url: src.url } });
+      state.pins.push({ id, ...input, media_source: { source_type: src.source_type, size: src.data ? Buffer.from(src.data, "base64").length : undefined, url: src.url, items: src.items?.length } });
       send(res, 201, { id, board_id: input.board_id, title: input.title ?? null, description: input.description ?? null, link: input.link ?? null, alt_text: input.alt_text ?? null, created_at: "2026-07-14T10:10:00" });
     },
   };

@@ -15,7 +15,8 @@
  *   Slack: api.slack.com/messaging/webhooks (200 "ok"; plain-text errors).
  *   Discord: discord-api-docs docs/resources/webhook.mdx (Execute Webhook; ?wait=true answers the message).
  *
- * Test controls (not part of any API): GET /__state, POST /__faults, POST /__reset.
+ * Test controls (not part of any API): GET /__state, POST /__faults (by path prefix, latencyMs, and
+ * stallAt/stallAfter/stallPath: the n-th request (to a path prefix) never answered), POST /__reset.
  */
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
@@ -34,6 +35,8 @@ const state = { records: {}, blobs: 0, statuses: [], media: {}, idempotency: {},
 /** path prefix -> { status?, times, retryAfter?, delayMs?, hang? } */
 let faults = {};
 let latencyMs = Number(process.env.FAKE_LATENCY_MS ?? 0);
+/** Requests counted towards faults.stallAt since the faults were set. */
+let stallCount = 0;
 
 const cid = (s) => "bafyrei" + createHash("sha256").update(s).digest("hex").slice(0, 40);
 const graphemes = (s) => [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(s)].length;
@@ -104,7 +107,7 @@ function parseMultipart(req, buf) {
     const name = /name="([^"]+)"/.exec(head)?.[1];
     const filename = /filename="([^"]*)"/.exec(head)?.[1];
     const data = part.subarray(headEnd + 4);
-    if (name) fields[name] = filename !== undefined ? { filename, size: data.length, type: /content-type:\s*(\S+)/i.exec(head)?.[1] } : data.toString("utf8");
+    if (name) fields[name] = filename !== undefined ? { filename, size: data.length, type: /content-type:\s*(\S+)/i.exec(head)?.[1], head: data.subarray(0, 12) } : data.toString("utf8");
     start = next;
   }
   return fields;
@@ -245,6 +248,9 @@ const routes = {
 // X, LinkedIn, Threads, Facebook Pages, Instagram and Pinterest (their sources are named in part-two.mjs).
 Object.assign(routes, partTwo(state, send, parseMultipart));
 
+/** A response that goes nowhere: the handler acts, the client never hears back. */
+const NO_ANSWER = { writeHead: () => ({ end: () => undefined }), end: () => undefined };
+
 function route(method, path) {
   const exact = routes[`${method} ${path}`];
   if (exact) return exact;
@@ -263,16 +269,25 @@ const server = createServer((req, res) => {
     if (url.pathname === "/__quota") return (state.quotaUsedBefore = Number(url.searchParams.get("used") ?? 0)), send(res, 200, { ok: true });
     if (url.pathname === "/__faults") {
       faults = JSON.parse(body.toString("utf8") || "{}");
+      state.stalled = undefined;
+      stallCount = 0;
       if (typeof faults.latencyMs === "number") latencyMs = faults.latencyMs;
       return send(res, 200, { ok: true });
     }
     state.requests++;
+    // The kill tests: the stallAt-th request (to stallPath, if given) is never answered (with stallAfter, it is carried out
+    // first: the platform acted, the answer is lost), and /__state says so, so the test kills the CLI there.
+    if (faults.stallAt !== undefined && url.pathname.startsWith(faults.stallPath ?? "/") && ++stallCount === faults.stallAt) {
+      state.stalled = { at: state.requests, path: url.pathname, after: Boolean(faults.stallAfter) };
+      if (faults.stallAfter) route(req.method, url.pathname)?.(req, NO_ANSWER, body, base, url);
+      return;
+    }
     const fault = Object.entries(faults).find(([prefix, f]) => prefix.startsWith("/") && url.pathname.startsWith(prefix) && f.times > 0);
     if (fault) {
       const f = fault[1];
       f.times--;
       // "after": the request is handled but its answer never comes (a crash after the platform acted).
-      if (f.hang === "after") return route(req.method, url.pathname)?.(req, { writeHead: () => ({ end: () => undefined }), end: () => undefined }, body, base, url);
+      if (f.hang === "after") return route(req.method, url.pathname)?.(req, NO_ANSWER, body, base, url);
       if (f.hang) return; // never answers
       const answer = () => send(res, f.status ?? 503, f.body ?? { error: "Service Unavailable", message: "try later" }, { ...(f.retryAfter !== undefined ? { "retry-after": String(f.retryAfter) } : {}), ...(f.headers ?? {}) });
       return f.delayMs ? setTimeout(answer, f.delayMs) : answer();

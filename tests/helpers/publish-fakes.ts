@@ -59,7 +59,7 @@ export function publishEnv(fakes: Fakes): Record<string, string> {
 export function publishConfig(fakes: Fakes): string {
   return `version: 1
 handles:
-  friend: { bluesky: "@friend.test", mastodon: "@friend@masto.test" }
+  friend: { bluesky: "@friend.test", mastodon: "@friend@masto.test", linkedin: "@[Friend Co](urn:li:organization:2414183)" }
 channels:
   bluesky:
     platform: bluesky

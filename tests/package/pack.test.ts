@@ -87,9 +87,11 @@ describe("npm package", () => {
     const validate = run(bin, ["validate"], project);
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stdout).toMatch(/calendar\.yaml: 2 posts on 2 channels/);
-    // The schema line init wrote is the published package's own file at this version, which the package ships.
+    // The schema line init wrote names the file the install put in the project, relative to the calendar.
     const first = readFileSync(join(project, "calendar.yaml"), "utf8").split("\n")[0]!;
-    expect(first).toBe(`# yaml-language-server: $schema=https://unpkg.com/failover@${pkg.version}/schema/calendar.schema.json`);
+    expect(first).toBe("# yaml-language-server: $schema=./node_modules/failover/schema/calendar.schema.json");
+    const configFirst = readFileSync(join(project, "config/failover.yaml"), "utf8").split("\n")[0]!;
+    expect(existsSync(join(project, "config", configFirst.split("$schema=")[1]!))).toBe(true);
     expect(existsSync(join(project, "node_modules/failover/schema/calendar.schema.json"))).toBe(true);
     expect(existsSync(join(project, "node_modules/failover/docs/calendar.md"))).toBe(true);
   });

@@ -6,11 +6,12 @@
  * a run killed around a Graph container's publish is finished by the next run without a double.
  */
 import { spawn } from "node:child_process";
-import { appendFileSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, runCli } from "../helpers/cli.js";
-import { NOW, publishEnv, publishProject, startFakes, type Fakes } from "../helpers/publish-fakes.js";
+import { BIN } from "../helpers/cli.js";
+import { NOW, startFakes, type Fakes } from "../helpers/publish-fakes.js";
+import { IMG, partTwoEnv, partTwoProject, publishPartTwo, type ChannelOptions } from "../helpers/part-two.js";
 import { soakCases } from "../helpers/soak.js";
 
 let fakes: Fakes;
@@ -21,42 +22,17 @@ afterAll(async () => {
   await fakes.close();
 });
 
-const TOKENS = { X_TOKEN: "x-user-token", X_API_KEY: "x-api-key", X_API_SECRET: "x-api-secret", X_ACCESS_TOKEN: "x-access-token", X_ACCESS_SECRET: "x-access-secret", LINKEDIN_TOKEN: "li-token", THREADS_TOKEN: "threads-token", FACEBOOK_PAGE_TOKEN: "fb-page-token", INSTAGRAM_TOKEN: "ig-token", PINTEREST_TOKEN: "pin-token" };
-
-function channels(opts: { mediaBaseUrl?: boolean; xAuth?: "oauth1" | "oauth2" } = {}): string {
-  const base = opts.mediaBaseUrl === false ? "" : `, mediaBaseUrl: "https://cdn.acme.example/launch/"`;
-  const x = opts.xAuth === "oauth2" ? `token: "\${X_TOKEN}"` : `apiKey: "\${X_API_KEY}", apiSecret: "\${X_API_SECRET}", accessToken: "\${X_ACCESS_TOKEN}", accessSecret: "\${X_ACCESS_SECRET}"`;
-  const ch = (name: string, platform: string, publish: string) => `  ${name}:\n    platform: ${platform}\n    health: [{ kind: manual, status: operational }]\n    publish: { api: "${fakes.http}/${publish} }\n`;
-  return [
-    ch("x", "x", `x", ${x}`),
-    ch("linkedin", "linkedin", `li", token: "\${LINKEDIN_TOKEN}", author: "urn:li:organization:1234567"`),
-    ch("threads", "threads", `threads", userId: "17841400000000000", token: "\${THREADS_TOKEN}"${base}`),
-    ch("facebook", "facebook", `fb", pageId: "102938475610293", token: "\${FACEBOOK_PAGE_TOKEN}"`),
-    ch("instagram", "instagram", `ig", userId: "17841400000000001", token: "\${INSTAGRAM_TOKEN}"${base}`),
-    ch("pinterest", "pinterest", `pin", boardId: "549755885175", token: "\${PINTEREST_TOKEN}"`),
-  ].join("");
-}
-
-const IMG = `media: [{ path: assets/teaser.png, kind: image, alt: "a green bottle" }]`;
 const long = Array.from({ length: 24 }, (_, i) => `Sentence ${i + 1} of the launch story.`).join(" ");
 
-function project(posts: string, opts: Parameters<typeof channels>[0] = {}): string {
-  const dir = publishProject(fakes, posts);
-  appendFileSync(join(dir, "config", "failover.yaml"), channels(opts));
-  return dir;
-}
-
-async function publish(dir: string, env: Record<string, string> = {}, args: string[] = []) {
-  const r = await runCli(["publish", "--now", NOW, "--yes", "--json", ...args], { cwd: dir, env: { ...publishEnv(fakes), ...TOKENS, ...env } });
-  return { ...r, report: r.stdout ? JSON.parse(r.stdout) : undefined };
-}
+const project = (posts: string, opts: ChannelOptions = {}) => partTwoProject(fakes, posts, opts);
+const publish = (dir: string, env: Record<string, string> = {}, args: string[] = []) => publishPartTwo(fakes, dir, env, args);
 
 describe("part two: a due post of each platform", () => {
   it("goes out once with its media and alt text, threads as replies, Meta containers polled until FINISHED", async () => {
     const dir = project(
       [
         `  - { id: x1, channel: x, at: "2026-07-14T10:00", text: "${long}", ${IMG} }`,
-        `  - { id: l1, channel: linkedin, at: "2026-07-14T10:00", text: "Launch (at last): 50% off_today <3 #Launch *bold* ~ [us] {you} | done", ${IMG} }`,
+        `  - { id: l1, channel: linkedin, at: "2026-07-14T10:00", text: "Launch (at last): 50% off_today <3 #Launch *bold* ~ [us] {you} | done with @friend.test", ${IMG} }`,
         `  - { id: t1, channel: threads, at: "2026-07-14T10:00", text: "${long}", ${IMG} }`,
         `  - { id: f1, channel: facebook, at: "2026-07-14T10:00", text: "On the Page", ${IMG} }`,
         `  - { id: i1, channel: instagram, at: "2026-07-14T10:00", text: "On the grid", media: [{ path: assets/teaser.png, kind: image, alt: "a green bottle" }, { path: assets/teaser.png, kind: image, alt: "the cap" }] }`,
@@ -72,7 +48,9 @@ describe("part two: a due post of each platform", () => {
     expect(s.tweets[0].media[0].alt).toBe("a green bottle");
     for (let i = 1; i < s.tweets.length; i++) expect(s.tweets[i].replyTo).toBe(s.tweets[i - 1].id);
     // LinkedIn: the whole commentary is shown (little text escaped), the hashtag kept, the image with its alt text.
-    expect(s.linkedin[0].shown).toBe("Launch (at last): 50% off_today <3 #Launch *bold* ~ [us] {you} | done");
+    expect(s.linkedin[0].shown).toBe("Launch (at last): 50% off_today <3 #Launch *bold* ~ [us] {you} | done with Friend Co");
+    // The mention mapped to a URN in handles goes as LinkedIn's annotation: it tags the Page.
+    expect(s.linkedin[0].mentions).toEqual([{ name: "Friend Co", urn: "urn:li:organization:2414183" }]);
     expect(s.linkedin[0].commentary).toContain("{hashtag|\\#|Launch}");
     expect(s.linkedin[0].images[0].altText).toBe("a green bottle");
     // Threads: an IMAGE container from the public URL, then replies.
@@ -155,7 +133,7 @@ describe("part two: never twice with Graph containers", () => {
   /** Runs publish until the fakes hold `done()` true, then kill -9. */
   function killWhen(dir: string, done: (s: Record<string, any>) => boolean): Promise<void> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, "publish", "--now", NOW, "--yes", "-q", "--timeout", "60s"], { cwd: dir, env: { ...process.env, ...publishEnv(fakes), ...TOKENS, CI: "true" }, stdio: "ignore" });
+      const child = spawn(process.execPath, [BIN, "publish", "--now", NOW, "--yes", "-q", "--timeout", "60s"], { cwd: dir, env: { ...process.env, ...partTwoEnv(fakes), CI: "true" }, stdio: "ignore" });
       let over = false;
       const poll = async () => {
         while (!over) {

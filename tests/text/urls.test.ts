@@ -1,14 +1,7 @@
 /** Link finding (src/text/urls.ts) against twitter-text's extractUrlsWithIndices, and the spans kept whole. */
-import fc from "fast-check";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { findUrls, linkSpans } from "../../src/text/urls.js";
-
-const twitter = createRequire(import.meta.url)("twitter-text") as {
-  extractUrlsWithIndices(text: string): Array<{ url: string; indices: [number, number] }>;
-};
-const theirs = (text: string): string[] => twitter.extractUrlsWithIndices(text).map((u) => `${u.indices[0]}-${u.indices[1]} ${u.url}`);
-const ours = (text: string): string[] => findUrls(text).map((u) => `${u.start}-${u.end} ${u.url}`);
+import { disagreements, ours, theirs } from "./url-agreement.js";
 
 const CASES = [
   "example.com", "see example.com.", "acme.example/launch", "https://acme.example/launch", "https://localhost:3000/x",
@@ -23,6 +16,8 @@ const CASES = [
   "http://a.com/path?x=(1)", "visit http://a.com and b.org, c.net!", "https://a.com/x--", "café.com", "https://café.com/x",
   "https://a.com/путь", "https://a.com#frag", "a.com/x#frag?y", "https://a.com/?", "a.museum", "e.g. this", "v1.2.3",
   "file.txt", "README.md is here", "site.io/x", "«a.com»", "a.com’s", "x\"a.com",
+  // Punycode top-level domains take no look-ahead in twitter-text (its TLD lists do): found by the random property.
+  "www.xn--p1ai@", "a.xn--abc@x", "a.XN--P1AI+", "www.xn--p1ai-",
 ];
 
 describe("findUrls", () => {
@@ -32,18 +27,9 @@ describe("findUrls", () => {
   });
 
   it("agrees with twitter-text on random link-like text", () => {
-    const piece = fc.constantFrom("a", "acme", "shop", "com", "jp", "io", "example", ".", "/", "?", "=", "&", "#", "-", "_", "(", ")", ":", "8080", " ", "https://", "http://", "www.", "日本", "é", "@", ",", "!",
-      // twitter-text's harder cases: internationalised TLDs, punycode, directional marks, labels over 63, mixed TLDs.
-      "みんな", "中国", "рф", "xn--", "xn--p1ai", "\u202a", "\u202c", "\u200f", "\u2066", "a".repeat(64), "b".repeat(60), "vermögensberatung", "ö", "。", "_", "t.co/", "$", "＃");
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
-        const text = parts.join("");
-        expect(ours(text)).toEqual(theirs(text));
-      }),
-      // A fixed seed: CI runs the same 6000 cases every time. Known difference not yet fixed, found by
-      // a random seed: "www.xn--p1ai@" (twitter-text finds www.xn--p1ai; we find no link).
-      { numRuns: 6000, seed: 20261130 },
-    );
+    // A fixed seed: CI runs the same 6000 cases every time. `npm run test:slow` runs 100,000 more
+    // over other seeds (tests/text/urls-agreement.test.ts), which is how "www.xn--p1ai@" was found.
+    expect(disagreements(6000, 20261130)).toEqual([]);
   });
 
   it("with requireScheme finds only http(s) links (Mastodon's rule)", () => {

@@ -8,7 +8,7 @@ import type { CliContext } from "../context.js";
 import type { PlanFlags } from "../plan-options.js";
 import { channelsJson } from "../report/health.js";
 import { renderRiskTable } from "../report/plan.js";
-import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
+import { loadAndPlan, printPlannedRun, riskViewOf, type PlannedRun } from "../plan-run.js";
 
 /** The contract's `check` JSON document. */
 function checkJson(r: PlannedRun): unknown {
@@ -53,11 +53,6 @@ export async function run(ctx: CliContext, _args: string[], options: PlanFlags &
     }
     out.debug(`wrote the check as JSON to ${options.jsonOut}`);
   }
-  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () =>
-      renderRiskTable(out, r.posts, {
-        window: r.plan.window,
-        ...(r.nextPost ? { nextPost: r.nextPost } : {}),
-      }),
-  });
+  printPlannedRun(ctx, r, { suite: "failover check", json: () => checkJson(r), table: () => renderRiskTable(out, r.posts, riskViewOf(r)) });
   return exitCodeFor(r.verdict);
 }

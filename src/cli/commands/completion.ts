@@ -5,7 +5,7 @@
  */
 import type { Command, OptionValues } from "@commander-js/extra-typings";
 import { ExitCode, UsageError } from "../../errors.js";
-import { ALL_STATUSES } from "../../health/status.js";
+import { ALL_STATUSES, STATUS_ALIASES } from "../../health/status.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { completionScript, describeProgram, SHELLS, type Shell } from "../completion.js";
 import type { CliContext } from "../context.js";
@@ -20,6 +20,6 @@ export async function run(ctx: CliContext, args: string[], _options: OptionValue
     throw new UsageError(`"${shell}" is not a shell failover completes; use ${SHELLS.join(", ")}${didYouMean(shell, SHELLS)}`, "completion <shell>");
   }
   if (ctx.out.format !== "table") throw new UsageError(`completion prints a shell script, not ${ctx.out.format}`, "--format");
-  ctx.out.data(completionScript(shell, describeProgram(program, { statuses: ALL_STATUSES })));
+  ctx.out.data(completionScript(shell, describeProgram(program, { statuses: [...ALL_STATUSES, ...Object.keys(STATUS_ALIASES)] })));
   return ExitCode.Go;
 }

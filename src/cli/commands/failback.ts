@@ -16,6 +16,12 @@ import { formatAnnotation } from "../report/github.js";
 import { renderHealthTable } from "../report/health.js";
 import { formatJUnit } from "../report/junit.js";
 import { renderPlanTable } from "../report/plan.js";
+import type { Calendar } from "../../calendar/model.js";
+import type { ChannelHealth } from "../../health/types.js";
+import { statusWords } from "../../health/status.js";
+import { nextPostAfter } from "../../planner/risk.js";
+import { shortTime } from "../../time/datetime.js";
+import { listWords } from "../../util/words.js";
 import { renderPlanMarkdown } from "../report/plan-markdown.js";
 
 export async function run(ctx: CliContext, _args: string[], options: ApplyFlags): Promise<number> {
@@ -37,7 +43,7 @@ export async function run(ctx: CliContext, _args: string[], options: ApplyFlags)
       ctx.out.data(renderHealthTable(ctx.out, health));
       ctx.out.data("");
     }
-    print(ctx, shown, result);
+    print(ctx, shown, result, emptyFailback(project.calendar, health, ctx.now));
     for (const w of unknownWarnings(health, false)) ctx.out.warn(w);
   };
   if (options.dryRun) show(plan);
@@ -61,7 +67,23 @@ export async function run(ctx: CliContext, _args: string[], options: ApplyFlags)
   return ExitCode.Go;
 }
 
-function print(ctx: CliContext, plan: Plan, result: ApplyResult | undefined): void {
+/**
+ * What an empty failback plan says: whether anything was moved at all, which channels the moved
+ * posts wait for and how those are now, and the next post to go out.
+ */
+export function emptyFailback(calendar: Calendar, health: readonly ChannelHealth[], now: number): string {
+  const waitingFor = failbackChannels(calendar);
+  const next = nextPostAfter(calendar, now);
+  const after = next ? ` The next post is ${next.id} on ${next.channel} at ${shortTime(next.at)}.` : " No post is scheduled after now.";
+  if (waitingFor.length === 0) return `Nothing to fail back: no post in ${calendar.file} was moved by failover.${after}`;
+  const states = waitingFor.map((name) => {
+    const status = health.find((c) => c.name === name)?.status ?? "unknown";
+    return `${name} is ${statusWords(status)}`;
+  });
+  return `Nothing to fail back yet: posts failover moved away from ${listWords(waitingFor)} return once their channel is healthy and their stand-in has not gone out (${states.join("; ")}).${after}`;
+}
+
+function print(ctx: CliContext, plan: Plan, result: ApplyResult | undefined, whenEmpty?: string): void {
   const { out } = ctx;
   switch (out.format) {
     case "json":
@@ -85,6 +107,6 @@ function print(ctx: CliContext, plan: Plan, result: ApplyResult | undefined): vo
       );
       break;
     default:
-      out.data(renderPlanTable(out, plan));
+      out.prose(renderPlanTable(out, plan, whenEmpty));
   }
 }

@@ -5,19 +5,19 @@ import { dirname, join, relative } from "node:path";
 import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { DEFAULT_CONFIG_PATH } from "../../config/load.js";
 import { ExitCode, FileError } from "../../errors.js";
-import { schemaUrl } from "../../package-files.js";
-import { VERSION } from "../../version.js";
+import { projectSchemaPath } from "../../package-files.js";
 import { isValidTimeZone, zonedParts } from "../../time/zone.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import type { CliContext } from "../context.js";
 import { listWords, noun } from "../../util/words.js";
 
-function schemaRef(kind: "calendar" | "config"): string {
-  return `# yaml-language-server: $schema=${schemaUrl(kind, VERSION)}`;
+/** The editor's schema line of a starter file written into `folder` of the project at `root`. */
+function schemaRef(kind: "calendar" | "config", root: string, folder: string): string {
+  return `# yaml-language-server: $schema=${projectSchemaPath(kind, root, folder)}`;
 }
 
-export function starterConfig(zone: string): string {
-  return `${schemaRef("config")}
+export function starterConfig(zone: string, schemaLine: string): string {
+  return `${schemaLine}
 # failover config: your channels, where their health is read, and what stands in when one is down.
 # Reference: docs/config.md in the failover package (node_modules/failover/docs/config.md).
 version: 1
@@ -54,12 +54,12 @@ notices:                          # what to post where while a channel is down
 `;
 }
 
-export function starterCalendar(zone: string, now: number): string {
+export function starterCalendar(zone: string, now: number, schemaLine: string): string {
   // The next weekday: the starter's Instagram posts Mon-Fri, and its posts must sit in their windows.
   let p = zonedParts(now + 86_400_000, zone);
   for (let k = 2; [0, 6].includes(new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()); k++) p = zonedParts(now + k * 86_400_000, zone);
   const day = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-  return `${schemaRef("calendar")}
+  return `${schemaLine}
 # failover content calendar. Reference: docs/calendar.md in the failover package (node_modules/failover/docs/calendar.md).
 version: 1
 timezone: ${zone}                 # times written without an offset are read in this zone
@@ -104,8 +104,10 @@ export async function run(ctx: CliContext, _args: string[], options: { force?: t
   const zone = localZone && isValidTimeZone(localZone) ? localZone : "UTC";
   await mkdir(dirname(configPath), { recursive: true });
   await mkdir(dirname(calendarPath), { recursive: true });
-  await writeFileAtomic(configPath, starterConfig(zone));
-  await writeFileAtomic(calendarPath, starterCalendar(zone, ctx.now));
+  // The project is the calendar's folder: its node_modules holds failover's schema once installed there.
+  const root = dirname(calendarPath);
+  await writeFileAtomic(configPath, starterConfig(zone, schemaRef("config", root, dirname(configPath))));
+  await writeFileAtomic(calendarPath, starterCalendar(zone, ctx.now, schemaRef("calendar", root, root)));
   // The image is a stand-in: one the user already put there is theirs, --force or not.
   const image = join(dirname(calendarPath), STARTER_MEDIA);
   const wrote = [configPath, calendarPath];

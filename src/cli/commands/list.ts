@@ -14,6 +14,7 @@ import { configJson, loadProjectFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
 import { cell } from "../report/summary.js";
+import { renderTable, truncateToWidth } from "../table.js";
 
 export const DEFAULT_LIST_WINDOW = "7d";
 
@@ -70,16 +71,14 @@ function paintStatus(out: Output, status: string): string {
   }
 }
 
+/** A post's first line, cut to `max` columns by display width (a plain list keeps it short). */
 function firstLine(text: string, max = 48): string {
-  const line = text.trim().split("\n")[0] ?? "";
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  return truncateToWidth(text.trim().split("\n")[0] ?? "", max);
 }
 
-const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
-
-function renderTable(out: Output, agenda: Agenda): string {
-  const lines: string[] = [];
-  for (const day of agenda.days) {
+/** Each day's posts as a table fitted to the terminal (the text column cut first), under the day's name. */
+function renderDays(out: Output, agenda: Agenda): string {
+  const blocks = agenda.days.map((day) => {
     const rows = day.entries.map((e) => [
       timeOf(e),
       `${e.kind === "stand-in" ? "↳ " : ""}${e.channel}`,
@@ -88,12 +87,10 @@ function renderTable(out: Output, agenda: Agenda): string {
       e.kind === "notice" ? out.c.yellow(noteOf(e)) : out.c.dim(noteOf(e)),
       out.c.dim(firstLine(e.text)),
     ]);
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => visible(r[i]!).length)));
-    if (lines.length > 0) lines.push("");
-    lines.push(out.c.bold(dayTitle(day.date)));
-    for (const r of rows) lines.push(`  ${r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - visible(c).length))).join("  ")}`.trimEnd());
-  }
-  return lines.join("\n");
+    const table = renderTable(["time", "channel", "post", "status", "note", "text"], rows, { width: out.columns, last: "truncate", styleHead: (line) => out.c.dim(line) });
+    return `${out.c.bold(dayTitle(day.date))}\n${table}`;
+  });
+  return blocks.join("\n\n");
 }
 
 function renderMarkdown(agenda: Agenda): string {
@@ -126,9 +123,9 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
     out.data(renderMarkdown(agenda));
   } else if (agenda.days.length === 0) {
     const next = calendar.posts.filter((p) => p.at >= ctx.now + windowMs && (channels.length === 0 || channels.includes(p.channel))).sort((a, b) => a.at - b.at)[0];
-    out.data(`No posts between ${agenda.window.from} and ${agenda.window.to}.${next ? ` The next is ${next.id} (${next.channel}) at ${formatInZone(next.at, next.zone ?? calendar.timezone ?? "UTC")}: widen --window.` : ""}`);
+    out.prose(`No posts between ${agenda.window.from} and ${agenda.window.to}.${next ? ` The next is ${next.id} (${next.channel}) at ${formatInZone(next.at, next.zone ?? calendar.timezone ?? "UTC")}: widen --window.` : ""}`);
   } else {
-    out.data(renderTable(out, agenda));
+    out.prose(renderDays(out, agenda));
     out.info(`${agenda.count} post${agenda.count === 1 ? "" : "s"} from ${agenda.window.from} to ${agenda.window.to}`);
   }
   return ExitCode.Go;

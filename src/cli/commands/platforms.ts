@@ -101,6 +101,6 @@ export async function run(ctx: CliContext): Promise<number> {
     throw new UsageError(`platforms prints a table or json, not ${ctx.out.format}`, "--format");
   }
   if (ctx.out.format === "json") ctx.out.json(platformsDocument());
-  else ctx.out.data(renderPlatforms(ctx.out));
+  else ctx.out.prose(renderPlatforms(ctx.out));
   return ExitCode.Go;
 }

@@ -109,6 +109,6 @@ export async function run(ctx: CliContext, args: string[], options: { to?: strin
   const to = options.to ?? [];
   const doc = previewPost(post, config, targetsOf(post, config, to));
   if (ctx.out.format === "json") ctx.out.json(doc);
-  else ctx.out.data(renderPreview(ctx.out, post, doc, config));
+  else ctx.out.prose(renderPreview(ctx.out, post, doc, config));
   return ExitCode.Go;
 }

@@ -54,7 +54,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
   if (!options.dryRun && !options.yes) {
     const preview = await publishProject(project, { ...base, dryRun: true });
     if (preview.due.length > 0) {
-      if (ctx.out.format === "table") ctx.out.data(renderDue(ctx.out, preview));
+      if (ctx.out.format === "table") ctx.out.prose(renderDue(ctx.out, preview));
       await confirmOrStop(ctx, false, {
         question: `Publish ${plural(preview.due.length, "post")} now? [y/N] `,
         notInteractive: "publishing sends posts: pass --yes to publish without a question, or --dry-run to see what is due",
@@ -64,7 +64,7 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
   }
   const report = await publishProject(project, { ...base, dryRun: Boolean(options.dryRun) });
   if (ctx.out.format === "json") ctx.out.json(report);
-  else ctx.out.data(report.dryRun ? renderDue(ctx.out, report) : renderReport(ctx.out, report));
+  else ctx.out.prose(report.dryRun ? renderDue(ctx.out, report) : renderReport(ctx.out, report));
   if (report.calendar.written) ctx.out.info(`wrote the outcomes to ${report.calendar.written}${report.calendar.backup ? `; the previous version is in ${report.calendar.backup}` : ""}`);
   const incomplete = report.failed.length + report.held.length + report.uncertain.length > 0;
   return incomplete ? ExitCode.PublishIncomplete : ExitCode.Go;

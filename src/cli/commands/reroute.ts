@@ -10,9 +10,9 @@ import { exitCodeAfterPlan } from "../../planner/risk.js";
 import type { Plan } from "../../planner/types.js";
 import type { CliContext } from "../context.js";
 import type { ApplyFlags, PlanFlags } from "../plan-options.js";
-import { renderPlanTable } from "../report/plan.js";
+import { emptyReroute, renderPlanTable } from "../report/plan.js";
 import { renderPlanMarkdown } from "../report/plan-markdown.js";
-import { loadAndPlan, printPlannedRun, type PlannedRun } from "../plan-run.js";
+import { loadAndPlan, printPlannedRun, riskViewOf, type PlannedRun } from "../plan-run.js";
 import { appliedJson, refuseManagedOutputs, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
 import type { ApplyResult } from "../../writer/apply.js";
 
@@ -26,7 +26,7 @@ export async function run(ctx: CliContext, _args: string[], options: PlanFlags &
     printPlannedRun(ctx, shown, {
       suite: "failover reroute",
       json: () => appliedJson(plan, result),
-      table: () => renderPlanTable(ctx.out, plan),
+      table: () => renderPlanTable(ctx.out, plan, emptyReroute(ctx.out, r.posts, riskViewOf(r))),
       markdown: () => renderPlanMarkdown(plan),
     });
   };
@@ -60,7 +60,7 @@ async function applySaved(ctx: CliContext, options: ApplyFlags & { plan: string 
   const outcome = await runSavedPlan(ctx, options, "reroute", (plan, result) => {
     if (ctx.out.format === "json") ctx.out.json(appliedJson(plan, result));
     else if (ctx.out.format === "markdown") ctx.out.data(renderPlanMarkdown(plan));
-    else ctx.out.data(renderPlanTable(ctx.out, plan));
+    else ctx.out.prose(renderPlanTable(ctx.out, plan));
   });
   // A saved plan carries no fresh health: what remains after it is what it could not route.
   return !outcome.declined && outcome.plan.unroutable.length > 0 ? ExitCode.Blocked : ExitCode.Go;

@@ -1,13 +1,25 @@
 /**
  * `failover run`: the autopilot. Each cycle (src/autopilot/cycle.ts) checks, plans, applies within
- * the guard rails, fails back; this file parses the flags, keeps the clock, sends the alerts to
- * --notify webhooks and prints one line per cycle (stderr) or one JSON object per cycle (--json).
+ * the guard rails, fails back, publishes (--publish); this file parses the flags, keeps the clock,
+ * sends the alerts to the --notify channels of the config (src/publish/notify.ts) and prints one
+ * line per cycle (stderr) or one JSON object per cycle (--json).
  * Ctrl-C or SIGTERM lets the cycle under way finish its write, then stops: 130 or 143.
  */
 import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { runCycle, type ApplyMode, type CycleReport } from "../../autopilot/cycle.js";
 import { autopilotSettings } from "../../autopilot/guard.js";
 import { jobUrlFrom, type Alert } from "../../autopilot/alerts.js";
+import { createHash } from "node:crypto";
+import { dirname, resolve } from "node:path";
+import type { Config } from "../../config/model.js";
+import { didYouMeanChannel } from "../../platforms.js";
+import type { ChannelHealth } from "../../health/types.js";
+import type { Project } from "../../project.js";
+import { publishProject, type PublishReport } from "../../publish/publish.js";
+import { sendTeamMessage, teamChannelProblem } from "../../publish/notify.js";
+import { LockedError } from "../../writer/lock.js";
+import { loadConfigFor } from "../config-run.js";
+import { renderPlanMarkdown } from "../report/plan-markdown.js";
 import { runLoop } from "../../autopilot/loop.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { loadProject } from "../../project.js";
@@ -24,6 +36,7 @@ export interface RunFlags {
   apply?: string;
   window?: string;
   notify?: string[];
+  publish?: true;
   cycles?: string;
   step?: string;
 }
@@ -44,25 +57,49 @@ function cyclesFlag(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function checkNotify(urls: readonly string[]): void {
-  for (const url of urls) {
-    if (!/^https?:\/\/[^\s]+$/.test(url)) throw new UsageError(`"${url}" is not a webhook URL (Slack, Discord or any that takes {"text": ...}); write e.g. --notify "$SLACK_WEBHOOK_URL"`, "--notify");
+/** --notify names team channels of the config: checked before the first cycle, a typo is exit 2. */
+function checkNotify(config: Config, names: readonly string[]): void {
+  for (const name of names) {
+    const problem = teamChannelProblem(config, name);
+    if (!problem) continue;
+    const team = [...config.channels.keys()].filter((c) => !teamChannelProblem(config, c));
+    const hint = /^https?:/i.test(name)
+      ? "; declare the webhook as a channel of the config (platform: webhook, with url and format: slack in its publish: block) and name it, e.g. --notify team (docs/autopilot.md)"
+      : config.channels.has(name) ? "" : didYouMeanChannel(name, team.length > 0 ? team : config.channels.keys());
+    throw new UsageError(`${problem}${hint}`, "--notify");
   }
 }
 
-/** Posts an alert as `{text, content}`: Slack reads `text`, Discord `content`. A failure is a warning, never a stop. */
-async function sendAlert(url: string, alert: Alert): Promise<string | undefined> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), NOTIFY_TIMEOUT_MS);
-  try {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: alert.text, content: alert.text }), signal: controller.signal });
-    await res.arrayBuffer().catch(() => undefined);
-    return res.ok ? undefined : `alert "${alert.title}" not delivered: the webhook answered ${res.status}`;
-  } catch (error) {
-    return `alert "${alert.title}" not delivered: ${controller.signal.aborted ? `no answer in ${NOTIFY_TIMEOUT_MS / 1000}s` : (error as Error).message}`;
-  } finally {
-    clearTimeout(timer);
+/** An alert as the team reads it: an approval carries the plan as Markdown (as `reroute --format markdown`). */
+function alertMessage(alert: Alert) {
+  const text = alert.plan ? `${alert.text}\n\n${renderPlanMarkdown(alert.plan)}` : alert.text;
+  return { id: `alert-${alert.kind}-${createHash("sha256").update(alert.text).digest("hex").slice(0, 16)}`, title: alert.title, text };
+}
+
+/** Sends each alert to each team channel; one not delivered is a warning, never a stop. */
+async function sendAlerts(ctx: CliContext, config: Config, alerts: readonly Alert[], channels: readonly string[], now: number, baseDir: string): Promise<void> {
+  for (const alert of alerts) {
+    for (const name of channels) {
+      try {
+        await sendTeamMessage(config, name, alertMessage(alert), { now, baseDir, timeoutMs: NOTIFY_TIMEOUT_MS });
+      } catch (error) {
+        ctx.out.warn(`alert "${alert.title}" not delivered to ${name}: ${(error as Error).message}`);
+      }
+    }
   }
+}
+
+/** The cycle's health for the channels it checked; a publishing channel it did not check is read now. */
+function healthFor(known: readonly ChannelHealth[], readMore: (names: string[]) => Promise<ChannelHealth[]>) {
+  return async (names: string[]): Promise<ChannelHealth[]> => {
+    const missing = names.filter((n) => !known.some((c) => c.name === n));
+    return [...known.filter((c) => names.includes(c.name)), ...(missing.length > 0 ? await readMore(missing) : [])];
+  };
+}
+
+/** The JSON line of a cycle: the alerts as sent (an approval's plan is its Markdown, not the plan object). */
+function cycleJson(r: CycleReport): string {
+  return JSON.stringify({ ...r, alerts: r.alerts.map((a) => ({ kind: a.kind, title: a.title, channels: a.channels, text: alertMessage(a).text })) });
 }
 
 function cycleLine(r: CycleReport): string {
@@ -72,6 +109,10 @@ function cycleLine(r: CycleReport): string {
   if (r.moved.length > 0) parts.push(`moved ${plural(r.moved.length, "post")}`);
   if (r.held.length > 0) parts.push(`${plural(r.held.length, "post")} held`);
   if (r.failedBack.length > 0) parts.push(`failed back ${plural(r.failedBack.length, "post")}`);
+  if (r.publish) {
+    const p = r.publish;
+    parts.push([`published ${p.published.length}`, ...(p.failed.length ? [`${p.failed.length} failed`] : []), ...(p.uncertain.length ? [`${p.uncertain.length} uncertain`] : []), ...(p.held ? [`${p.held} held`] : [])].join(", "));
+  }
   if (r.alerts.length > 0) parts.push(`${plural(r.alerts.length, "alert")}`);
   return `failover run: ${parts.join("; ")}`;
 }
@@ -79,6 +120,8 @@ function cycleLine(r: CycleReport): string {
 /** A sleep that ends early on a stop signal. */
 function wallSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((done) => {
+    // A stop that came during the cycle: an aborted signal fires no more events, so no wait at all.
+    if (signal.aborted) return done();
     const timer = setTimeout(finish, ms);
     function finish() {
       clearTimeout(timer);
@@ -98,9 +141,9 @@ export async function run(ctx: CliContext, _args: string[], options: RunFlags): 
   const stepMs = options.step !== undefined ? durationFlag(options.step, "--step") : undefined;
   if (stepMs !== undefined && !ctx.nowGiven) throw new UsageError("--step simulates the clock from --now; give --now too (a drill)", "--step");
   const cycles = options.once ? 1 : cyclesFlag(options.cycles) ?? (stepMs !== undefined ? 1 : undefined);
-  const notify = options.notify ?? [];
-  checkNotify(notify);
-  ctx.out.addSecrets(notify);
+  const notify = [...new Set(options.notify ?? [])];
+  const calendarPath = ctx.calendarPath ?? DEFAULT_CALENDAR_PATH;
+  if (notify.length > 0) checkNotify(await loadConfigFor(ctx, calendarPath), notify);
 
   // The clock: simulated for a drill (--now + --step per cycle, no waiting), else the wall clock
   // started at --now when given.
@@ -130,25 +173,25 @@ export async function run(ctx: CliContext, _args: string[], options: RunFlags): 
   try {
     await runLoop(
       async (_index, now) => {
+        let config: Config | undefined;
+        let health: ChannelHealth[] = [];
+        const readHealth = (names: readonly string[]) => runHealthCheck({ ...ctx, now }, config!, names, calendarPath);
         const report = await runCycle(
           {
             loadProject: () => loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env }),
-            checkHealth: (config, names) => {
-              ctx.out.addSecrets(config.secrets);
-              return runHealthCheck({ ...ctx, now }, config, names, ctx.calendarPath ?? DEFAULT_CALENDAR_PATH);
+            checkHealth: async (cycleConfig, names) => {
+              config = cycleConfig;
+              ctx.out.addSecrets(cycleConfig.secrets);
+              return (health = await readHealth(names));
             },
             apply: (applyOptions) => applyPlan(applyOptions),
+            ...(options.publish ? { publish: (project: Project) => publishDue(ctx, project, now, healthFor(health, readHealth)) } : {}),
           },
           { now, mode, windowMs, settings: autopilotSettings, ...(jobUrl ? { jobUrl } : {}) },
         );
-        for (const alert of report.alerts) {
-          for (const url of notify) {
-            const failed = await sendAlert(url, alert);
-            if (failed) ctx.out.warn(failed);
-          }
-        }
+        if (config && report.alerts.length > 0) await sendAlerts(ctx, config, report.alerts, notify, now, dirname(resolve(calendarPath)));
         last = report;
-        if (ctx.out.format === "json") ctx.out.data(JSON.stringify(report));
+        if (ctx.out.format === "json") ctx.out.data(cycleJson(report));
         else ctx.out.info(cycleLine(report));
       },
       { everyMs: stepMs ?? everyMs, ...(cycles !== undefined ? { cycles } : {}), now: clock, sleep, signal: stop.signal },
@@ -160,4 +203,16 @@ export async function run(ctx: CliContext, _args: string[], options: RunFlags): 
   }
   if (stopCode !== undefined) return stopCode;
   return last?.verdict === "blocked" ? ExitCode.Blocked : ExitCode.Go;
+}
+
+/** `--publish`: what is due, through src/publish (its journal and lock: never sent twice, as `failover publish`). */
+async function publishDue(ctx: CliContext, project: Project, now: number, readHealth: (names: string[]) => Promise<ChannelHealth[]>): Promise<PublishReport> {
+  try {
+    return await publishProject(project, { now, readHealth });
+  } catch (error) {
+    if (!(error instanceof LockedError)) throw error;
+    // A `failover publish` under way sends them: this cycle leaves them to it.
+    ctx.out.warn(error.message);
+    return { schemaVersion: 1, now: new Date(now).toISOString(), dryRun: false, due: [], published: [], failed: [], held: [], uncertain: [], missed: [], recovered: [], calendar: {} };
+  }
 }

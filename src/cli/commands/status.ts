@@ -7,7 +7,7 @@ import { ExitCode, UsageError } from "../../errors.js";
 import { didYouMeanChannel } from "../../platforms.js";
 import { configJson, loadConfigFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
-import { runHealthCheck, unknownWarnings } from "../health-run.js";
+import { recordHistory, runHealthCheck, unknownWarnings } from "../health-run.js";
 import { channelsJson, renderHealthTable } from "../report/health.js";
 import { formatAnnotation, limitAnnotations } from "../report/github.js";
 import { formatJUnit } from "../report/junit.js";
@@ -60,6 +60,8 @@ export async function run(ctx: CliContext, args: string[], options: { strict?: t
     throw new UsageError("the config declares no channels; name some (failover status instagram x) or add them to the config", "status <channel>");
   }
   const channels = await runHealthCheck(ctx, config, names, calendar);
+  // Beside the calendar, where `run` keeps it and `status --history` reads it; with no calendar, none.
+  if (calendar) await recordHistory(ctx, historyFolder(ctx), channels);
   const isDown = (status: HealthStatus) => isDownStatus(status, { rerouteOn: config.defaults.rerouteOn, strict });
   const down = channels.filter((c) => isDown(c.status));
   const warnings = unknownWarnings(channels, strict);

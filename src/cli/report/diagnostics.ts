@@ -37,7 +37,7 @@ export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary
         out.data(d.severity === "error" ? out.c.red(text) : out.c.yellow(text));
       }
       const errors = diagnostics.filter((d) => d.severity === "error").length;
-      if (summary.ok) out.data(`${out.c.green("✔")} ${summary.detail ?? summary.files.join(", ")}`);
+      if (summary.ok) out.prose(`${out.c.green("✔")} ${summary.detail ?? summary.files.join(", ")}`);
       else out.info(`${plural(errors, "problem")} found`);
     }
   }

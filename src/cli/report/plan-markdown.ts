@@ -4,6 +4,7 @@
  * after, then what is blocked. Calendar texts go in code fences (longer than any backtick run in
  * them), so nothing in a post can turn into a heading, a link or HTML.
  */
+import { fixesClause } from "../../planner/plan.js";
 import type { Plan, PlanAction } from "../../planner/types.js";
 import { cell } from "./summary.js";
 
@@ -75,7 +76,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   }
   if (plan.unroutable.length > 0) {
     lines.push("### Blocked: no viable backup", "");
-    for (const u of plan.unroutable) lines.push(`- **${cell(u.postId)}** (${cell(u.channel)} at ${u.at}): ${cell(u.reasons.join("; "))}`);
+    for (const u of plan.unroutable) lines.push(`- **${cell(u.postId)}** (${cell(u.channel)} at ${u.at}): ${cell(u.reasons.join("; ") + fixesClause(u.fixes))}`);
     lines.push("");
   }
   if (plan.warnings.length > 0) {

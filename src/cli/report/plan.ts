@@ -3,11 +3,12 @@ import { worse } from "../../health/status.js";
 import type { ChannelHealth } from "../../health/types.js";
 import type { PostRisk, Verdict } from "../../planner/risk.js";
 import type { Plan, PlanAction } from "../../planner/types.js";
-import { movedReason } from "../../planner/plan.js";
+import { fixesClause, movedReason } from "../../planner/plan.js";
 import { shortTime } from "../../time/datetime.js";
 import { formatDuration } from "../../time/duration.js";
 import { listWords, noun, plural } from "../../util/words.js";
 import type { Output } from "../output.js";
+import { renderTable } from "../table.js";
 import { formatAnnotation, limitAnnotations, type Annotation } from "./github.js";
 import { formatJUnit, type JUnitCase } from "./junit.js";
 
@@ -78,13 +79,19 @@ function emptyWindow(view: RiskView): string {
   return `${bounds}; the next is ${id} on ${channel} at ${shortTime(at)} (--window ${formatDuration(reach)} includes it).`;
 }
 
-/** The posts at risk, one block each: where it was, where it goes, why, and what would unblock it. */
+/** An empty reroute plan: nothing to do, and what check would say of the window (its bounds, the next post, unknown health). */
+export function emptyReroute(out: Output, posts: PostRisk[], view: RiskView): string {
+  return `Nothing to reroute. ${renderRiskTable(out, posts, view)}`;
+}
+
+/** The posts at risk, one row each: where it was, where it goes, why, and what would unblock it. */
 export function renderRiskTable(out: Output, posts: PostRisk[], view: RiskView): string {
   const atRisk = posts.filter((p) => p.risk === "covered" || p.risk === "blocked");
   if (posts.length === 0) return emptyWindow(view);
   if (atRisk.length === 0) {
     const one = posts.length === 1;
-    const all = one ? "The 1 post in the window is on" : `All ${posts.length} posts in the window are on`;
+    const bounds = `(${shortTime(view.window.from)} to ${shortTime(view.window.to)})`;
+    const all = one ? `The 1 post in the window ${bounds} is on` : `All ${posts.length} posts in the window ${bounds} are on`;
     // "Healthy" only where health was read: a channel whose health is unknown is not known to be up.
     const unread = [...new Set(posts.filter((p) => p.risk === "unverified").map((p) => p.channel))].sort();
     if (unread.length === 0) return out.c.green(`${all} ${one ? "a healthy channel" : "healthy channels"}.`);
@@ -92,15 +99,28 @@ export function renderRiskTable(out: Output, posts: PostRisk[], view: RiskView):
       `${all} ${one ? "a channel" : "channels"} not known to be down; the health of ${listWords(unread)} is unknown (--strict counts it as down).`,
     );
   }
-  const lines = [`${atRisk.length} of ${plural(posts.length, "post")} in the window ${noun(atRisk.length, "is", "are")} at risk:`];
-  for (const p of atRisk) {
-    const mark = p.risk === "blocked" ? out.c.red("✖ blocked") : out.c.yellow("↪ covered");
-    const where = p.reroute ? ` → ${p.action} to ${out.c.bold(p.reroute.channel)} at ${shortTime(p.reroute.at)}` : p.action ? ` → ${p.action}` : "";
-    lines.push(`  ${mark}  ${out.c.bold(p.id)} (${p.channel}, ${shortTime(p.at)})${where}`);
-    for (const r of explainingReasons(p)) lines.push(out.c.dim(`      ${r}`));
-    for (const f of p.fixes ?? []) lines.push(`      ${out.c.cyan("fix:")} ${f}`);
-  }
-  return lines.join("\n");
+  const heading = `${atRisk.length} of ${plural(posts.length, "post")} in the window ${noun(atRisk.length, "is", "are")} at risk:`;
+  const rows = atRisk.map((p) => [
+    p.risk === "blocked" ? out.c.red("✖ blocked") : out.c.yellow("↪ covered"),
+    out.c.bold(p.id),
+    p.channel,
+    shortTime(p.at),
+    planCell(out, p),
+  ]);
+  const notes = atRisk.map((p) => [...explainingReasons(p).map((r) => out.c.dim(r)), ...(p.fixes ?? []).map((f) => `${out.c.cyan("fix:")} ${f}`)]);
+  // One table, fitted to the terminal: the plan column is cut first (with "…"); reasons and fixes
+  // under their post wrap, never cut, as what would unblock a post must be readable whole.
+  const table = renderTable(["risk", "post", "channel", "at", "plan"], rows, { width: out.columns, last: "truncate", notes, styleHead: (line) => out.c.dim(line) });
+  return `${heading}\n${table}`;
+}
+
+/** What happens to a post at risk: where it goes (and when, if not at its own time), or that nothing can take it. */
+function planCell(out: Output, p: PostRisk): string {
+  if (p.risk === "blocked") return out.c.red("no backup in time");
+  if (!p.reroute) return p.action ?? "";
+  const when = p.reroute.at === p.at ? "" : ` at ${shortTime(p.reroute.at)}`;
+  if (p.reroute.channel === p.channel) return `${p.action ?? "delay"}${when ? ` to${when.slice(3)}` : ""}`;
+  return `${p.action ?? "reroute"} to ${out.c.bold(p.reroute.channel)}${when}`;
 }
 
 function renderAction(out: Output, a: PlanAction): string {
@@ -124,16 +144,14 @@ function renderAction(out: Output, a: PlanAction): string {
   return lines.join("\n");
 }
 
-export function renderPlanTable(out: Output, plan: Plan): string {
+/**
+ * A plan, action by action. `whenEmpty` is what an empty plan says instead: what the command
+ * looked at and what comes next (the window's bounds and the next post, or what waits for what).
+ */
+export function renderPlanTable(out: Output, plan: Plan, whenEmpty?: string): string {
   const blocks: string[] = [];
   if (plan.actions.length === 0 && plan.unroutable.length === 0) {
-    blocks.push(
-      out.c.green(
-        plan.kind === "failback"
-          ? "Nothing to fail back: no post moved by failover can return to its channel yet."
-          : "Nothing to reroute: every post in the window is on a healthy channel.",
-      ),
-    );
+    blocks.push(whenEmpty ?? (plan.kind === "failback" ? "Nothing to fail back." : "Nothing to reroute."));
   }
   for (const a of plan.actions) blocks.push(renderAction(out, a));
   for (const u of plan.unroutable) {
@@ -151,7 +169,7 @@ export function renderPlanTable(out: Output, plan: Plan): string {
 
 /** A blocked post's fixes as one clause for one-line formats. */
 export function fixText(p: PostRisk): string {
-  return p.fixes?.length ? `. To fix: ${p.fixes.join("; or ")}` : "";
+  return fixesClause(p.fixes);
 }
 
 /** Annotations at each at-risk post's calendar line: blocked first (errors), then covered. */

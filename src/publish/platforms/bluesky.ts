@@ -8,7 +8,7 @@
  * run started is first looked up with getRecord, and a repeat the PDS refuses as a duplicate is
  * looked up too, so a killed run never doubles a post.
  */
-import { answerMessage, type HttpAnswer } from "../http.js";
+import { answerMessage, answerObject, type HttpAnswer } from "../http.js";
 import { permanent, PublishFailure } from "../errors.js";
 import { readMedia } from "../media.js";
 import { blueskySettings, type BlueskySettings } from "../../config/publish-settings.js";
@@ -97,8 +97,8 @@ function resolver(ctx: Ctx, session: Session): (handle: string) => Promise<strin
 async function getRecord(ctx: Ctx, session: Session, rkey: string): Promise<StrongRef | undefined> {
   const answer = await xrpc(ctx, session, "com.atproto.repo.getRecord", { query: { repo: session.did, collection: COLLECTION, rkey } });
   if (answer.status === 200) {
-    const body = answer.json as { uri?: string; cid?: string };
-    if (body.uri && body.cid) return { uri: body.uri, cid: body.cid };
+    const body = answer.json as { uri?: string; cid?: string } | undefined;
+    if (body?.uri && body.cid) return { uri: body.uri, cid: body.cid };
   }
   if (answer.status === 400 || answer.status === 404) return undefined; // RecordNotFound
   throw xrpcFailure(ctx, answer, "look up the post");
@@ -113,7 +113,7 @@ async function uploadImages(ctx: PublishContext<BlueskySettings, Session>, sessi
     const file = await readMedia(item, { baseDir: ctx.baseDir, maxBytes: MAX_IMAGE_BYTES, platform: "Bluesky", http: ctx.http, signal: ctx.signal });
     const answer = await xrpc(ctx, session, "com.atproto.repo.uploadBlob", { body: file.bytes, contentType: file.mimeType });
     if (answer.status !== 200) throw xrpcFailure(ctx, answer, `upload ${item.path}`);
-    images.push({ alt: item.alt ?? "", image: (answer.json as { blob: unknown }).blob });
+    images.push({ alt: item.alt ?? "", image: answerObject<{ blob: unknown }>(ctx.http, answer, `upload ${item.path}`, "blob").blob });
   }
   return { $type: "app.bsky.embed.images", images };
 }
@@ -147,8 +147,8 @@ export const blueskyPublisher: Publisher<BlueskySettings, Session> = {
         };
         const answer = await xrpc(ctx, session, "com.atproto.repo.createRecord", { json: { repo: session.did, collection: COLLECTION, rkey, record } });
         if (answer.status === 200) {
-          const body = answer.json as { uri: string; cid: string };
-          return { uri: body.uri, cid: body.cid };
+          const body = answerObject<{ uri: string; cid: string }>(ctx.http, answer, "post", "uri", "cid");
+          return { uri: String(body.uri), cid: String(body.cid) };
         }
         // A repeat of a key is refused (400, or 500 on the live PDS: atproto issue #3718): the post is there.
         if (answer.status === 400 || answer.status === 500) {

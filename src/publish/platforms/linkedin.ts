@@ -13,7 +13,8 @@
  */
 import { PublishFailure, uncertainFate } from "../errors.js";
 import type { HttpAnswer } from "../http.js";
-import { readMedia } from "../media.js";
+import { imagesOnly, readMedia } from "../media.js";
+import { LINKEDIN_ANNOTATION } from "../../adapters/mentions.js";
 import { linkedinSettings, type LinkedinSettings } from "../../config/publish-settings.js";
 import type { Publisher, PublishContext } from "../types.js";
 
@@ -23,7 +24,8 @@ const MAX_IMAGE_BYTES = 36_152_320; // the Images API's limit (36 MB)
 const MAX_IMAGES = 20;
 
 const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
-const MENTION = /@\[([^\]\n]{1,100})\]\((urn:li:(?:person|organization):[A-Za-z0-9_-]+)\)/g;
+/** An annotated mention anywhere in the text: the adapter writes one where `handles` maps a URN. */
+const MENTION = new RegExp(LINKEDIN_ANNOTATION.source.slice(1, -1), "g");
 const HASHTAG = /(^|[^\p{L}\p{N}_&/])#([\p{L}\p{N}_]+)/gu;
 
 const escapeLittle = (text: string) => text.replace(RESERVED, (c) => `\\${c}`);
@@ -88,11 +90,12 @@ export const linkedinPublisher: Publisher<LinkedinSettings> = {
     const s = ctx.settings;
     const base = s.api.replace(/\/+$/, "");
     const headers = { authorization: `Bearer ${s.token}`, "linkedin-version": s.version, "x-restli-protocol-version": "2.0.0" };
-    const images = ctx.rendered.media.map((m, i) => ({ m, i })).filter(({ m }) => m.kind !== "video").slice(0, MAX_IMAGES);
+    // Videos need the Videos API (initializeUpload, parts, finalizeUpload), not done yet: such a post fails, saying so.
+    const images = imagesOnly(ctx.rendered.media, "LinkedIn").slice(0, MAX_IMAGES);
     const sent = await ctx.step("post", async (again) => {
       if (again) throw uncertainFate(`an earlier run began posting this at ${again.at} and stopped before the answer; LinkedIn takes no idempotency key, so it is not resent`);
       // Images no post names are never shown: uploading them again after a crash makes no double.
-      const uploaded = await Promise.all(images.map(({ i }) => uploadImage(ctx, base, headers, i)));
+      const uploaded = await Promise.all(images.map(({ index }) => uploadImage(ctx, base, headers, index)));
       const content = uploaded.length === 1 ? { media: uploaded[0] } : uploaded.length > 1 ? { multiImage: { images: uploaded } } : undefined;
       const answer = await ctx.http.request(
         {

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { mastodonLength } from "../../text/count.js";
-import { answerMessage, FormData, type HttpAnswer } from "../http.js";
+import { answerMessage, answerObject, FormData, type HttpAnswer } from "../http.js";
 import { permanent, PublishFailure, uncertainFate } from "../errors.js";
 import { readMedia } from "../media.js";
 import { mastodonSettings, type MastodonSettings } from "../../config/publish-settings.js";
@@ -102,9 +102,9 @@ export const mastodonPublisher: Publisher<MastodonSettings, Session> = {
       if (item.alt) form.append("description", item.alt.slice(0, limits.descriptionLimit));
       let answer = await ctx.http.request({ method: "POST", url: `${base}/api/v2/media`, headers: auth, body: form }, ctx.signal);
       if (answer.status !== 200 && answer.status !== 202) throw failure(ctx, answer, `upload ${item.path}`);
-      const id = (answer.json as { id: string }).id;
+      const id = String(answerObject<{ id: string }>(ctx.http, answer, `upload ${item.path}`, "id").id);
       // 202: still processing; the attachment is usable once it has a url.
-      for (let n = 0; answer.status === 202 || !(answer.json as { url?: string | null }).url; n++) {
+      for (let n = 0; answer.status === 202 || !(answer.json as { url?: string | null } | undefined)?.url; n++) {
         if (n >= POLLS) throw new PublishFailure("transient", `${item.path}: the instance is still processing it after ${POLLS} s`);
         await new Promise((r) => setTimeout(r, POLL_MS));
         answer = await ctx.http.request({ url: `${base}/api/v1/media/${id}`, headers: auth }, ctx.signal);
@@ -135,7 +135,7 @@ export const mastodonPublisher: Publisher<MastodonSettings, Session> = {
           ctx.signal,
         );
         if (answer.status !== 200) throw failure(ctx, answer, "post");
-        const body = answer.json as { id: string; url?: string; uri?: string };
+        const body = answerObject<{ id: string; url?: string; uri?: string }>(ctx.http, answer, "post", "id");
         return { id: String(body.id), url: body.url ?? body.uri ?? "" };
       });
       statuses.push(status);
