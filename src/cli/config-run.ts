@@ -12,6 +12,7 @@ import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import { STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
 import { loadProject, type Project } from "../project.js";
+import { settleAfterLoading } from "./memory.js";
 import type { CliContext } from "./context.js";
 
 function describeLookup(config: Config): string {
@@ -66,6 +67,7 @@ export async function loadProjectFor(ctx: CliContext): Promise<Project> {
     throw withCalendarAbove(ctx, error);
   }
   reportConfig(ctx, project.config, project.calendar.file);
+  settleAfterLoading(project.calendar.source.text.length);
   return project;
 }
 
