@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * The slow suites (fuzzers, the crash test, packing the tarball, the whole demo) run with
+ * The slow suites (fuzzers, the crash tests, packing the tarball, the whole demo) run with
  * `npm run test:slow` (vitest.slow.config.ts); `npm test` runs everything else. `.ci/run` runs both.
  */
 export const SLOW_TESTS = [

@@ -29,9 +29,18 @@ export function proxiesFor(env: Env, settings: ProxySettings = {}): { httpProxy:
   return { httpProxy, httpsProxy: either(env, "https_proxy") ?? httpProxy, noProxy };
 }
 
+/**
+ * undici, imported when a request is about to be made (it is large and most runs need none).
+ * It is CommonJS: bundled (scripts/bundle.js), a dynamic import gives its exports as `default`,
+ * not as named ones; unbundled (tests, the library), as both.
+ */
+export async function loadUndici(): Promise<typeof import("undici")> {
+  const undici = (await import("undici")) as typeof import("undici") & { default?: typeof import("undici") };
+  return typeof undici.request === "function" ? undici : undici.default!;
+}
+
 /** The run's dispatcher: direct, or through the proxy the environment or config names. */
 export async function createDispatcher(env: Env, settings?: ProxySettings): Promise<Dispatcher> {
-  // Imported here, when a request is about to be made: undici is large and most runs need none.
-  const { EnvHttpProxyAgent } = await import("undici");
+  const { EnvHttpProxyAgent } = await loadUndici();
   return new EnvHttpProxyAgent({ ...proxiesFor(env, settings), connections: 64, connect: { timeout: 10_000 }, keepAliveTimeout: 1_000 });
 }

@@ -71,6 +71,23 @@ describe("saved plans are checked before anything is written", () => {
     expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toBe(before);
   });
 
+  it("a real failback plan with an ordinary post added to its removes deletes nothing", async () => {
+    // The plan is otherwise exactly what failover wrote, so nothing else can refuse it: before
+    // the check, applying it deleted launch-linkedin (exit 0).
+    const { dir } = await demoWithPlan();
+    expect((await runCli(["reroute", "--plan", "plan.json", "--yes", "--no-state", "-q", ...NOW], { cwd: dir })).code).toBe(4);
+    const made = await runCli(["failback", "--dry-run", "--no-state", "--plan-out", "failback.json", "-q", "--assume", "instagram=operational", ...NOW], { cwd: dir });
+    expect(made.code, made.stderr).toBe(0);
+    const failback = JSON.parse(readFileSync(join(dir, "failback.json"), "utf8")) as PlanJson;
+    const first = failback.actions[0]!;
+    first.removes = [...((first.removes as string[] | undefined) ?? []), "launch-linkedin"];
+    const rerouted = readFileSync(join(dir, "calendar.yaml"), "utf8");
+    const r = await applyTampered(dir, failback, ["--no-state"]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/"launch-linkedin" is not a stand-in failover made for/);
+    expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toBe(rerouted);
+  });
+
   it("checks the edited text with the calendar's own schema before it replaces the file", async () => {
     const { dir, plan, before } = await demoWithPlan();
     find(plan, "launch-reel").newPostId = "two words";

@@ -19,6 +19,8 @@ import { expect } from "vitest";
 import { ROOT, runCli, type CliResult } from "./cli.js";
 
 export const NOW = ["--now", "2026-07-14T08:30:00-04:00"];
+/** A backstop far beyond any run: a shared 2-core machine can be ten times oversubscribed. */
+const SLOW_RUN_MS = 120_000;
 export const ASSUME_ALL = ["instagram=major_outage", "x=operational", "linkedin=operational", "bluesky=operational", "newsletter=operational"].flatMap((a) => ["--assume", a]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -236,11 +238,11 @@ const idsOf = (calendar: string) => [...calendar.matchAll(/^\s*-?\s*id:\s*"?([^"
  */
 export async function planProjects(): Promise<Project[]> {
   const reroute = demoCopy();
-  expect((await runCli(["reroute", "--dry-run", "--no-state", "--plan-out", "plan.json", "-q", ...NOW], { cwd: reroute })).code).toBe(4);
+  expect((await runCli(["reroute", "--dry-run", "--no-state", "--plan-out", "plan.json", "-q", ...NOW], { cwd: reroute, timeoutMs: SLOW_RUN_MS })).code).toBe(4);
   const failback = demoCopy();
   cpSync(join(reroute, "plan.json"), join(failback, "plan.json"));
-  expect((await runCli(["reroute", "--plan", "plan.json", "--yes", "--no-state", "-q", ...NOW], { cwd: failback })).code).toBe(4);
-  const r = await runCli(["failback", "--dry-run", "--no-state", "--plan-out", "failback.json", "-q", "--assume", "instagram=operational", ...NOW], { cwd: failback });
+  expect((await runCli(["reroute", "--plan", "plan.json", "--yes", "--no-state", "-q", ...NOW], { cwd: failback, timeoutMs: SLOW_RUN_MS })).code).toBe(4);
+  const r = await runCli(["failback", "--dry-run", "--no-state", "--plan-out", "failback.json", "-q", "--assume", "instagram=operational", ...NOW], { cwd: failback, timeoutMs: SLOW_RUN_MS });
   expect(r.code, r.stderr).toBe(0);
   return [
     { dir: reroute, kind: "reroute", plan: readFileSync(join(reroute, "plan.json"), "utf8"), ids: idsOf(readFileSync(join(reroute, "calendar.yaml"), "utf8")) },
@@ -256,7 +258,7 @@ export async function planThroughCli(project: Project, text: string, variant: nu
   const before = readFileSync(join(dir, "calendar.yaml"));
   const files = listing(dir);
   const args = [project.kind, "--plan", "tampered.json", "--no-state", ...NOW, ...(variant % 3 === 0 ? ["--dry-run"] : ["--yes"]), ...(variant % 2 === 0 ? ["-c", "calendar.yaml"] : [])];
-  const r = await runCli(args, { cwd: dir });
+  const r = await runCli(args, { cwd: dir, timeoutMs: SLOW_RUN_MS });
   expectHonestExit(r, [0, 2, 3, 4, 5]);
   const after = listing(dir);
   expect(after.filter((f) => /\.tmp$|\.lock$|\.takeover/.test(f)), "temp files left").toEqual([]);
@@ -266,7 +268,7 @@ export async function planThroughCli(project: Project, text: string, variant: nu
   } else {
     // Applied (or nothing to apply): at most the .bak is new.
     expect(after.filter((f) => !files.includes(f) && f !== "calendar.yaml.bak")).toEqual([]);
-    const v = await runCli(["validate", "--no-state", ...NOW], { cwd: dir });
+    const v = await runCli(["validate", "--no-state", ...NOW], { cwd: dir, timeoutMs: SLOW_RUN_MS });
     expect(v.code, `a plan that applied left a calendar that validate refuses:\n${v.stderr}`).toBe(0);
   }
   return r;
@@ -284,7 +286,7 @@ export async function configThroughCli(text: string, variant: number): Promise<C
     ["check", "--no-state", "--window", "72h"],
     ["reroute", "--dry-run", "--no-state", ...ASSUME_ALL],
   ];
-  const r = await runCli([...commands[variant % commands.length]!, ...NOW], { cwd: dir, env: { GRAPH_TOKEN: "fuzz-secret-token-value" } });
+  const r = await runCli([...commands[variant % commands.length]!, ...NOW], { cwd: dir, env: { GRAPH_TOKEN: "fuzz-secret-token-value" }, timeoutMs: SLOW_RUN_MS });
   expectHonestExit(r, [0, 2, 3, 4, 5]);
   expect(r.stdout + r.stderr).not.toContain("fuzz-secret-token-value");
   expect(readFileSync(join(dir, "calendar.yaml")).equals(before)).toBe(true);
