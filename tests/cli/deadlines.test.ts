@@ -18,7 +18,7 @@ describe("failover status against every fault", () => {
       // 30 s is the kill: far past the 8 s deadline, so only a run that does not end is caught.
       const r = await runCli(["status", "--json", "--no-state", "--now", "2026-07-14T12:30:00Z"], { cwd: dir, timeoutMs: 30_000 });
       expect(r.signal, `run ${run + 1} had to be killed: ${r.stderr}`).toBeNull();
-      expect(r.code).toBe(3);
+      expect(r.code, r.stderr).toBe(3);
       const status = Object.fromEntries((JSON.parse(r.stdout) as { channels: Array<{ name: string; status: string }> }).channels.map((c) => [c.name, c.status]));
       expect(status).toEqual(FAULT_STATUSES);
     }
