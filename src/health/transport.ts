@@ -19,7 +19,7 @@ import { expandEnv, redact, type Env } from "../util/env.js";
 import { sleep } from "../util/sleep.js";
 import { readRegularFile } from "./read-file-capped.js";
 import { readCapped, TooLarge } from "../util/read-capped.js";
-import { createDispatcher, type ProxySettings } from "./proxy.js";
+import { createDispatcher, loadUndici, type ProxySettings } from "./proxy.js";
 
 export interface FetchRequest {
   /** May contain `${ENV}`: expanded here, at request time. */
@@ -142,7 +142,7 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   // that reads recorded file: payloads or --assume'd channels never needs it (docs/performance.md).
   let http: Promise<{ request: typeof import("undici").request; dispatcher: Dispatcher }> | undefined;
   const loadHttp = () =>
-    (http ??= import("undici").then(async ({ request }) => ({ request, dispatcher: await createDispatcher(options.env, options.proxy) })));
+    (http ??= loadUndici().then(async ({ request }) => ({ request, dispatcher: await createDispatcher(options.env, options.proxy) })));
   const inflight = new Map<string, Promise<FetchResult>>();
   const clean = (text: string) => redact(text, options.secrets);
 
