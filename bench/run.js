@@ -111,6 +111,36 @@ record("peak memory, applying a plan to 20k posts", applyRssKb / 1024, "MB", "�
 const rss = spawnSync(process.execPath, [join(ROOT, "bench", "rss.js"), ...planArgs(files.large).slice(1)], { cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
 const rssKb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(rss.stderr.toString())?.[1] ?? NaN);
 record("peak memory, plan of 20k posts", rssKb / 1024, "MB", "≤ 400 MB", rssKb / 1024 <= 400);
+// 3b. Memory against the parser's floor (issue 22 items 2-3, issue 21 item 9): peaks of planning
+// and applying 20k posts against a bare yaml.parse of the same file, and validating a 215k-post
+// (~50 MB) calendar against the bare parse's time and memory and the parsed data's own size.
+/** Peak memory (MB) of a bench script or of the CLI (through bench/rss.js), and its wall time. */
+const peak = (args, cwd = work) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  const err = r.stderr.toString();
+  const kb = (name) => Number(new RegExp(`${name}=(\\d+)`).exec(err)?.[1] ?? NaN);
+  return { ms, mb: kb("BENCH_MAX_RSS_KB") / 1024, parsedMb: kb("BENCH_PARSED_KB") / 1024, status: r.status };
+};
+const bareParse = (file) => peak(["--expose-gc", join(ROOT, "bench", "yaml-parse.js"), file]);
+{
+  const floor = bareParse(files.large);
+  for (const [what, args] of /** @type {Array<[string, string[]]>} */ ([["plan", planArgs(files.large)], ["apply", applyArgs(files.large)]])) {
+    const p = peak([join(ROOT, "bench", "rss.js"), ...args.slice(1)]);
+    record(`peak memory, ${what} of 20k posts / bare yaml.parse of the file`, p.mb / floor.mb, "x", "≤ 1.3x", p.mb / floor.mb <= 1.3, `${p.mb.toFixed(0)} MB vs ${floor.mb.toFixed(0)} MB`);
+  }
+  if (!quick) {
+    const big = writeProject(work, 215_000);
+    const bigFloor = bareParse(big);
+    const v = peak([join(ROOT, "bench", "rss.js"), "validate", "-q", "-c", big, "--now", NOW]);
+    const ok = v.status === 0 ? "" : `, exit ${v.status}`;
+    record("validate 215k posts (~50 MB) / bare yaml.parse, time", v.ms / bigFloor.ms, "x", "≤ 3x", v.status === 0 && v.ms / bigFloor.ms <= 3, `${(v.ms / 1000).toFixed(1)} s vs ${(bigFloor.ms / 1000).toFixed(1)} s${ok}`);
+    record("validate 215k posts / bare yaml.parse, peak memory", v.mb / bigFloor.mb, "x", "≤ 1.5x", v.status === 0 && v.mb / bigFloor.mb <= 1.5, `${v.mb.toFixed(0)} MB vs ${bigFloor.mb.toFixed(0)} MB`);
+    record("validate 215k posts, peak memory / the parsed data's size", v.mb / bigFloor.parsedMb, "x", "≤ 4x", v.status === 0 && v.mb / bigFloor.parsedMb <= 4, `${v.mb.toFixed(0)} MB vs ${bigFloor.parsedMb.toFixed(0)} MB`);
+  }
+}
+
 const t100k = performance.now();
 const huge = spawnSync(process.execPath, planArgs(files.huge), { cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
 const hugeMs = performance.now() - t100k;

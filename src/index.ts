@@ -50,6 +50,11 @@ export type { PublishHttp, HttpRequest, HttpAnswer } from "./publish/http.js";
 export type { Publisher, Published, PublishContext, ChannelContext, Step, AnyPublisher } from "./publish/types.js";
 export { Journal, journalPathFor, type JournalEntry } from "./publish/journal.js";
 export { editCalendarFile, type EditFileOptions } from "./writer/apply.js";
+// The autopilot (failover run): one cycle, the loop, team messages through a channel's publisher
+export { runCycle, type CycleDeps, type CycleOptions, type CycleReport, type ApplyMode } from "./autopilot/cycle.js";
+export { runLoop, type LoopOptions } from "./autopilot/loop.js";
+export { autopilotSettings, type AutopilotSettings } from "./autopilot/guard.js";
+export { sendTeamMessage, teamChannelProblem, type TeamMessage } from "./publish/notify.js";
 // Import from CSV, export to CSV, Hootsuite, iCalendar, JSON
 export { importCsv, type ImportOptions, type ImportResult } from "./interop/import.js";
 export { exportCalendar, EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult } from "./interop/export.js";

@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG_PATH, loadConfig } from "./config/load.js";
 import type { Env } from "./util/env.js";
 import type { Config } from "./config/model.js";
 import { isValidTimeZone } from "./time/zone.js";
-import { parseYaml } from "./yaml/source.js";
+import { parseYaml, releaseDocument } from "./yaml/source.js";
 
 export interface ProjectPaths {
   /** -c/--calendar; default calendar.yaml */
@@ -25,6 +25,9 @@ export async function loadProject(paths: ProjectPaths = {}): Promise<Project> {
   const calendarFile = paths.calendar ?? DEFAULT_CALENDAR_PATH;
   const config = await loadConfig({ ...(paths.config ? { file: paths.config } : {}), calendar: calendarFile, ...(paths.env ? { env: paths.env } : {}) });
   const calendar = await loadCalendar(calendarFile, config);
+  // Planning works on the loaded posts: the Document goes, and each post is parsed again alone
+  // only where it is reported or edited (docs/performance.md, "Memory").
+  releaseDocument(calendar.source);
   return { config, calendar };
 }
 

@@ -47,6 +47,14 @@ function askToApply(plan: Plan, file: string): Promise<boolean> {
 }
 
 /**
+ * Refuses at once, before any health is read, a run that would have to ask but cannot: no
+ * --yes, no --dry-run, and no terminal to ask on.
+ */
+export function refuseUnanswerable(flags: ApplyFlags, calendarFile: string): void {
+  if (!flags.yes && !flags.dryRun) requireTerminal(notInteractive(calendarFile));
+}
+
+/**
  * The question before a command that sends something (publish): asked on a terminal, refused
  * elsewhere (a script must say --yes); a no stops with `declined` (exit 130).
  */

@@ -3,12 +3,16 @@
  * (config/find.ts), said with -v, warned about loudly when none was found, its secrets redacted
  * from everything printed after; and the one place `.failover/state.json` lives.
  */
-import { dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { DEFAULT_CALENDAR_PATH } from "../calendar/load.js";
+import { FileError } from "../errors.js";
 import { projectFolderOf } from "../config/find.js";
 import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/model.js";
 import { STATE_FILE, STATE_FOLDER } from "../health/state-file.js";
 import { loadProject, type Project } from "../project.js";
+import { settleAfterLoading } from "./memory.js";
 import type { CliContext } from "./context.js";
 
 function describeLookup(config: Config): string {
@@ -56,9 +60,31 @@ export async function loadConfigFor(ctx: CliContext, calendar?: string): Promise
 
 /** The config and the calendar (-c, default calendar.yaml), reported. */
 export async function loadProjectFor(ctx: CliContext): Promise<Project> {
-  const project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
+  let project: Project;
+  try {
+    project = await loadProject({ ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}), ...(ctx.configPath ? { config: ctx.configPath } : {}), env: ctx.env });
+  } catch (error) {
+    throw withCalendarAbove(ctx, error);
+  }
   reportConfig(ctx, project.config, project.calendar.file);
+  settleAfterLoading(project.calendar.source.text.length);
   return project;
+}
+
+/**
+ * Run from a subfolder, the default calendar.yaml is not there: say where the nearest one above
+ * is (up to the repository's root) and the -c that reads it, rather than only "not found".
+ */
+function withCalendarAbove(ctx: CliContext, error: unknown): unknown {
+  if (ctx.calendarPath !== undefined || !(error instanceof FileError) || error.file !== DEFAULT_CALENDAR_PATH || !/: not found$/.test(error.message)) return error;
+  const cwd = process.cwd();
+  for (let dir = dirname(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, DEFAULT_CALENDAR_PATH))) {
+      const path = relative(cwd, join(dir, DEFAULT_CALENDAR_PATH));
+      return new FileError(DEFAULT_CALENDAR_PATH, `not found in this folder; the project's is ${path}: run failover there, or pass -c ${path}`, { cause: error });
+    }
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return error;
+  }
 }
 
 /**

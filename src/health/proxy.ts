@@ -29,19 +29,18 @@ export function proxiesFor(env: Env, settings: ProxySettings = {}): { httpProxy:
   return { httpProxy, httpsProxy: either(env, "https_proxy") ?? httpProxy, noProxy };
 }
 
-/** The run's dispatcher: direct, or through the proxy the environment or config names. */
-export async function createDispatcher(env: Env, settings?: ProxySettings): Promise<Dispatcher> {
-  // Imported here, when a request is about to be made: undici is large and most runs need none.
-  const { EnvHttpProxyAgent } = await loadUndici();
-  return new EnvHttpProxyAgent({ ...proxiesFor(env, settings), connections: 64, connect: { timeout: 10_000 }, keepAliveTimeout: 1_000 });
-}
-
 /**
- * undici, loaded on demand. In the bundled CLI (scripts/bundle.js) a CommonJS package's chunk
- * exports only `default`: its named exports are undefined there ("EnvHttpProxyAgent is not a
- * constructor"), so the module is taken from `default` when it has one.
+ * undici, imported when a request is about to be made (it is large and most runs need none).
+ * It is CommonJS: bundled (scripts/bundle.js), a dynamic import gives its exports as `default`,
+ * not as named ones; unbundled (tests, the library), as both.
  */
 export async function loadUndici(): Promise<typeof import("undici")> {
-  const loaded = (await import("undici")) as Partial<typeof import("undici")> & { default?: typeof import("undici") };
-  return (typeof loaded.request === "function" ? loaded : loaded.default) as typeof import("undici");
+  const undici = (await import("undici")) as typeof import("undici") & { default?: typeof import("undici") };
+  return typeof undici.request === "function" ? undici : undici.default!;
+}
+
+/** The run's dispatcher: direct, or through the proxy the environment or config names. */
+export async function createDispatcher(env: Env, settings?: ProxySettings): Promise<Dispatcher> {
+  const { EnvHttpProxyAgent } = await loadUndici();
+  return new EnvHttpProxyAgent({ ...proxiesFor(env, settings), connections: 64, connect: { timeout: 10_000 }, keepAliveTimeout: 1_000 });
 }

@@ -50,6 +50,15 @@ function asPost(channel: Channel, message: TeamMessage, now: number): { post: Po
   return { post, rendered };
 }
 
+/** Discord refuses a message over 2000 characters (Execute Webhook, `content`): a long plan is cut, saying so. */
+const DISCORD_MAX = 2000;
+
+function fitted(channel: Channel, message: TeamMessage): TeamMessage {
+  if (channel.platform !== "webhook" || channel.publish?.format !== "discord" || message.text.length <= DISCORD_MAX) return message;
+  const more = "\n… (cut: Discord takes 2000 characters; the job's log has the whole message)";
+  return { ...message, text: message.text.slice(0, DISCORD_MAX - more.length) + more };
+}
+
 /** Sends one message; throws a PublishFailure saying why it did not go. */
 export async function sendTeamMessage(config: Config, name: string, message: TeamMessage, options: { now: number; baseDir: string; timeoutMs: number; signal?: AbortSignal }): Promise<void> {
   const problem = teamChannelProblem(config, name);
@@ -65,7 +74,8 @@ export async function sendTeamMessage(config: Config, name: string, message: Tea
   try {
     const session: unknown = publisher.session ? await publisher.session(ctx) : undefined;
     try {
-      await publisher.publish({ ...ctx, ...asPost(channel, message, options.now), parts: [message.text], step, session });
+      const fit = fitted(channel, message);
+      await publisher.publish({ ...ctx, ...asPost(channel, fit, options.now), parts: [fit.text], step, session });
     } finally {
       await publisher.close?.(session).catch(() => undefined);
     }

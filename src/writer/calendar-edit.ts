@@ -8,11 +8,11 @@
  * if it does not, nothing is written (a bug, exit 1) rather than a calendar that says something
  * else than intended.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, parse, parseDocument, Scalar, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, parse, parseDocument, Scalar, visit, type Node, type Pair, type YAMLMap } from "yaml";
 import { isDeepStrictEqual } from "node:util";
 import { FileError } from "../errors.js";
 import type { YamlSource } from "../yaml/source.js";
-import { positionOf } from "../yaml/source.js";
+import { listItem, positionOf } from "../yaml/source.js";
 
 /** One change to the calendar, in terms of posts (by their index in `posts`) and keys. */
 export type CalendarOp =
@@ -62,21 +62,62 @@ export function editCalendarText(source: YamlSource, ops: readonly CalendarOp[],
   return text;
 }
 
+/**
+ * The `posts:` list as the editor reads it: the Document's own, or, for a calendar whose Document
+ * was let go once loaded (releaseDocument), each post parsed again alone when it is edited.
+ */
+interface PostList {
+  readonly length: number;
+  /** The post's node, its ranges offsets in the whole text. */
+  item(index: number): Node | undefined;
+  /** The Document the post's node is in (to turn it into data). */
+  docOf(index: number): Document.Parsed;
+  /** Where to point when the list as a whole is the problem. */
+  readonly start: number;
+  /** Whether any alias in the file may repeat what an edit changes elsewhere. */
+  readonly aliases: boolean;
+}
+
+function postList(source: YamlSource): PostList {
+  const items = source.items;
+  if (items) {
+    // Released only when the list is a non-empty block list with no anchors or aliases.
+    const parsed = new Map<number, { doc: Document.Parsed; node: Node }>();
+    const get = (index: number) => {
+      let item = parsed.get(index);
+      if (!item) {
+        item = listItem(source, index);
+        if (item) parsed.set(index, item);
+      }
+      return item;
+    };
+    return { length: items.starts.length, item: (i) => get(i)?.node, docOf: (i) => get(i)!.doc, start: items.starts[0]!, aliases: false };
+  }
+  const root = source.doc.contents;
+  const posts = isMap(root) ? root.get("posts", true) : undefined;
+  if (!isSeq(posts)) throw new UneditableError(source.file, "has no `posts:` list to edit");
+  if (posts.flow) {
+    const at = positionOf(source, posts.range?.[0] ?? 0);
+    throw new UneditableError(`${source.file}:${at.line}:${at.col}`, "`posts:` is written as a flow list ([...]); failover edits a block list (one `- ` per post) so that it can keep every other line as it is");
+  }
+  return {
+    length: posts.items.length,
+    item: (i) => posts.items[i] as Node | undefined,
+    docOf: () => source.doc,
+    start: posts.range?.[0] ?? 0,
+    aliases: hasAliases(source.doc),
+  };
+}
+
 class Editor {
   private readonly edits: TextEdit[] = [];
-  private readonly posts: YAMLSeq;
+  private readonly posts: PostList;
   private readonly eol: string;
   /** Posts removed so far: nothing else may edit them. */
   private readonly removed = new Set<number>();
 
   constructor(private readonly source: YamlSource) {
-    const root = source.doc.contents;
-    const posts = isMap(root) ? root.get("posts", true) : undefined;
-    if (!isSeq(posts)) throw new UneditableError(source.file, "has no `posts:` list to edit");
-    if (posts.flow) {
-      throw this.uneditable(posts, "`posts:` is written as a flow list ([...]); failover edits a block list (one `- ` per post) so that it can keep every other line as it is");
-    }
-    this.posts = posts;
+    this.posts = postList(source);
     this.eol = source.text.includes("\r\n") ? "\r\n" : "\n";
   }
 
@@ -85,7 +126,7 @@ class Editor {
   private current = 0;
 
   apply(op: CalendarOp): void {
-    this.current = op.op === "append" ? this.posts.items.length - 1 : op.postIndex;
+    this.current = op.op === "append" ? this.posts.length - 1 : op.postIndex;
     switch (op.op) {
       case "set":
         return this.set(op.postIndex, op.key, op.value);
@@ -94,8 +135,8 @@ class Editor {
       case "insertAfter":
         return this.insertPost(this.lineAfter(this.postMap(op.postIndex)), this.postMap(op.postIndex), op.post);
       case "append": {
-        const last = this.posts.items.length - 1;
-        if (last < 0) throw this.uneditable(this.posts, "the `posts:` list is empty; add one post by hand first");
+        const last = this.posts.length - 1;
+        if (last < 0) throw this.uneditable(this.posts.start, "the `posts:` list is empty; add one post by hand first");
         // After the last post's lines, even if that post is being removed: its removal ends there.
         const lastPost = this.postMap(last, { removedToo: true });
         return this.insertPost(this.lineAfter(lastPost), lastPost, op.post);
@@ -124,8 +165,8 @@ class Editor {
    */
   verifyEachPost(ops: readonly CalendarOp[]): boolean {
     // An alias anywhere may repeat what an edit changed in a post nobody edited.
-    if (hasAliases(this.source.doc)) return false;
-    const last = this.posts.items.length - 1;
+    if (this.posts.aliases) return false;
+    const last = this.posts.length - 1;
     const editsByPost = new Map<number, TextEdit[]>();
     for (const e of this.edits) (editsByPost.get(e.post) ?? editsByPost.set(e.post, []).get(e.post)!).push(e);
     const opsByPost = new Map<number, CalendarOp[]>();
@@ -139,7 +180,7 @@ class Editor {
     const pieces: string[] = [];
     const expected: unknown[] = [];
     for (const index of [...editsByPost.keys()].sort((a, b) => a - b)) {
-      const map = this.posts.items[index];
+      const map = this.posts.item(index);
       if (!isMap(map) || !map.range) return false;
       const start = this.lineStart(this.source.text.lastIndexOf("-", map.range[0]));
       const end = this.lineAfter(map);
@@ -153,7 +194,7 @@ class Editor {
       }
       post += this.source.text.slice(cursor, end);
       pieces.push(post !== "" && !post.endsWith("\n") ? post + this.eol : post);
-      const own = { posts: [map.toJS(this.source.doc, { maxAliasCount: -1 }) as Record<string, unknown>] };
+      const own = { posts: [map.toJS(this.posts.docOf(index), { maxAliasCount: -1 }) as Record<string, unknown>] };
       applyToData(own, opsByPost.get(index) ?? []);
       expected.push(...own.posts);
     }
@@ -165,14 +206,14 @@ class Editor {
     this.edits.push({ start, end, text, seq: this.edits.length, post: this.current });
   }
 
-  private uneditable(node: Node, why: string): UneditableError {
-    const at = positionOf(this.source, node.range?.[0] ?? 0);
+  private uneditable(node: Node | number, why: string): UneditableError {
+    const at = positionOf(this.source, typeof node === "number" ? node : (node.range?.[0] ?? 0));
     return new UneditableError(`${this.source.file}:${at.line}:${at.col}`, why);
   }
 
   private postMap(index: number, options: { removedToo?: boolean } = {}): YAMLMap {
-    const item = this.posts.items[index];
-    if (!isMap(item)) throw this.uneditable((item as Node | undefined) ?? this.posts, `post ${index + 1} is not a mapping written in place (an alias?); failover cannot edit it`);
+    const item = this.posts.item(index);
+    if (!isMap(item)) throw this.uneditable(item ?? this.posts.start, `post ${index + 1} is not a mapping written in place (an alias?); failover cannot edit it`);
     if (this.removed.has(index) && !options.removedToo) throw new Error(`post ${index + 1} is edited after being removed`);
     return item;
   }
@@ -309,6 +350,7 @@ function renderPost(post: Record<string, unknown>, dashCol: number, keyCol: numb
  * included, stays as it is. Undefined when the list is not empty or the edits are not all appends.
  */
 function fillEmptyList(source: YamlSource, ops: readonly CalendarOp[]): string | undefined {
+  if (source.items) return undefined; // a released list has posts (see releaseDocument)
   const root = source.doc.contents;
   if (!isMap(root) || ops.length === 0 || ops.some((op) => op.op !== "append")) return undefined;
   const pair = root.items.find((p) => isScalar(p.key) && String(p.key.value) === "posts") as Pair<Node, Node | null> | undefined;

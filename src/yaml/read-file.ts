@@ -30,7 +30,8 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   }
 }
 
-function limitText(maxBytes: number): string {
+/** A byte count as people read a limit: "64 MiB", or bytes below 1 MiB. */
+export function sizeText(maxBytes: number): string {
   return maxBytes >= 1048576 ? `${maxBytes / 1048576} MiB` : `${maxBytes} bytes`;
 }
 
@@ -45,7 +46,7 @@ export async function readRegularFile(file: string, maxBytes = MAX_INPUT_BYTES):
     const info = await handle.stat();
     if (info.isDirectory()) throw new FileError(file, "is a folder, not a file");
     if (!info.isFile()) throw new FileError(file, `is not a regular file (${kindOf(info)}); failover reads only regular files`);
-    if (info.size > maxBytes) throw new FileError(file, `is ${info.size} bytes; the limit is ${limitText(maxBytes)}`);
+    if (info.size > maxBytes) throw new FileError(file, `is ${info.size} bytes; the limit is ${sizeText(maxBytes)}`);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -53,7 +54,7 @@ export async function readRegularFile(file: string, maxBytes = MAX_INPUT_BYTES):
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) throw new FileError(file, `is more than ${limitText(maxBytes)} (it grew while it was read); the limit is ${limitText(maxBytes)}`);
+      if (total > maxBytes) throw new FileError(file, `is more than ${sizeText(maxBytes)} (it grew while it was read); the limit is ${sizeText(maxBytes)}`);
       chunks.push(chunk.subarray(0, bytesRead));
     }
     return Buffer.concat(chunks, total);

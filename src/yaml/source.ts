@@ -11,13 +11,67 @@ export interface YamlSource {
   file: string;
   /** The text as read, BOM removed. */
   text: string;
-  doc: Document.Parsed;
+  /**
+   * The parsed Document. A calendar's is let go once it is loaded (`releaseDocument`): then it
+   * is parsed again from `text` only if something still asks for the whole of it.
+   */
+  readonly doc: Document.Parsed;
   lineCounter: LineCounter;
   /**
    * "\r" when the file ends its lines with a lone CR (classic Mac): `text` then has LF in their
    * place, and a writer turns them back before saving.
    */
   lineBreak?: "\r";
+  /** Set when the Document was let go: where each item of its `posts:` list sits (see `listItem`). */
+  readonly items?: ListItems;
+}
+
+/**
+ * Where each item of a top-level block list sits in the text: item i is the text from
+ * `starts[i]` (the start of the line of its `-`) to `starts[i + 1]` (`end` for the last).
+ * Two numbers a post, where the Document keeps a dozen objects per key.
+ */
+export interface ListItems {
+  key: string;
+  starts: Int32Array;
+  end: number;
+}
+
+/** A source whose Document can be let go and parsed again on demand. */
+class ParsedSource implements YamlSource {
+  #doc: Document.Parsed | undefined;
+  items?: ListItems;
+  lineBreak?: "\r";
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    doc: Document.Parsed,
+    readonly lineCounter: LineCounter,
+    crOnly: boolean,
+  ) {
+    this.#doc = doc;
+    if (crOnly) this.lineBreak = "\r";
+  }
+
+  get doc(): Document.Parsed {
+    if (!this.#doc) {
+      const again = composeLimited(this.text, new LineCounter());
+      // The text was read once without errors: it reads the same again.
+      if ("tooDeep" in again) throw new Error(`${this.file} no longer parses`);
+      this.#doc = again.doc;
+    }
+    return this.#doc;
+  }
+
+  get released(): boolean {
+    return this.#doc === undefined;
+  }
+
+  release(items: ListItems): void {
+    this.items = items;
+    this.#doc = undefined;
+  }
 }
 
 export interface Position {
@@ -68,7 +122,8 @@ export function parseYaml(file: string, rawText: string): { source: YamlSource; 
     return { source, value: undefined, diagnostics: [{ file, ...positionOf(source, composed.tooDeep), severity: "error", message }] };
   }
   const doc = composed.doc;
-  const source: YamlSource = { file, text, doc, lineCounter, ...(crOnly ? { lineBreak: "\r" as const } : {}) };
+  flattenStrings(doc.contents);
+  const source: YamlSource = new ParsedSource(file, text, doc, lineCounter, crOnly);
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number) => positionOf(source, offset);
   // One mis-indented line sets off a cascade of parser errors; only the first of those is worth
@@ -160,6 +215,26 @@ function firstCollectionKey(doc: Document.Parsed): number | undefined {
   return found;
 }
 
+/**
+ * yaml builds a quoted scalar's value a character at a time (`res += ch`), which V8 keeps as a
+ * chain of one string piece per character (about 32 bytes each) until something reads the
+ * string. Reading one character makes V8 flatten it in place: on a calendar of quoted texts this
+ * takes the parsed document, and the plain data that shares its strings, from about 3 KB a post
+ * to a few hundred bytes (measured in docs/performance.md). Nothing else changes.
+ */
+function flattenStrings(node: unknown): void {
+  if (isScalar(node)) {
+    if (typeof node.value === "string" && node.value.length > 12) node.value.charCodeAt(0);
+  } else if (isMap(node)) {
+    for (const pair of node.items) {
+      flattenStrings(pair.key);
+      flattenStrings(pair.value);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) flattenStrings(item);
+  }
+}
+
 /** A parser that stops at the first collection nested deeper than MAX_NESTING. */
 class DepthLimitedParser extends Parser {
   override *next(source: string) {
@@ -230,23 +305,105 @@ function firstAliasOffset(doc: Document.Parsed): number | undefined {
 }
 
 /**
+ * Lets a calendar's Document go once it is loaded, keeping two numbers a post: planning needs
+ * only the posts it was given, and positions and edits only for the few posts reported or edited,
+ * which `listItem` parses again alone. Kept (false) when an item read alone might not read the
+ * same: anchors or aliases (an item may use another's), `%TAG` handles, a flow or empty list.
+ */
+export function releaseDocument(source: YamlSource, key = "posts"): boolean {
+  if (!(source instanceof ParsedSource) || source.released) return false;
+  const { doc, text } = source;
+  if (doc.errors.length > 0 || /^%TAG/m.test(text) || hasAnchorsOrAliases(doc)) return false;
+  const list = isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
+  if (!isSeq(list) || list.flow || list.items.length === 0 || !list.range) return false;
+  const starts = new Int32Array(list.items.length);
+  for (let i = 0; i < list.items.length; i++) {
+    const start = (list.items[i] as Node | null)?.range?.[0];
+    if (start === undefined) return false;
+    const dash = text.lastIndexOf("-", start);
+    const lineStart = text.lastIndexOf("\n", dash - 1) + 1;
+    // Each item's `-` must open its own line (after indentation), as in any block list.
+    if (dash < 0 || !/^[ ]*$/.test(text.slice(lineStart, dash))) return false;
+    starts[i] = lineStart;
+  }
+  const last = list.items[list.items.length - 1] as Node;
+  const endOffset = Math.max(list.range[1], last.range![2]);
+  const end = endOffset > 0 && text[endOffset - 1] === "\n" ? endOffset : (text.indexOf("\n", endOffset) + 1 || text.length);
+  source.release({ key, starts, end });
+  return true;
+}
+
+function hasAnchorsOrAliases(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, (_key, node) => {
+    if (isAlias(node) || ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor)) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** An item of a released list, parsed alone, with ranges that are offsets in the whole text. */
+export interface ListItem {
+  doc: Document.Parsed;
+  node: Node;
+}
+
+const lastItem = new WeakMap<YamlSource, { index: number; item: ListItem }>();
+
+/**
+ * Item `index` of a released list (see `releaseDocument`), parsed from its own lines; undefined
+ * if there is no such item. The last one asked for is kept, for reports that go post by post.
+ */
+export function listItem(source: YamlSource, index: number): ListItem | undefined {
+  const items = source.items;
+  if (!items || !Number.isInteger(index) || index < 0 || index >= items.starts.length) return undefined;
+  const cached = lastItem.get(source);
+  if (cached?.index === index) return cached.item;
+  const base = items.starts[index]!;
+  const slice = source.text.slice(base, index + 1 < items.starts.length ? items.starts[index + 1] : items.end);
+  const doc = parseDocument(slice, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const seq = doc.contents;
+  const node = isSeq(seq) ? (seq.items[0] as Node | undefined) : undefined;
+  if (!node || doc.errors.length > 0) throw new Error(`${source.file}: post ${index + 1} does not read alone as it did in the file`);
+  visit(node, (_key, n) => {
+    if ((isScalar(n) || isMap(n) || isSeq(n) || isAlias(n)) && n.range) n.range = [n.range[0] + base, n.range[1] + base, n.range[2] + base];
+  });
+  const item = { doc, node };
+  lastItem.set(source, { index, item });
+  return item;
+}
+
+/**
  * Where a data path starts in the file. With `key`, the position of the last segment's key (for
  * "unknown key" messages); otherwise of its value. A path that leaves the document (a missing
  * key) resolves to the deepest node that exists, so "missing text" points at the post.
  */
 export function locate(source: YamlSource, path: DataPath, options: { key?: boolean } = {}): Position {
-  let node: unknown = source.doc.contents;
-  let best: number = (node as Node | null)?.range?.[0] ?? 0;
+  // A released calendar: the post alone is parsed again, not the whole file.
+  if (source.items && path[0] === source.items.key && path.length > 1) {
+    const item = listItem(source, Number(path[1]));
+    if (item) return positionOf(source, walk(item.node, item.doc, path.slice(2), item.node.range?.[0] ?? 0, options.key ?? false));
+  }
+  const root = source.doc.contents;
+  return positionOf(source, walk(root, source.doc, path, (root as Node | null)?.range?.[0] ?? 0, options.key ?? false));
+}
+
+/** The offset a path leads to from `node` (see `locate`); `best` is where `node` starts. */
+function walk(start: unknown, doc: Document.Parsed, path: DataPath, best: number, key: boolean): number {
+  let node = start;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const last = i === path.length - 1;
-    if (isAlias(node)) node = node.resolve(source.doc);
+    if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
       if (!pair) break;
       const keyStart = (pair.key as Node).range?.[0];
       const valueStart = (pair.value as Node | null)?.range?.[0];
-      if (last && options.key && keyStart !== undefined) return positionOf(source, keyStart);
+      if (last && key && keyStart !== undefined) return keyStart;
       best = valueStart ?? keyStart ?? best;
       node = pair.value;
     } else if (isSeq(node) && typeof segment === "number") {
@@ -258,5 +415,5 @@ export function locate(source: YamlSource, path: DataPath, options: { key?: bool
       break;
     }
   }
-  return positionOf(source, best);
+  return best;
 }

@@ -92,7 +92,7 @@ describe("failover run over a simulated day", () => {
     // A mastodon post refused for good (a 422, as Mastodon's Error entity): one "failed" alert.
     await fakes.faults({ "/masto/api/v1/statuses": { status: 422, times: 1, body: { error: "Validation failed: Text character limit of 500 exceeded" } } });
     const run = async (from: string, cycles: number) => {
-      const r = await runCli(["run", "--now", from, "--every", "30m", "--cycles", String(cycles), "--step", "30m", "--apply", "auto", "--publish", "--json", "--notify", "team"], { cwd: dir, env, timeoutMs: 120_000 });
+      const r = await runCli(["run", "--now", from, "--every", "30m", "--cycles", String(cycles), "--step", "30m", "--apply", "auto", "--publish", "--json", "--notify", "team", "--notify", "newsletter"], { cwd: dir, env, timeoutMs: 120_000 });
       expect(r.stderr).not.toContain("warning");
       expect(r.code, r.stderr).toBe(0);
       return r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Cycle);
@@ -141,6 +141,8 @@ describe("failover run over a simulated day", () => {
     expect(approval).toContain("## failover reroute plan");
     expect(failed).toContain("• toot on mastodon: HTTP 422: post: Validation failed: Text character limit of 500 exceeded");
     expect(cycles.flatMap((c) => c.alerts)).toHaveLength(titles.length);
+    // The same alerts by e-mail (the e-mail channel's publisher), the title as the subject.
+    expect(state.mails.map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1])).toEqual(titles.map((t) => t!.slice(1, -1)));
 
     expect(calendar()).toMatch(/id: morning-reel--bluesky\n(.*\n)*?\s+status: posted/);
     expect(calendar()).not.toContain("evening-photo--bluesky");

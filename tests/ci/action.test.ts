@@ -4,8 +4,8 @@
  * other runner files pointed at temp files.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ROOT, tempProject } from "../helpers/cli.js";
@@ -42,10 +42,14 @@ function evaluate(text: string, inputs: Record<string, string>): string {
 }
 
 /** Runs the check step in a copy of the demo, as the runner would; returns its exit code, outputs and printout. */
-function runCheckStep(inputs: Record<string, string>) {
+function runCheckStep(inputs: Record<string, string>, seed: Record<string, string> = {}) {
   const step = action.runs.steps.find((s) => s.id === "check")!;
   const dir = tempProject();
   cpSync(join(ROOT, "fixtures/demo"), dir, { recursive: true });
+  for (const [name, text] of Object.entries(seed)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   const runner = tempProject();
   const files = { GITHUB_OUTPUT: join(runner, "output"), GITHUB_STEP_SUMMARY: join(runner, "summary.md") };
   for (const f of Object.values(files)) writeFileSync(f, "");
@@ -142,6 +146,23 @@ describe("action.yml", () => {
     expect(r.outputs).toMatchObject({ "exit-code": "0" });
     expect(JSON.parse(readFileSync(r.outputs["json-file"]!, "utf8"))).toMatchObject({ schemaVersion: 1, published: [], failed: [] });
     expect(runCheckStep({ command: "deploy" }).code).toBe(2);
+  });
+
+  it("command: run runs one autopilot cycle with the apply, publish and notify inputs, and names the posts it moved", () => {
+    const down = `--now ${NOW} --assume instagram=major_outage`;
+    const ask = runCheckStep({ command: "run", apply: "ask", publish: "true", "extra-args": down, "fail-on": "error" });
+    expect(ask.code, ask.stderr).toBe(0);
+    expect(ask.outputs).toMatchObject({ verdict: "blocked", "exit-code": "4", moved: "" });
+    const cycle = JSON.parse(readFileSync(ask.outputs["json-file"]!, "utf8"));
+    expect(cycle.held.map((h: { reason: string }) => h.reason)).toEqual(Array(cycle.held.length).fill("--apply ask"));
+    expect(cycle.publish).toMatchObject({ published: [], failed: [] });
+    // An outage the autopilot has known for an hour (its state, kept by actions/cache): applied.
+    const known = { ".failover/autopilot.json": JSON.stringify({ verdict: "blocked", outages: { instagram: { since: "2026-07-14T11:30:00Z", moved: 0, alerted: [] } }, alerted: [], posts: [] }) };
+    const auto = runCheckStep({ command: "run", apply: "auto", "extra-args": down, "fail-on": "error" }, known);
+    expect(auto.outputs.moved).toMatch(/^[\w-]+(, [\w-]+)+$/);
+    expect(auto.outputs.moved!.split(", ")).toEqual(JSON.parse(readFileSync(auto.outputs["json-file"]!, "utf8")).moved.map((m: { postId: string }) => m.postId));
+    const typo = runCheckStep({ command: "run", notify: "tema" });
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('--notify: no channel "tema" in the config')]);
   });
 
   it("reports invalid input with exit 2, an empty verdict, and refuses bad strict/fail-on values", () => {

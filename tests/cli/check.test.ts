@@ -99,3 +99,21 @@ describe("failover reroute --dry-run", () => {
     expect(r.stderr).toMatch(/--window: a negative duration/);
   });
 });
+
+describe("one exit rule for reroute: what remains at risk after the plan (issue 15 item 9)", () => {
+  it("covered: check says 3; reroute --dry-run and --yes say 0, the same; blocked stays 4 for all three", async () => {
+    const calendar = "version: 1\ntimezone: UTC\nposts:\n  - { id: a, channel: instagram, at: 2026-07-14T10:00, text: hi, backups: [x] }\n";
+    const config = "version: 1\nchannels:\n  instagram: { platform: instagram }\n  x: { platform: x }\n";
+    const dir = tempProject({ "calendar.yaml": calendar, "config/failover.yaml": config });
+    const drill = ["--now", "2026-07-14T08:00:00Z", "--no-state", "--assume", "instagram=down", "--assume", "x=up"];
+    const code = async (args: string[], cwd: string) => (await runCli([...args, ...drill], { cwd })).code;
+    expect(await code(["check"], dir)).toBe(3);
+    expect(await code(["reroute", "--dry-run"], dir)).toBe(0);
+    expect(await code(["reroute", "--yes"], dir)).toBe(0);
+    // x down too: no backup for a, before or after the plan.
+    const blocked = tempProject({ "calendar.yaml": calendar, "config/failover.yaml": config });
+    const down = async (args: string[]) => (await runCli([...args, ...drill, "--assume", "x=down"], { cwd: blocked })).code;
+    expect([await down(["check"]), await down(["reroute", "--dry-run"]), await down(["reroute", "--yes"])]).toEqual([4, 4, 4]);
+  });
+});
+

@@ -58,6 +58,22 @@ describe("finding the config", () => {
   });
 });
 
+describe("run from a subfolder", () => {
+  it("names the project's calendar above and the -c that reads it; reroute without a terminal is refused before any health is read", async () => {
+    const dir = tempProject({ ".git/HEAD": "ref: refs/heads/main\n", "config/failover.yaml": CONFIG, "calendar.yaml": CALENDAR, "assets/x/.keep": "" });
+    const r = await runCli(["check", ...NOW, "--no-state"], { cwd: join(dir, "assets", "x") });
+    expect([r.code, r.stderr.trim()]).toEqual([2, "error: calendar.yaml: not found in this folder; the project's is ../../calendar.yaml: run failover there, or pass -c ../../calendar.yaml"]);
+    expect((await runCli(["validate", "-c", "../../calendar.yaml"], { cwd: join(dir, "assets", "x") })).code).toBe(0);
+    // No calendar above (a folder outside any project): only "not found".
+    expect((await runCli(["check", ...NOW], { cwd: tempProject() })).stderr.trim()).toBe("error: calendar.yaml: not found");
+    // --assume would answer at once; a source that hangs would not: the refusal comes first, either way.
+    const refused = await runCli(["reroute", ...NOW, "--no-state", "--assume", "ig=down"], { cwd: dir });
+    expect([refused.code, refused.stdout]).toEqual([2, ""]);
+    expect(refused.stderr).toMatch(/^error: --yes: applying changes calendar\.yaml: pass --yes/);
+    expect(refused.stderr).not.toMatch(/health/);
+  });
+});
+
 describe("the thresholds' state", () => {
   it("lives in one place, .failover/state.json in the config's project folder, for check, status and failback from any folder", async () => {
     const dir = tempProject({ "proj/.git/HEAD": "x\n", "proj/config/failover.yaml": CONFIG, "proj/calendars/calendar.yaml": CALENDAR });

@@ -38,7 +38,7 @@ function sniffImage(bytes) {
 const special = (t) => (["expired-token", "no-scope-token", "rate-limited-token", "free-tier-token"].includes(t) ? t : undefined);
 
 export function partTwo(state, send, parseMultipart) {
-  Object.assign(state, { tweets: [], xMedia: {}, linkedin: [], liImages: {}, containers: {}, threads: [], instagram: [], facebook: [], fbPhotos: {}, pins: [] });
+  Object.assign(state, { tweets: [], xMedia: {}, linkedin: [], liImages: {}, liVideos: {}, containers: {}, threads: [], instagram: [], facebook: [], fbPhotos: {}, pins: [] });
   let seq = 1000;
   const nextId = (prefix = "") => `${prefix}${17890000000000000n + BigInt(seq++)}`;
   const form = (req, body, url) => {
@@ -291,13 +291,59 @@ export function partTwo(state, send, parseMultipart) {
       state.liImages[image] = { image, uploaded: true, size: body.length };
       send(res, 201, undefined);
     },
+    // videos-api: initializeUpload -> parts of 4 MB to PUT (each answers an ETag) -> finalizeUpload with
+    // the ETags in order -> GET /rest/videos/{urn} PROCESSING, then AVAILABLE (or PROCESSING_FAILED when
+    // the first part is not an MP4: no "ftyp" box).
+    "POST /li/rest/videos": (req, res, body, base, url) => {
+      if (!liAuth(req, res)) return;
+      const input = JSON.parse(body.toString("utf8"));
+      if (url.searchParams.get("action") === "initializeUpload") {
+        const r = input.initializeUploadRequest ?? {};
+        if (!/^urn:li:(person|organization):/.test(r.owner ?? "") || !Number.isInteger(r.fileSizeBytes)) return liError(res, 422, 0, "FIELD_VALUE_ERROR", "/initializeUploadRequest/owner and fileSizeBytes are required");
+        const video = `urn:li:video:C5F10AQ${nextId()}`;
+        const PART = 4 * 1024 * 1024;
+        const uploadInstructions = [];
+        for (let first = 0, i = 0; first < r.fileSizeBytes; first += PART, i++) uploadInstructions.push({ uploadUrl: `${base}/li-video-upload/${encodeURIComponent(video)}/${i}`, firstByte: first, lastByte: Math.min(first + PART, r.fileSizeBytes) - 1 });
+        state.liVideos[video] = { video, size: r.fileSizeBytes, parts: uploadInstructions.map((u) => ({ size: u.lastByte - u.firstByte + 1 })), status: "WAITING_UPLOAD" };
+        return send(res, 200, { value: { uploadUrlsExpireAt: 1784100000000, video, uploadInstructions, uploadToken: "" } });
+      }
+      if (url.searchParams.get("action") === "finalizeUpload") {
+        const r = input.finalizeUploadRequest ?? {};
+        const v = state.liVideos[r.video];
+        if (!v) return liError(res, 404, 0, "NOT_FOUND", `Video ${r.video} not found`);
+        if (JSON.stringify(r.uploadedPartIds) !== JSON.stringify(v.parts.map((p) => p.etag))) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", "uploadedPartIds do not match the uploaded parts");
+        v.status = "PROCESSING";
+        return send(res, 200, undefined);
+      }
+      liError(res, 400, 0, "ILLEGAL_ARGUMENT", "Unsupported action");
+    },
+    "PUT /li-video-upload/": (req, res, body, _base, url) => {
+      const [urn, index] = url.pathname.slice("/li-video-upload/".length).split("/");
+      const v = state.liVideos[decodeURIComponent(urn)];
+      const part = v?.parts[Number(index)];
+      if (!part) return send(res, 404, "");
+      if (body.length !== part.size) return send(res, 400, { message: `part ${index} must be ${part.size} bytes` });
+      part.etag = `"etag-${index}-${body.length}"`;
+      if (index === "0") v.playable = body.subarray(4, 8).toString("latin1") === "ftyp";
+      send(res, 200, undefined, { etag: part.etag });
+    },
+    "GET /li/rest/videos/": (req, res, _b, _base, url) => {
+      if (!liAuth(req, res)) return;
+      const v = state.liVideos[decodeURIComponent(url.pathname.slice("/li/rest/videos/".length))];
+      if (!v) return liError(res, 404, 0, "NOT_FOUND", "Video not found");
+      const shown = v.status;
+      if (v.status === "PROCESSING") v.status = v.playable ? "AVAILABLE" : "PROCESSING_FAILED";
+      send(res, 200, { owner: "urn:li:organization:1234567", id: v.video, status: shown, ...(shown === "PROCESSING_FAILED" ? { processingFailureReason: "Invalid video file" } : {}) });
+    },
     "POST /li/rest/posts": (req, res, body) => {
       if (!liAuth(req, res)) return;
       if (req.headers["x-restli-protocol-version"] !== "2.0.0") return liError(res, 400, 0, "ILLEGAL_ARGUMENT", "X-Restli-Protocol-Version 2.0.0 is required");
       const input = JSON.parse(body.toString("utf8"));
       for (const k of ["author", "commentary", "visibility", "distribution", "lifecycleState"]) if (input[k] === undefined) return liError(res, 422, 0, "FIELD_VALUE_ERROR", `/${k} is required`);
       const imgs = input.content?.media ? [input.content.media] : input.content?.multiImage?.images ?? [];
-      for (const im of imgs) if (!state.liImages[im.id]?.uploaded) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", `Image ${im.id} has not been uploaded`);
+      for (const im of imgs) {
+        if (im.id?.startsWith("urn:li:video:") ? state.liVideos[im.id]?.status !== "AVAILABLE" : !state.liImages[im.id]?.uploaded) return liError(res, 400, 0, "ILLEGAL_ARGUMENT", `Media ${im.id} has not been uploaded or is not available`);
+      }
       const urn = `urn:li:share:${nextId()}`;
       const mentions = [...input.commentary.matchAll(/@\[((?:\\.|[^\]\\])+)\]\((urn:li:(?:person|organization):[^)]+)\)/g)].map((m) => ({ name: m[1].replace(/\\(.)/g, "$1"), urn: m[2] }));
       state.linkedin.push({ urn, author: input.author, commentary: input.commentary, shown: shownCommentary(input.commentary), mentions, images: imgs });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { applyToData, editCalendarText, UneditableError, type CalendarOp } from "../../src/writer/calendar-edit.js";
-import { parseYaml } from "../../src/yaml/source.js";
+import { locate, parseYaml, releaseDocument } from "../../src/yaml/source.js";
 import { seededRandom } from "../helpers/random.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260714);
@@ -78,15 +78,33 @@ describe("fuzzing the calendar writer", () => {
       expect(source.doc.errors, text).toEqual([]);
       const data = source.doc.toJS() as { posts: Array<Record<string, unknown>> };
       const ops = edits(random, posts, data);
+      // The same calendar with its Document let go (as planning holds it) must give the same
+      // positions and the very same edits, or the same refusal.
+      const released = parseYaml("calendar.yaml", text).source;
+      expect(releaseDocument(released), `seed ${SEED} run ${run}: not released\n${text}`).toBe(true);
+      for (let i = 0; i < posts; i++) {
+        for (const path of [["posts", i], ["posts", i, "text"], ["posts", i, "at"], ["posts", i, "media", 0, "path"], ["posts", i, "nope"]]) {
+          expect(locate(released, path), `seed ${SEED} run ${run}: ${path.join(".")}`).toEqual(locate(source, path));
+          expect(locate(released, path, { key: true })).toEqual(locate(source, path, { key: true }));
+        }
+      }
+      let releasedAfter: string | Error;
+      try {
+        releasedAfter = editCalendarText(released, ops);
+      } catch (error) {
+        releasedAfter = error as Error;
+      }
       let after: string;
       try {
         const check = { wholeFile: true };
         after = editCalendarText(source, ops, check);
+        expect(releasedAfter, `seed ${SEED} run ${run}: released\n${text}\n${JSON.stringify(ops)}`).toBe(after);
         // No aliases here: the edited posts alone must have been enough to check.
         expect(check.wholeFile, `seed ${SEED} run ${run}: checked the whole file\n${text}\n${JSON.stringify(ops)}`).toBe(false);
       } catch (error) {
         // Only a documented refusal is allowed (e.g. removing a post's only key); never a bug.
         expect(error, `seed ${SEED} run ${run}:\n${text}\n${JSON.stringify(ops)}`).toBeInstanceOf(UneditableError);
+        expect(releasedAfter, `seed ${SEED} run ${run}: released`).toEqual(error);
         refused++;
         continue;
       }

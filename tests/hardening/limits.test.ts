@@ -1,12 +1,12 @@
 /** The documented limits (docs/reliability.md): each refused with a clear message, not a crash or a hang. */
-import { writeFileSync } from "node:fs";
+import { truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_POSTS, parseCalendar } from "../../src/calendar/load.js";
 import { emptyConfig } from "../../src/config/load.js";
 import { FileError, InputError } from "../../src/errors.js";
-import { readTextFile } from "../../src/yaml/read-file.js";
-import { tempProject } from "../helpers/cli.js";
+import { MAX_INPUT_BYTES, readTextFile } from "../../src/yaml/read-file.js";
+import { runCli, tempProject } from "../helpers/cli.js";
 
 describe("limits", () => {
   it("refuses a file over the size limit before reading it, and a file that is not UTF-8", async () => {
@@ -29,6 +29,23 @@ describe("limits", () => {
       expect((error as InputError).diagnostics).toEqual([
         { file: "cal.yaml", line: 2, col: 8, severity: "error", message: `posts: ${MAX_POSTS + 1} posts; the limit is ${MAX_POSTS}: split the calendar` },
       ]);
+    }
+  });
+
+  it("validate states the limits (-v and JSON), and refuses a calendar or config over the size limit naming it, exit 2", async () => {
+    const dir = tempProject({ "calendar.yaml": "version: 1\nposts: []\n", "config/failover.yaml": "version: 1\n" });
+    const json = await runCli(["validate", "--json", "--now", "2026-07-14T12:00:00Z"], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).limits).toEqual({ fileBytes: MAX_INPUT_BYTES, posts: MAX_POSTS });
+    const verbose = await runCli(["validate", "-v", "--now", "2026-07-14T12:00:00Z"], { cwd: dir });
+    expect(verbose.stderr).toContain(`limits: 64 MiB a file (calendar, config, plan), ${MAX_POSTS} posts a calendar`);
+    // Sparse: the size is over the limit, nothing is written to disk, and nothing is read.
+    for (const name of ["calendar.yaml", "config/failover.yaml"]) {
+      truncateSync(join(dir, name), MAX_INPUT_BYTES + 1);
+      const over = await runCli(["validate", "--now", "2026-07-14T12:00:00Z"], { cwd: dir });
+      expect(over.code, over.stderr).toBe(2);
+      expect(over.stderr).toContain(`${name}: is ${MAX_INPUT_BYTES + 1} bytes; the limit is 64 MiB`);
+      writeFileSync(join(dir, name), "version: 1\nposts: []\n".slice(0, name === "calendar.yaml" ? undefined : 11));
     }
   });
 });

@@ -14,6 +14,7 @@ import { checkHealth } from "../../src/check-health.js";
 import { tempProject } from "../helpers/cli.js";
 import { ALL_FAULTS, FAULT_STATUSES } from "../helpers/faults.js";
 import { NOW, useStatusServer } from "../helpers/health.js";
+import { soakRuns } from "../helpers/soak.js";
 
 const server = useStatusServer();
 
@@ -23,8 +24,9 @@ function config(channels: Record<string, string>, settings = "{ timeout: 800ms, 
 }
 
 describe("deadlines", () => {
-  it("every fault ends as unknown (or its real answer) within the run, ten runs in a row", async () => {
-    for (let run = 0; run < 10; run++) {
+  it(`every fault ends as unknown (or its real answer) within the run, ${soakRuns(10)} run(s) in a row`, async () => {
+    // Ten in `npm run test:slow`; one in `npm test` (tests/helpers/soak.ts).
+    for (let run = 0; run < soakRuns(10); run++) {
       const channels = await checkHealth(config(ALL_FAULTS, "{ timeout: 800ms, deadline: 8s, retries: 0 }"), Object.keys(ALL_FAULTS), { now: NOW });
       const status = Object.fromEntries(channels.map((c) => [c.name, c.status]));
       expect(status).toEqual(FAULT_STATUSES);

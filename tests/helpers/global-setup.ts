@@ -2,17 +2,24 @@
  * Once around the whole run: every temp folder the tests and the CLIs they start make goes into
  * one private folder (TMPDIR, TMP and TEMP point at it; workers and child processes inherit
  * them), removed at the end, so a run leaves nothing in the machine's temp folder. And the
- * repository must be as the run found it: a test that wrote into fixtures/ fails the run.
+ * repository must be as the run found it. The run fails, naming the paths, when a test
+ * - wrote a file into the repository (a `.failover` state folder, a `.bak`, a stray temp file),
+ * - changed a file under fixtures/ (every fixture calendar is a project to the CLI), or
+ * - left a `failover-*` folder in the machine's temp folder (a child started without our TMPDIR).
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** What a run rebuilds or installs: not the tests' doing. */
+const BUILT = [":!node_modules", ":!dist", ":!coverage"];
+
 /**
  * What the CLI writes beside a project when a test forgets --no-state or a copy: a `.failover`
- * folder at the top or anywhere under fixtures/ (every fixture calendar is a project to the CLI).
+ * folder at the top or anywhere under fixtures/. Checked without git too (a tarball, no .git).
  */
 function stateFolders(): string[] {
   const found = existsSync(join(ROOT, ".failover")) ? [join(ROOT, ".failover")] : [];
@@ -28,10 +35,28 @@ function stateFolders(): string[] {
   return found;
 }
 
+/**
+ * The repository's files that are new (untracked or ignored, each file listed) or, under
+ * fixtures/, changed: git's view, or null when this is no git checkout. Changes elsewhere are a
+ * developer's edits during the run, not the tests'.
+ */
+function repositoryChanges(): Set<string> | null {
+  const r = spawnSync("git", ["status", "--porcelain", "--ignored", "--untracked-files=all", "--", ".", ...BUILT], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) return null;
+  const lines = r.stdout.split("\n").filter((line) => line.startsWith("??") || line.startsWith("!!") || line.slice(3).startsWith("fixtures/"));
+  return new Set(lines);
+}
+
+/** Our names in the machine's temp folder, but the private folders of test runs (this one's, or a parallel run's). */
+function ourTempEntries(dir: string): Set<string> {
+  return new Set(readdirSync(dir).filter((name) => name.startsWith("failover-") && !name.startsWith("failover-tests-")));
+}
+
 export default function setup(): () => void {
   const saved = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
-  const root = mkdtempSync(join(tmpdir(), "failover-tests-"));
-  const before = stateFolders();
+  const machineTemp = tmpdir();
+  const root = mkdtempSync(join(machineTemp, "failover-tests-"));
+  const before = { state: stateFolders(), repo: repositoryChanges(), temp: ourTempEntries(machineTemp) };
   process.env.TMPDIR = process.env.TMP = process.env.TEMP = root;
   return () => {
     for (const [k, v] of Object.entries(saved)) {
@@ -39,7 +64,13 @@ export default function setup(): () => void {
       else process.env[k] = v;
     }
     rmSync(root, { recursive: true, force: true });
-    const written = stateFolders().filter((p) => !before.includes(p));
-    if (written.length > 0) throw new Error(`the tests wrote into the repository: ${written.join(", ")} (use --no-state or a copy of the fixture)`);
+    const repo = repositoryChanges();
+    const left = [
+      ...stateFolders().filter((p) => !before.state.includes(p)),
+      ...(repo && before.repo ? [...repo].filter((line) => !before.repo!.has(line)).map((line) => join(ROOT, line.slice(3))) : []),
+      ...[...ourTempEntries(machineTemp)].filter((name) => !before.temp.has(name)).map((name) => join(machineTemp, name)),
+    ];
+    const unique = [...new Set(left)];
+    if (unique.length > 0) throw new Error(`the tests left files behind: ${unique.join(", ")} (write into tmpdir(), use --no-state or a copy of the fixture)`);
   };
 }

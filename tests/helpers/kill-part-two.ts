@@ -47,6 +47,9 @@ interface Sent {
   stalled?: { at: number; path: string; after: boolean };
 }
 
+/** A CLI run's limit here (runCli's default is 20 s). */
+const RUN_LIMIT_MS = 120_000;
+
 const state = async (fakes: Fakes) => (await fakes.state()) as unknown as Sent;
 
 /** Runs publish; kills it (SIGKILL) once the fake has stalled on its request. Resolves with where it stalled, if it did. */
@@ -109,7 +112,8 @@ export async function killAndRerun(point: KillPoint): Promise<KillOutcome> {
     const stalled = await runUntilStalled(fakes, dir);
     const atKill = containersByKind(await state(fakes));
     await fakes.faults({});
-    const r = await runCli(["publish", "--now", NOW, "--yes", "--json"], { cwd: dir, env: partTwoEnv(fakes) });
+    // Generous: a loaded machine runs the rerun (two Graph containers polled, a thread) slowly.
+    const r = await runCli(["publish", "--now", NOW, "--yes", "--json"], { cwd: dir, env: partTwoEnv(fakes), timeoutMs: RUN_LIMIT_MS });
     const where = `killed at request ${killAt}${path ? ` to ${path}` : ""}${after ? " (after it was carried out)" : ""}: ${JSON.stringify(stalled)}`;
     expect([0, 6], `${where}\n${r.stderr}`).toContain(r.code);
     const report = JSON.parse(r.stdout);
@@ -134,7 +138,7 @@ export async function killAndRerun(point: KillPoint): Promise<KillOutcome> {
     // No part of a thread twice (X also refuses a duplicate text: that would be a failure above).
     for (const list of [s.tweets, s.threads]) expect(new Set(list.map((t) => t.text)).size, where).toBe(list.length);
     // A third run sends nothing more.
-    const third = await runCli(["publish", "--now", NOW, "--yes"], { cwd: dir, env: partTwoEnv(fakes) });
+    const third = await runCli(["publish", "--now", NOW, "--yes"], { cwd: dir, env: partTwoEnv(fakes), timeoutMs: RUN_LIMIT_MS });
     expect(third.stdout, where).toContain("Nothing was due.");
     expect(rootsOf(await state(fakes)), where).toEqual(roots);
     return { stalled, statuses, containers: { atKill, after: containersByKind(s) } };

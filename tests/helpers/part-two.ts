@@ -45,6 +45,7 @@ export function partTwoProject(fakes: Fakes, posts: string, opts: ChannelOptions
 export const partTwoEnv = (fakes: Fakes, env: Record<string, string> = {}) => ({ ...publishEnv(fakes), ...PART_TWO_TOKENS, ...env });
 
 export async function publishPartTwo(fakes: Fakes, dir: string, env: Record<string, string> = {}, args: string[] = []) {
-  const r = await runCli(["publish", "--now", NOW, "--yes", "--json", ...args], { cwd: dir, env: partTwoEnv(fakes, env) });
+  // 45 s, not runCli's 20: a run polls Graph containers a second apart, slow on a loaded machine.
+  const r = await runCli(["publish", "--now", NOW, "--yes", "--json", ...args], { cwd: dir, env: partTwoEnv(fakes, env), timeoutMs: 45_000 });
   return { ...r, report: r.stdout ? JSON.parse(r.stdout) : undefined };
 }

@@ -1,7 +1,8 @@
 /**
  * Never twice: `failover publish` killed with SIGKILL at seeded random moments, then run again,
  * leaves every Bluesky and Mastodon post sent exactly once (and webhooks and e-mails at most once,
- * `uncertain` where their fate was lost); two runs started together send each post once.
+ * `uncertain` where their fate was lost); two runs started together send each post once. One
+ * kill point in `npm test`, four in `npm run test:slow` (tests/helpers/soak.ts).
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BIN, runCli } from "../helpers/cli.js";
 import { NOW, publishEnv, publishProject, startFakes, type Fakes, type FakeState } from "../helpers/publish-fakes.js";
 import { seededRandom } from "../helpers/random.js";
+import { soakRuns } from "../helpers/soak.js";
 
 const long = (n: number) => Array.from({ length: 30 }, (_, i) => `Part of story ${n}, sentence ${i + 1}.`).join(" ");
 const POSTS = [
@@ -59,7 +61,7 @@ function expectOnce(s: FakeState): void {
 describe("failover publish, killed and run again", () => {
   const random = seededRandom(17);
   // About 17 requests make the whole run (logins, uploads, every post and thread part).
-  const kills = Array.from({ length: 4 }, () => 1 + Math.floor(random() * 17));
+  const kills = Array.from({ length: 4 }, () => 1 + Math.floor(random() * 17)).slice(0, soakRuns(4));
 
   it.each(kills)("after kill -9 at the %i-th request, the rerun leaves each post sent exactly once", async (killAt) => {
     fakes = await startFakes();

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN } from "../helpers/cli.js";
 import { NOW, startFakes, type Fakes } from "../helpers/publish-fakes.js";
 import { IMG, partTwoEnv, partTwoProject, publishPartTwo, type ChannelOptions } from "../helpers/part-two.js";
+import { soakCases } from "../helpers/soak.js";
 
 let fakes: Fakes;
 beforeAll(async () => {
@@ -145,30 +146,31 @@ describe("part two: never twice with Graph containers", () => {
     });
   }
 
-  for (const [platform, edge, list] of [
+  const EDGES = [
     ["threads", "/threads/v1.0/17841400000000000/threads_publish", "threads"],
     ["instagram", "/ig/v21.0/17841400000000001/media_publish", "instagram"],
-  ] as const) {
-    for (const when of ["before", "after"] as const) {
-      it(`${platform}: killed ${when} the publish went through, the rerun publishes the same container once`, async () => {
-        const id = `${platform.slice(0, 2)}${when}`;
-        const dir = project(`  - { id: ${id}, channel: ${platform}, at: "2026-07-14T10:00", text: "crash ${id}", ${IMG} }\n`);
-        const before = (await fakes.state()) as unknown as Record<string, any>;
-        const containersBefore = Object.keys(before.containers).length;
-        const postsBefore = before[list].length;
-        await fakes.faults({ [edge]: { hang: when === "after" ? "after" : true, times: 1 } });
-        // Killed once the publish call has reached the fake (and, "after", been carried out).
-        let seen = 0;
-        await killWhen(dir, (s) => (when === "after" ? s[list].length > postsBefore : Object.values(s.containers as Record<string, { status: string }>).filter((c) => c.status === "FINISHED").length > 0 && ++seen > 10));
-        await fakes.faults({});
-        const r = await publish(dir);
-        expect(r.code, r.stderr).toBe(0);
-        const s = (await fakes.state()) as unknown as Record<string, any>;
-        expect(s[list].length - postsBefore).toBe(1);
-        expect(Object.keys(s.containers).length - containersBefore).toBe(1); // no second container
-        expect(r.report.published[0]).toMatchObject({ postId: id, remoteId: s[list].at(-1).id });
-        expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toMatch(/status: posted/);
-      }, 60_000);
-    }
+  ] as const;
+  const DRILLS = EDGES.flatMap((edge) => (["before", "after"] as const).map((when) => [...edge, when] as const));
+  // `npm test` kills threads before and instagram after the publish; `npm run test:slow` all four (tests/helpers/soak.ts).
+  for (const [platform, edge, list, when] of soakCases(DRILLS, ([platform, , , when]) => (platform === "threads") === (when === "before"))) {
+    it(`${platform}: killed ${when} the publish went through, the rerun publishes the same container once`, async () => {
+      const id = `${platform.slice(0, 2)}${when}`;
+      const dir = project(`  - { id: ${id}, channel: ${platform}, at: "2026-07-14T10:00", text: "crash ${id}", ${IMG} }\n`);
+      const before = (await fakes.state()) as unknown as Record<string, any>;
+      const containersBefore = Object.keys(before.containers).length;
+      const postsBefore = before[list].length;
+      await fakes.faults({ [edge]: { hang: when === "after" ? "after" : true, times: 1 } });
+      // Killed once the publish call has reached the fake (and, "after", been carried out).
+      let seen = 0;
+      await killWhen(dir, (s) => (when === "after" ? s[list].length > postsBefore : Object.values(s.containers as Record<string, { status: string }>).filter((c) => c.status === "FINISHED").length > 0 && ++seen > 10));
+      await fakes.faults({});
+      const r = await publish(dir);
+      expect(r.code, r.stderr).toBe(0);
+      const s = (await fakes.state()) as unknown as Record<string, any>;
+      expect(s[list].length - postsBefore).toBe(1);
+      expect(Object.keys(s.containers).length - containersBefore).toBe(1); // no second container
+      expect(r.report.published[0]).toMatchObject({ postId: id, remoteId: s[list].at(-1).id });
+      expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toMatch(/status: posted/);
+    }, 60_000);
   }
 });

@@ -7,7 +7,8 @@ import { ExitCode } from "../../errors.js";
 import { failbackChannels } from "../../planner/failback.js";
 import type { Plan } from "../../planner/types.js";
 import type { ApplyResult } from "../../writer/apply.js";
-import { appliedJson, refuseManagedOutputs, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
+import { appliedJson, refuseManagedOutputs, refuseUnanswerable, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
+import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import { loadProjectFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
 import type { ApplyFlags } from "../plan-options.js";
@@ -30,6 +31,7 @@ export async function run(ctx: CliContext, _args: string[], options: ApplyFlags)
     return ExitCode.Go;
   }
 
+  refuseUnanswerable(options, ctx.calendarPath ?? DEFAULT_CALENDAR_PATH);
   const project = await loadProjectFor(ctx);
   await refuseManagedOutputs(ctx, options, project.calendar.file, project.config.file);
   // The same threshold state as `check` and `reroute`: a channel is back once it has been seen

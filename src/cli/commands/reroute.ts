@@ -13,11 +13,13 @@ import type { ApplyFlags, PlanFlags } from "../plan-options.js";
 import { emptyReroute, renderPlanTable } from "../report/plan.js";
 import { renderPlanMarkdown } from "../report/plan-markdown.js";
 import { loadAndPlan, printPlannedRun, riskViewOf, type PlannedRun } from "../plan-run.js";
-import { appliedJson, refuseManagedOutputs, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
+import { appliedJson, refuseManagedOutputs, refuseUnanswerable, runSavedPlan, showThenApply, writePlanOut } from "../apply-run.js";
+import { DEFAULT_CALENDAR_PATH } from "../../calendar/load.js";
 import type { ApplyResult } from "../../writer/apply.js";
 
 export async function run(ctx: CliContext, _args: string[], options: PlanFlags & ApplyFlags): Promise<number> {
   if (options.plan !== undefined) return applySaved(ctx, { ...options, plan: options.plan });
+  refuseUnanswerable(options, ctx.calendarPath ?? DEFAULT_CALENDAR_PATH);
   let r = await loadAndPlan(ctx, options);
   await refuseManagedOutputs(ctx, options, r.project.calendar.file, r.project.config.file);
   await writePlanOut(ctx, options, r.plan);

@@ -29,6 +29,7 @@ import type { CliContext } from "../context.js";
 import { runHealthCheck } from "../health-run.js";
 import { parseWindowFlag } from "../plan-run.js";
 import { plural } from "../../util/words.js";
+import { sleep as wallSleep } from "../../util/sleep.js";
 
 export interface RunFlags {
   once?: true;
@@ -115,21 +116,6 @@ function cycleLine(r: CycleReport): string {
   }
   if (r.alerts.length > 0) parts.push(`${plural(r.alerts.length, "alert")}`);
   return `failover run: ${parts.join("; ")}`;
-}
-
-/** A sleep that ends early on a stop signal. */
-function wallSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((done) => {
-    // A stop that came during the cycle: an aborted signal fires no more events, so no wait at all.
-    if (signal.aborted) return done();
-    const timer = setTimeout(finish, ms);
-    function finish() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", finish);
-      done();
-    }
-    signal.addEventListener("abort", finish, { once: true });
-  });
 }
 
 export async function run(ctx: CliContext, _args: string[], options: RunFlags): Promise<number> {

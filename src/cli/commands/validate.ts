@@ -1,5 +1,6 @@
 /** `failover validate`: the calendar and the config, every problem at its file:line:col. */
-import { DEFAULT_CALENDAR_PATH, loadCalendar } from "../../calendar/load.js";
+import { DEFAULT_CALENDAR_PATH, MAX_POSTS, loadCalendar } from "../../calendar/load.js";
+import { MAX_INPUT_BYTES, sizeText } from "../../yaml/read-file.js";
 import { lintCalendar } from "../../calendar/lint.js";
 import type { Calendar } from "../../calendar/model.js";
 import { findConfig } from "../../config/find.js";
@@ -7,6 +8,7 @@ import { DEFAULT_CONFIG_PATH, lenientConfig } from "../../config/load.js";
 import type { Config } from "../../config/model.js";
 import { ExitCode, InputError, sortDiagnostics } from "../../errors.js";
 import { configJson, loadConfigFor } from "../config-run.js";
+import { settleAfterLoading } from "../memory.js";
 import type { CliContext } from "../context.js";
 import { printDiagnostics } from "../report/diagnostics.js";
 import { plural } from "../../util/words.js";
@@ -38,11 +40,16 @@ async function loadBoth(ctx: CliContext, calendarPath: string): Promise<{ config
   return { config, calendar };
 }
 
+/** The limits every input is held to (docs/reliability.md), stated so a growing calendar sees them coming. */
+const LIMITS = { fileBytes: MAX_INPUT_BYTES, posts: MAX_POSTS };
+
 export async function run(ctx: CliContext, _args: string[], options: Record<string, unknown> = {}): Promise<number> {
   const calendarPath = ctx.calendarPath ?? DEFAULT_CALENDAR_PATH;
   const files: string[] = [];
+  ctx.out.debug(`limits: ${sizeText(MAX_INPUT_BYTES)} a file (calendar, config, plan), ${MAX_POSTS} posts a calendar`);
   try {
     const { config, calendar } = await loadBoth(ctx, calendarPath);
+    settleAfterLoading(calendar.source.text.length);
     if (config.file) files.push(config.file);
     files.push(calendar.file);
     const warnings = sortDiagnostics([...calendar.warnings, ...lintCalendar(calendar, config, { now: ctx.now })]);
@@ -54,13 +61,14 @@ export async function run(ctx: CliContext, _args: string[], options: Record<stri
       ok: true,
       files,
       config: configJson(config),
+      limits: LIMITS,
       detail: `${calendar.file}: ${plural(calendar.posts.length, "post")} on ${plural(channels.size, "channel")}; ${config.file ?? "built-in defaults"}: ${plural(config.channels.size, "channel")} declared${warnings.length > 0 ? `; ${plural(warnings.length, "warning")} (--strict makes them errors)` : ""}`,
     });
     return ExitCode.Go;
   } catch (error) {
     if (!(error instanceof InputError) || ctx.out.format === "table") throw error;
     // Machine formats get the problems as data, so CI can annotate them.
-    printDiagnostics(ctx.out, error.diagnostics, { ok: false, files: [...new Set([...files, ...error.diagnostics.map((d) => d.file)])] });
+    printDiagnostics(ctx.out, error.diagnostics, { ok: false, files: [...new Set([...files, ...error.diagnostics.map((d) => d.file)])], limits: LIMITS });
     return error.exitCode;
   }
 }

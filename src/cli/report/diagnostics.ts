@@ -5,10 +5,10 @@ import { formatAnnotation, limitAnnotations } from "./github.js";
 import { formatJUnit } from "./junit.js";
 import { plural } from "../../util/words.js";
 
-export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary: { ok: boolean; files: string[]; detail?: string; config?: unknown }): void {
+export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary: { ok: boolean; files: string[]; detail?: string; config?: unknown; limits?: unknown }): void {
   switch (out.format) {
     case "json":
-      out.json({ schemaVersion: 1, ok: summary.ok, files: summary.files, ...(summary.config ? { config: summary.config } : {}), problems: diagnostics });
+      out.json({ schemaVersion: 1, ok: summary.ok, files: summary.files, ...(summary.config ? { config: summary.config } : {}), ...(summary.limits ? { limits: summary.limits } : {}), problems: diagnostics });
       return;
     case "github":
       for (const line of limitAnnotations(
@@ -34,7 +34,7 @@ export function printDiagnostics(out: Output, diagnostics: Diagnostic[], summary
     default: {
       for (const d of diagnostics) {
         const text = formatDiagnostic(d);
-        out.data(d.severity === "error" ? out.c.red(text) : out.c.yellow(text));
+        out.prose(d.severity === "error" ? out.c.red(text) : out.c.yellow(text));
       }
       const errors = diagnostics.filter((d) => d.severity === "error").length;
       if (summary.ok) out.prose(`${out.c.green("✔")} ${summary.detail ?? summary.files.join(", ")}`);

@@ -41,7 +41,7 @@ export function heldLines(channels: readonly ChannelHealth[]): string[] {
 /** The verdict, then what it rests on: the channels that could not be read and statuses held by thresholds. */
 export function verdictLine(out: Output, r: { verdict: Verdict; unverified: readonly string[]; channels: readonly ChannelHealth[] }): string {
   const paint = r.verdict === "go" ? out.c.green : r.verdict === "covered" || r.verdict === "unverified" ? out.c.yellow : out.c.red;
-  const head = r.verdict === "unverified" ? `UNVERIFIED: nothing is known to be down, but the health of ${r.unverified.join(", ")} could not be read` : VERDICT_TEXT[r.verdict];
+  const head = r.verdict === "unverified" ? `UNVERIFIED: nothing is known to be down, but the health of ${listWords(r.unverified)} could not be read` : VERDICT_TEXT[r.verdict];
   const lines = [paint.bold(head)];
   if (r.verdict === "unverified") for (const why of unreadReasons(r.channels, r.unverified)) lines.push(`  ${why}`);
   for (const held of heldLines(r.channels)) lines.push(out.c.yellow(`  ${held}`));

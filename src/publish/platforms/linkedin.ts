@@ -5,15 +5,17 @@
  * with the post's URN in `x-restli-id`. Images through the Images API: POST
  * /rest/images?action=initializeUpload {initializeUploadRequest: {owner}} answers {value:
  * {uploadUrl, image}}, the bytes are PUT to uploadUrl, the post names the image URN with its
- * altText (one: content.media, several: content.multiImage). `commentary` is "little text"
+ * altText (one: content.media, several: content.multiImage); a video through the Videos API
+ * (uploadVideo below) as content.media. `commentary` is "little text"
  * (…/shares/little-text-format): its reserved characters are backslash-escaped (an unescaped one
  * cuts the post short, silently), hashtags written as {hashtag|\#|tag}, and a mention already in
  * annotation form, @[Name](urn:li:organization:123), kept. Errors are {status, serviceErrorCode,
  * code, message}. No idempotency key: a send cut off by a crash is `uncertain`.
  */
-import { PublishFailure, uncertainFate } from "../errors.js";
+import { PublishFailure, permanent, uncertainFate } from "../errors.js";
 import type { HttpAnswer } from "../http.js";
-import { imagesOnly, readMedia } from "../media.js";
+import { readMedia } from "../media.js";
+import { sleep } from "../../util/sleep.js";
 import { LINKEDIN_ANNOTATION } from "../../adapters/mentions.js";
 import { linkedinSettings, type LinkedinSettings } from "../../config/publish-settings.js";
 import type { Publisher, PublishContext } from "../types.js";
@@ -22,6 +24,10 @@ type Ctx = PublishContext<LinkedinSettings>;
 
 const MAX_IMAGE_BYTES = 36_152_320; // the Images API's limit (36 MB)
 const MAX_IMAGES = 20;
+/** The Videos API's limit for a post's video (500 MB). */
+const MAX_VIDEO_BYTES = 500 * 1024 * 1024;
+/** How long a video's processing is waited for (GET /rest/videos/{urn} until AVAILABLE). */
+export const LINKEDIN_VIDEO_POLL = { pollMs: 1_000, polls: 30 };
 
 const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
 /** An annotated mention anywhere in the text: the adapter writes one where `handles` maps a URN. */
@@ -82,6 +88,40 @@ async function uploadImage(ctx: Ctx, base: string, headers: Record<string, strin
   return { id: value.image, ...(item.alt ? { altText: item.alt.slice(0, 4086) } : {}) };
 }
 
+/**
+ * A video through the Videos API (learn.microsoft.com/linkedin/marketing/community-management/shares/videos-api):
+ * POST /rest/videos?action=initializeUpload {initializeUploadRequest: {owner, fileSizeBytes,
+ * uploadCaptions, uploadThumbnail}} answers {value: {video, uploadToken, uploadInstructions:
+ * [{uploadUrl, firstByte, lastByte}]}}; each part is PUT to its uploadUrl and answers an ETag;
+ * POST ?action=finalizeUpload {finalizeUploadRequest: {video, uploadToken, uploadedPartIds: [ETags]}};
+ * then GET /rest/videos/{urn} until its status is AVAILABLE (bounded; PROCESSING_FAILED is refused for good).
+ */
+async function uploadVideo(ctx: Ctx, base: string, headers: Record<string, string>, index: number): Promise<{ id: string }> {
+  const item = ctx.rendered.media[index]!;
+  const file = await readMedia(item, { baseDir: ctx.baseDir, maxBytes: MAX_VIDEO_BYTES, platform: "LinkedIn", http: ctx.http, signal: ctx.signal });
+  const what = `upload ${item.path}`;
+  const init = await ctx.http.request({ method: "POST", url: `${base}/rest/videos?action=initializeUpload`, headers, json: { initializeUploadRequest: { owner: ctx.settings.author, fileSizeBytes: file.bytes.length, uploadCaptions: false, uploadThumbnail: false } } }, ctx.signal);
+  const value = (init.json as { value?: { video?: string; uploadToken?: string; uploadInstructions?: Array<{ uploadUrl: string; firstByte: number; lastByte: number }> } } | undefined)?.value;
+  if (init.status !== 200 || !value?.video || !value.uploadInstructions?.length) throw linkedinFailure(ctx, init, what);
+  const partIds: string[] = [];
+  for (const part of value.uploadInstructions) {
+    const put = await ctx.http.request({ method: "PUT", url: part.uploadUrl, headers: { authorization: headers.authorization!, "content-type": "application/octet-stream" }, body: file.bytes.subarray(part.firstByte, part.lastByte + 1) }, ctx.signal);
+    if (put.status < 200 || put.status > 299 || !put.headers.etag) throw linkedinFailure(ctx, put, what);
+    partIds.push(put.headers.etag);
+  }
+  const done = await ctx.http.request({ method: "POST", url: `${base}/rest/videos?action=finalizeUpload`, headers, json: { finalizeUploadRequest: { video: value.video, uploadToken: value.uploadToken ?? "", uploadedPartIds: partIds } } }, ctx.signal);
+  if (done.status !== 200) throw linkedinFailure(ctx, done, what);
+  for (let checks = 0; ; checks++) {
+    const got = await ctx.http.request({ url: `${base}/rest/videos/${encodeURIComponent(value.video)}`, headers }, ctx.signal);
+    if (got.status !== 200) throw linkedinFailure(ctx, got, what);
+    const video = got.json as { status?: string; processingFailureReason?: string } | undefined;
+    if (video?.status === "AVAILABLE") return { id: value.video };
+    if (video?.status === "PROCESSING_FAILED") throw permanent(`LinkedIn could not process ${item.path}: ${video.processingFailureReason ?? "PROCESSING_FAILED"}`, "LinkedIn takes MP4 video from 75 KB to 500 MB, 3 seconds to 30 minutes");
+    if (checks >= LINKEDIN_VIDEO_POLL.polls) throw new PublishFailure("transient", `LinkedIn is still processing ${item.path} after ${checks} checks; the next run sends the post again`);
+    await sleep(LINKEDIN_VIDEO_POLL.pollMs, ctx.signal);
+  }
+}
+
 export const linkedinPublisher: Publisher<LinkedinSettings> = {
   platform: "linkedin",
   settings: linkedinSettings,
@@ -90,12 +130,13 @@ export const linkedinPublisher: Publisher<LinkedinSettings> = {
     const s = ctx.settings;
     const base = s.api.replace(/\/+$/, "");
     const headers = { authorization: `Bearer ${s.token}`, "linkedin-version": s.version, "x-restli-protocol-version": "2.0.0" };
-    // Videos need the Videos API (initializeUpload, parts, finalizeUpload), not done yet: such a post fails, saying so.
-    const images = imagesOnly(ctx.rendered.media, "LinkedIn").slice(0, MAX_IMAGES);
+    // Images, or one video (the adapter keeps to LinkedIn's rules: no mixing).
+    const video = ctx.rendered.media.findIndex((m) => m.kind === "video");
+    const images = ctx.rendered.media.map((item, index) => ({ item, index })).slice(0, MAX_IMAGES);
     const sent = await ctx.step("post", async (again) => {
       if (again) throw uncertainFate(`an earlier run began posting this at ${again.at} and stopped before the answer; LinkedIn takes no idempotency key, so it is not resent`);
       // Images no post names are never shown: uploading them again after a crash makes no double.
-      const uploaded = await Promise.all(images.map(({ index }) => uploadImage(ctx, base, headers, index)));
+      const uploaded = video >= 0 ? [await uploadVideo(ctx, base, headers, video)] : await Promise.all(images.map(({ index }) => uploadImage(ctx, base, headers, index)));
       const content = uploaded.length === 1 ? { media: uploaded[0] } : uploaded.length > 1 ? { multiImage: { images: uploaded } } : undefined;
       const answer = await ctx.http.request(
         {
