@@ -13,11 +13,11 @@
  * can be garbage-collected before it fires, and then nothing stops a trickling body. Timers that
  * we hold and clear ourselves always fire.
  */
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dispatcher } from "undici";
 import { expandEnv, redact, type Env } from "../util/env.js";
 import { sleep } from "../util/sleep.js";
-import { readRegularFile } from "./read-file-capped.js";
+import { readRegularFile } from "../yaml/read-file.js";
 import { readCapped, TooLarge } from "../util/read-capped.js";
 import { createDispatcher, loadUndici, type ProxySettings } from "./proxy.js";
 
@@ -149,7 +149,8 @@ export function createTransport(options: TransportOptions): { fetch: Fetcher; cl
   async function readFileUrl(url: URL, started: number): Promise<FetchResult> {
     const latency = () => Math.round(performance.now() - started);
     try {
-      const body = await readRegularFile(url, maxBytes);
+      // The same reader as calendars and configs: only regular files, the cap held while reading.
+      const body = (await readRegularFile(fileURLToPath(url), maxBytes)).toString("utf8");
       return { ok: true, status: 200, headers: {}, body, latencyMs: latency(), attempts: 1 };
     } catch (error) {
       return { ok: false, error: describeError(error, 0), latencyMs: latency(), attempts: 1 };
