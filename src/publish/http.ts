@@ -173,3 +173,8 @@ export function answerObject<T extends object>(http: PublishHttp, answer: HttpAn
 function failWith(failure: PublishFailure): never {
   throw failure;
 }
+
+/** A configured base URL (`api`, `instance`, a PDS) without its trailing slashes, ready for `${base}/path`. */
+export function baseUrl(url: string): string {
+  return url.replace(/\/+$/, "");
+}

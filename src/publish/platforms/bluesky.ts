@@ -8,7 +8,7 @@
  * run started is first looked up with getRecord, and a repeat the PDS refuses as a duplicate is
  * looked up too, so a killed run never doubles a post.
  */
-import { answerMessage, answerObject, type HttpAnswer } from "../http.js";
+import { answerMessage, answerObject, type HttpAnswer, baseUrl } from "../http.js";
 import { permanent, PublishFailure } from "../errors.js";
 import { readMedia } from "../media.js";
 import { blueskySettings, type BlueskySettings } from "../../config/publish-settings.js";
@@ -37,7 +37,6 @@ interface StrongRef extends Record<string, string> {
 
 type Ctx = ChannelContext<BlueskySettings>;
 
-const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
 /** An XRPC error body is `{error, message}` (lexicons: com.atproto error shapes). */
 function xrpcFailure(ctx: Ctx, answer: HttpAnswer, what: string): PublishFailure {
@@ -60,7 +59,7 @@ async function xrpc(ctx: Ctx, session: Pick<Session, "accessJwt" | "pds"> | { pd
   if (session.accessJwt) headers.authorization = `Bearer ${session.accessJwt}`;
   if (init.contentType) headers["content-type"] = init.contentType;
   const post = init.json !== undefined || init.body !== undefined;
-  return ctx.http.request({ method: post ? "POST" : "GET", url: `${trimSlash(session.pds)}/xrpc/${method}${query}`, headers, ...(init.json !== undefined ? { json: init.json } : {}), ...(init.body ? { body: init.body } : {}) }, ctx.signal);
+  return ctx.http.request({ method: post ? "POST" : "GET", url: `${baseUrl(session.pds)}/xrpc/${method}${query}`, headers, ...(init.json !== undefined ? { json: init.json } : {}), ...(init.body ? { body: init.body } : {}) }, ctx.signal);
 }
 
 function pdsOf(didDoc: unknown): string | undefined {

@@ -8,7 +8,7 @@
  * Page cannot be asked cheaply whether a post arrived: after a crash mid-send it is `uncertain`.
  */
 import { uncertainFate } from "../errors.js";
-import { FormData } from "../http.js";
+import { FormData, baseUrl } from "../http.js";
 import { graph, graphFailure, type GraphCall } from "../graph.js";
 import { imagesOnly, readMedia } from "../media.js";
 import { facebookSettings, type FacebookSettings } from "../../config/publish-settings.js";
@@ -37,7 +37,7 @@ export const facebookPublisher: Publisher<FacebookSettings> = {
   recovery: "unknown",
   async publish(ctx) {
     const s = ctx.settings;
-    const base = `${s.api.replace(/\/+$/, "")}/${VERSION}`;
+    const base = `${baseUrl(s.api)}/${VERSION}`;
     const call: GraphCall = { http: ctx.http, signal: ctx.signal, token: s.token, platform: "Facebook" };
     const message = ctx.parts.join("\n\n");
     // Page videos go through /{page-id}/videos (resumable upload), not done yet: such a post fails, saying so.

@@ -9,6 +9,7 @@
  * parts become one caption. Images are fetched from public URLs (`mediaBaseUrl`), never uploaded.
  * Never twice: see containers.ts.
  */
+import { baseUrl } from "../http.js";
 import { permanent, held } from "../errors.js";
 import { graph, publicMediaUrl, type GraphCall } from "../graph.js";
 import { containerCalls, publishThroughContainer } from "../containers.js";
@@ -36,7 +37,7 @@ export const instagramPublisher: Publisher<InstagramSettings, Session> = {
   recovery: "exact",
   async session(ctx) {
     const call = callOf(ctx);
-    const base = `${ctx.settings.api.replace(/\/+$/, "")}/${VERSION}`;
+    const base = `${baseUrl(ctx.settings.api)}/${VERSION}`;
     const limit = await graph<{ data?: Array<{ quota_usage?: number; config?: { quota_total?: number } }> }>(call, "GET", `${base}/${ctx.settings.userId}/content_publishing_limit`, { fields: "quota_usage,config" }, "read the publishing limit");
     const d = limit.data?.[0];
     const left = d && typeof d.quota_usage === "number" ? (d.config?.quota_total ?? 100) - d.quota_usage : undefined;

@@ -12,6 +12,7 @@
  * annotation form, @[Name](urn:li:organization:123), kept. Errors are {status, serviceErrorCode,
  * code, message}. No idempotency key: a send cut off by a crash is `uncertain`.
  */
+import { baseUrl } from "../http.js";
 import { PublishFailure, permanent, uncertainFate } from "../errors.js";
 import type { HttpAnswer } from "../http.js";
 import { readMedia } from "../media.js";
@@ -128,7 +129,7 @@ export const linkedinPublisher: Publisher<LinkedinSettings> = {
   recovery: "unknown",
   async publish(ctx) {
     const s = ctx.settings;
-    const base = s.api.replace(/\/+$/, "");
+    const base = baseUrl(s.api);
     const headers = { authorization: `Bearer ${s.token}`, "linkedin-version": s.version, "x-restli-protocol-version": "2.0.0" };
     // Images, or one video (the adapter keeps to LinkedIn's rules: no mixing).
     const video = ctx.rendered.media.findIndex((m) => m.kind === "video");

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { mastodonLength } from "../../text/count.js";
-import { answerMessage, answerObject, FormData, type HttpAnswer } from "../http.js";
+import { answerMessage, answerObject, FormData, type HttpAnswer, baseUrl } from "../http.js";
 import { permanent, PublishFailure, uncertainFate } from "../errors.js";
 import { readMedia } from "../media.js";
 import { mastodonSettings, type MastodonSettings } from "../../config/publish-settings.js";
@@ -38,7 +38,7 @@ type Ctx = ChannelContext<MastodonSettings>;
 
 function baseOf(ctx: Ctx, instance: string | undefined): string {
   if (!instance) throw permanent(`channels.${ctx.channel}.publish.instance is not set (nor the channel's instance)`, "add instance: https://your.instance");
-  return instance.replace(/\/+$/, "");
+  return baseUrl(instance);
 }
 
 /** Mastodon's errors are `{error}` (Entities: Error); a 422 carries the validation message. */

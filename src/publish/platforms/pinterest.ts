@@ -9,6 +9,7 @@
  * a post without one is refused. Errors are {code, message}; a 429 may say in x-ratelimit-reset
  * (seconds) when the limit lifts. No idempotency key: a send cut off by a crash is `uncertain`.
  */
+import { baseUrl } from "../http.js";
 import { PublishFailure, permanent, uncertainFate } from "../errors.js";
 import type { HttpAnswer } from "../http.js";
 import { imagesOnly, readMedia } from "../media.js";
@@ -45,7 +46,7 @@ export const pinterestPublisher: Publisher<PinterestSettings> = {
     const images = imagesOnly(ctx.rendered.media, "Pinterest").slice(0, MAX_IMAGES);
     if (images.length === 0) throw permanent("a Pin needs an image and this post has none", "add an image to the post, or a variant without this channel");
     const image = images[0]!.item;
-    const base = ctx.settings.api.replace(/\/+$/, "");
+    const base = baseUrl(ctx.settings.api);
     const sent = await ctx.step("pin", async (again) => {
       if (again) throw uncertainFate(`an earlier run began pinning this at ${again.at} and stopped before the answer; Pinterest takes no idempotency key, so it is not resent`);
       const read = async (item: MediaOut) => {

@@ -7,6 +7,7 @@
  * FINISHED. Images are fetched by Threads from public URLs: `mediaBaseUrl`, or the post is held.
  * Never twice: see containers.ts.
  */
+import { baseUrl } from "../http.js";
 import { graph, publicMediaUrl, type GraphCall } from "../graph.js";
 import { containerCalls, publishThroughContainer } from "../containers.js";
 import { threadsSettings, type ThreadsSettings } from "../../config/publish-settings.js";
@@ -24,7 +25,7 @@ export const threadsPublisher: Publisher<ThreadsSettings> = {
   async publish(ctx) {
     const s = ctx.settings;
     const call: GraphCall = { http: ctx.http, signal: ctx.signal, token: s.token, platform: "Threads" };
-    const base = `${s.api.replace(/\/+$/, "")}/${VERSION}`;
+    const base = `${baseUrl(s.api)}/${VERSION}`;
     const media = ctx.rendered.media.slice(0, MAX_ITEMS);
     // Checked before anything is sent: a post held for its media sends none of its parts.
     const urls = media.map((m) => publicMediaUrl(m, s.mediaBaseUrl, ctx.channel, "Threads"));

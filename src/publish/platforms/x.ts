@@ -11,7 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { PublishFailure, permanent, uncertainFate } from "../errors.js";
-import { FormData, type HttpAnswer, type HttpRequest } from "../http.js";
+import { FormData, type HttpAnswer, type HttpRequest, baseUrl } from "../http.js";
 import { readMedia } from "../media.js";
 import { sleep } from "../../util/sleep.js";
 import { oauth1Header } from "../oauth1.js";
@@ -137,7 +137,7 @@ export const xPublisher: Publisher<XSettings> = {
   settings: xSettings,
   recovery: "unknown",
   async publish(ctx) {
-    const base = ctx.settings.api.replace(/\/+$/, "");
+    const base = baseUrl(ctx.settings.api);
     // Up to 4 images, or one video or GIF (the adapter keeps to X's rules).
     const media = ctx.rendered.media.slice(0, MAX_IMAGES);
     const posted: string[] = [];
