@@ -2,16 +2,15 @@
  * A CSV file's text. Spreadsheets save UTF-8 (often with a byte-order mark, which the decoder
  * drops) or, Excel's plain "CSV" on Windows, Windows-1252: that is read too, with a warning.
  */
-import { readFile } from "node:fs/promises";
 import { FileError } from "../errors.js";
-import { readTextFile } from "../yaml/read-file.js";
+import { readInputBytes } from "../yaml/read-file.js";
 
 export async function readCsvFile(file: string): Promise<{ text: string; warning?: string }> {
+  // Read once (a regular file, capped); decoded as UTF-8, or else looked at as other encodings.
+  const bytes = await readInputBytes(file);
   try {
-    return { text: (await readTextFile(file)).text };
-  } catch (error) {
-    if (!(error instanceof FileError) || !/UTF-8/.test(error.message)) throw error;
-    const bytes = await readFile(file);
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
     const notText = notCsv(bytes);
     if (notText) throw new FileError(file, `${notText}; save it as "CSV UTF-8" and import that`);
     const text = decodeWindows1252(bytes);

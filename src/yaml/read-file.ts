@@ -12,15 +12,20 @@ export interface ReadText {
 }
 
 export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Promise<ReadText> {
+  const bytes = await readInputBytes(file, maxBytes);
+  let text: string;
   try {
-    const bytes = await readRegularFile(file, maxBytes);
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      throw new FileError(file, "is not valid UTF-8 text");
-    }
-    return { text, bytes };
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileError(file, "is not valid UTF-8 text");
+  }
+  return { text, bytes };
+}
+
+/** A regular file's bytes (see readRegularFile), with what a person can fix as a FileError (exit 2). */
+export async function readInputBytes(file: string, maxBytes = MAX_INPUT_BYTES): Promise<Buffer> {
+  try {
+    return await readRegularFile(file, maxBytes);
   } catch (error) {
     if (error instanceof FileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
