@@ -22,7 +22,7 @@ import { appendHistory, historyEntries, historyFileIn } from "./history.js";
 import { pauseFileIn, pausedReason } from "./pause.js";
 import { guardPlan, trackOutages, type AutopilotSettings, type Outage } from "./guard.js";
 import { alertKey, composeAlert, type Alert } from "./alerts.js";
-import { readFile } from "node:fs/promises";
+import { readRegularFile } from "../yaml/read-file.js";
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import type { PublishReport } from "../publish/publish.js";
@@ -87,7 +87,8 @@ export function autopilotStateFileIn(folder: string): string {
 
 export async function loadAutopilotState(file: string): Promise<AutopilotState> {
   try {
-    const raw = JSON.parse(await readFile(file, "utf8")) as Partial<AutopilotState>;
+    // A regular file only, within the input cap (a FIFO there must not hang the loop).
+    const raw = JSON.parse((await readRegularFile(file)).toString("utf8")) as Partial<AutopilotState>;
     return { ...(raw.verdict ? { verdict: raw.verdict } : {}), outages: raw.outages ?? {}, alerted: raw.alerted ?? [], posts: raw.posts ?? [] };
   } catch {
     // Missing or damaged: start afresh (at worst an alert is sent again, nothing is moved twice:

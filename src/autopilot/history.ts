@@ -3,11 +3,12 @@
  * status, each source's status). Bounded: past `maxBytes` the file is rotated to
  * `history.jsonl.1` (one generation kept), so a loop running for months never fills a disk.
  */
-import { appendFile, mkdir, readFile, rename, stat } from "node:fs/promises";
+import { appendFile, mkdir, rename, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { HealthStatus } from "../health/status.js";
 import type { ChannelHealth } from "../health/types.js";
 import { STATE_FOLDER } from "../health/state-file.js";
+import { readRegularFile } from "../yaml/read-file.js";
 
 export const HISTORY_FILE = "history.jsonl";
 /** About 10,000 checks of a few channels. */
@@ -43,7 +44,9 @@ export async function appendHistory(file: string, entries: readonly HistoryEntry
 export async function readHistory(file: string, since: number): Promise<HistoryEntry[]> {
   const out: HistoryEntry[] = [];
   for (const path of [`${file}.1`, file]) {
-    const text = await readFile(path, "utf8").catch(() => "");
+    // A regular file only, within the input cap: a FIFO or a device put there must not hang
+    // `status --history`; what cannot be read is no history (the timeline shows gaps).
+    const text = await readRegularFile(path).then((b) => b.toString("utf8"), () => "");
     for (const line of text.split("\n")) {
       if (!line.trim()) continue;
       try {

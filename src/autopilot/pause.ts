@@ -3,9 +3,13 @@
  * nothing (it still checks health and records history). A file, not a flag, so a person can stop
  * a CI schedule or a server's loop with one commit or one `touch`, without touching the job.
  */
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { STATE_FOLDER } from "../health/state-file.js";
+import { readRegularFile } from "../yaml/read-file.js";
+
+/** The reason is one line: a pause file bigger than this is still a pause, its text is not read. */
+const MAX_PAUSE_BYTES = 64 * 1024;
 
 export const PAUSE_FILE = "pause";
 
@@ -17,7 +21,8 @@ export function pauseFileIn(folder: string): string {
 /** Why the autopilot is paused (the file's text, or "paused"), or undefined when it is not. */
 export async function pausedReason(file: string): Promise<string | undefined> {
   try {
-    const text = (await readFile(file, "utf8")).trim();
+    // A regular file only, capped: a FIFO or device here must not hang every cycle of `run`.
+    const text = (await readRegularFile(file, MAX_PAUSE_BYTES)).toString("utf8").trim();
     return text.split("\n")[0] || "paused";
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;

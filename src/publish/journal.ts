@@ -10,9 +10,10 @@
  *
  * Never a secret: ids, URLs, times and the platforms' messages (redacted) only.
  */
-import { mkdir, open, readFile, type FileHandle } from "node:fs/promises";
+import { mkdir, open, stat, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
+import { readRegularFile } from "../yaml/read-file.js";
 
 export const JOURNAL_FOLDER = ".failover";
 export const JOURNAL_FILE = "publish-journal.jsonl";
@@ -47,7 +48,11 @@ export class Journal {
   /** Reads the journal (a torn last line from a killed run is ignored) and opens it to append. */
   static async open(file: string): Promise<Journal> {
     const journal = new Journal(file);
-    const text = await readFile(file, "utf8").catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? "" : Promise.reject(e)));
+    // A regular file only, capped (a FIFO put there must not hang the run); none yet is an empty journal.
+    const text = await readRegularFile(file).then(
+      (bytes) => bytes.toString("utf8"),
+      (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? "" : Promise.reject(e)),
+    );
     for (const line of text.split("\n")) {
       if (!line.trim()) continue;
       let entry: JournalEntry;
@@ -76,7 +81,7 @@ export class Journal {
       if (r.result) keep.push(r.result);
     }
     await this.close();
-    const exists = await readFile(this.file).then(() => true, () => false);
+    const exists = await stat(this.file).then(() => true, () => false);
     if (!exists && keep.length === 0) return;
     await writeFileAtomic(this.file, keep.map((e) => JSON.stringify(e) + "\n").join(""));
   }

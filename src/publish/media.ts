@@ -1,9 +1,11 @@
 /** A post's media as bytes for an upload: files relative to the calendar's folder, or URLs fetched. */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import type { MediaOut } from "../adapters/types.js";
 import { mediaPathProblem } from "../calendar/load.js";
 import { permanent } from "./errors.js";
+import { FileError } from "../errors.js";
+import { readRegularFile } from "../yaml/read-file.js";
 import type { PublishHttp } from "./http.js";
 
 const TYPES: Record<string, string> = {
@@ -49,7 +51,10 @@ export async function readMedia(item: MediaOut, opts: { baseDir: string; maxByte
     const size = await stat(file).then((s) => s.size, () => -1);
     if (size < 0) throw permanent(`${item.path}: no such file (media paths are relative to the calendar's folder)`);
     if (size > opts.maxBytes) throw tooBig(size);
-    bytes = await readFile(file);
+    // A regular file only, the cap held while reading: a FIFO or device here must not hang the run.
+    bytes = await readRegularFile(file, opts.maxBytes).catch((error: unknown) => {
+      throw error instanceof FileError ? permanent(`${item.path}: ${error.message.slice(`${error.file}: `.length)}`) : error;
+    });
   }
   if (bytes.length > opts.maxBytes) throw tooBig(bytes.length);
   return { bytes, mimeType: mimeTypeOf(item.path), name, ...(item.alt ? { alt: item.alt } : {}) };
