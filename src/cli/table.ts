@@ -45,10 +45,14 @@ function joinPieces(prefix: string, pieces: readonly Piece[]): string {
 
 /** The text cut to `width` columns with "…" at the end (colour codes kept), or as it is when it fits. */
 export function truncateToWidth(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
+  const pieces = displayPieces(text);
+  // Without colour codes the pieces are the text's own clusters: their widths add up to its
+  // width, and `list`, which cuts every post's text, segments it once instead of twice.
+  const fits = text.includes("\x1b") ? displayWidth(text) <= width : pieces.reduce((n, p) => n + p.width, 0) <= width;
+  if (fits) return text;
   const kept: Piece[] = [];
   let used = 0;
-  for (const p of displayPieces(text)) {
+  for (const p of pieces) {
     if (!p.ansi && used + p.width > width - 1) break;
     kept.push(p);
     used += p.width;

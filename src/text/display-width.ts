@@ -35,6 +35,11 @@ const ZERO = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]+$/u;
 
 /** Columns of one grapheme cluster. */
 export function graphemeWidth(cluster: string): number {
+  // Printable ASCII, most of any text: one column, without the two Unicode property tests.
+  if (cluster.length === 1) {
+    const c = cluster.charCodeAt(0);
+    if (c >= 0x20 && c <= 0x7e) return 1;
+  }
   if (EMOJI.test(cluster)) return 2;
   if (ZERO.test(cluster)) return 0;
   return isWide(cluster.codePointAt(0)!) ? 2 : 1;

@@ -13,11 +13,32 @@ function segmenter(granularity: "grapheme" | "word" | "sentence"): Intl.Segmente
   return s;
 }
 
+/**
+ * The grapheme clusters of `text`, as Intl.Segmenter gives them, but with plain runs cut code
+ * point by code point and only the regions around joining characters segmented (as
+ * `countGraphemes` counts): `list` measures and cuts 20k posts' texts, and the segmenter over
+ * every character was a fifth of its time.
+ */
 export function graphemes(text: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter("grapheme").segment(text)) out.push(s.segment);
+  const plain = (from: number, to: number): void => {
+    for (let i = from; i < to; ) {
+      const pair = isHighSurrogate(text.charCodeAt(i)) && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1));
+      out.push(text.slice(i, (i += pair ? 2 : 1)));
+    }
+  };
+  let done = 0;
+  for (const [start, end] of joiningRegions(text, JOINING)) {
+    plain(done, start);
+    for (const s of segmenter("grapheme").segment(text.slice(start, end))) out.push(s.segment);
+    done = end;
+  }
+  plain(done, text.length);
   return out;
 }
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 function segmentCount(text: string): number {
   let n = 0;
@@ -50,13 +71,11 @@ const codePointsIn = (text: string, from: number, to: number): number => {
  */
 export function joiningRegions(text: string, pattern: RegExp): Array<[number, number]> {
   const regions: Array<[number, number]> = [];
-  const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-  const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
   for (const m of text.matchAll(pattern)) {
     const at = m.index;
-    const start = at === 0 ? 0 : at - (at >= 2 && isLow(text.charCodeAt(at - 1)) && isHigh(text.charCodeAt(at - 2)) ? 2 : 1);
+    const start = at === 0 ? 0 : at - (at >= 2 && isLowSurrogate(text.charCodeAt(at - 1)) && isHighSurrogate(text.charCodeAt(at - 2)) ? 2 : 1);
     const after = at + m[0].length;
-    const end = after >= text.length ? text.length : after + (isHigh(text.charCodeAt(after)) && isLow(text.charCodeAt(after + 1)) ? 2 : 1);
+    const end = after >= text.length ? text.length : after + (isHighSurrogate(text.charCodeAt(after)) && isLowSurrogate(text.charCodeAt(after + 1)) ? 2 : 1);
     const last = regions[regions.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else regions.push([start, end]);

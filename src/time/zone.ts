@@ -91,16 +91,21 @@ function offsetFromIntl(epochMs: number, zone: string): number {
 
 /** The zone's offset from UTC, in minutes, at an instant (e.g. -240 for EDT). */
 export function offsetMinutesAt(epochMs: number, zone: string): number {
-  let byBucket = offsetCache.get(zone);
-  if (!byBucket) offsetCache.set(zone, (byBucket = new Map()));
+  return perQuarterHour(offsetCache, epochMs, zone, offsetFromIntl);
+}
+
+/** `compute` at the start of the instant's quarter hour in the zone, cached (see above). */
+function perQuarterHour<T>(cache: Map<string, Map<number, T>>, epochMs: number, zone: string, compute: (bucketStart: number, zone: string) => T): T {
+  let byBucket = cache.get(zone);
+  if (!byBucket) cache.set(zone, (byBucket = new Map()));
   const bucket = Math.floor(epochMs / BUCKET_MS);
-  let offset = byBucket.get(bucket);
-  if (offset === undefined) {
-    offset = offsetFromIntl(bucket * BUCKET_MS, zone);
+  let value = byBucket.get(bucket);
+  if (value === undefined) {
+    value = compute(bucket * BUCKET_MS, zone);
     if (byBucket.size > 100_000) byBucket.clear();
-    byBucket.set(bucket, offset);
+    byBucket.set(bucket, value);
   }
-  return offset;
+  return value;
 }
 
 function wallClockFromIntl(epochMs: number, zone: string): LocalDateTime {
@@ -115,6 +120,22 @@ function wallClockFromIntl(epochMs: number, zone: string): LocalDateTime {
     second: get("second"),
     millisecond: ((epochMs % 1000) + 1000) % 1000,
   };
+}
+
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+const nameCache = new Map<string, Map<number, string>>();
+
+/**
+ * The zone's short name at an instant as people there write it ("EDT", "GMT+2"), cached like the
+ * offsets, per zone and quarter hour: a name changes only at a tz transition. `list` names the
+ * zone on every row; building a formatter a row cost more than loading the calendar.
+ */
+export function zoneAbbreviation(epochMs: number, zone: string): string {
+  return perQuarterHour(nameCache, epochMs, zone, (at) => {
+    let f = nameFormatters.get(zone);
+    if (!f) nameFormatters.set(zone, (f = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })));
+    return f.formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  });
 }
 
 /** The wall-clock time, weekday and offset in a zone at an instant. */

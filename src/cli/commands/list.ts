@@ -8,7 +8,7 @@ import { NOTICE_PREFIX } from "../../calendar/bookkeeping.js";
 import { knownChannelNames, resolveChannel } from "../../config/load.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { parseDuration } from "../../time/duration.js";
-import { formatInZone } from "../../time/zone.js";
+import { formatInZone, zoneAbbreviation } from "../../time/zone.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { configJson, loadProjectFor } from "../config-run.js";
 import type { CliContext } from "../context.js";
@@ -33,8 +33,7 @@ function dayTitle(date: string): string {
 
 /** "09:00 EDT": the wall-clock time the entry carries, and its zone as people there name it. */
 function timeOf(e: AgendaEntry): string {
-  const zoneName = new Intl.DateTimeFormat("en-US", { timeZone: e.zone, timeZoneName: "short" }).formatToParts(new Date(e.at)).find((p) => p.type === "timeZoneName")?.value;
-  return `${e.at.slice(11, 16)} ${zoneName ?? e.zone}`;
+  return `${e.at.slice(11, 16)} ${zoneAbbreviation(Date.parse(e.at), e.zone)}`;
 }
 
 /** A reason's first clause: the why, without the bookkeeping that follows it ("…; rerouted to x"). */
