@@ -14,6 +14,8 @@ export interface ProjectPaths {
   /** --config; default: config/failover.yaml beside the calendar or above it (findConfig), built-in defaults when none is */
   config?: string;
   env?: Env;
+  /** Keep the posts as written (see `Calendar.written`). */
+  keepWritten?: boolean;
 }
 
 export interface Project {
@@ -24,7 +26,7 @@ export interface Project {
 export async function loadProject(paths: ProjectPaths = {}): Promise<Project> {
   const calendarFile = paths.calendar ?? DEFAULT_CALENDAR_PATH;
   const config = await loadConfig({ ...(paths.config ? { file: paths.config } : {}), calendar: calendarFile, ...(paths.env ? { env: paths.env } : {}) });
-  const calendar = await loadCalendar(calendarFile, config);
+  const calendar = await loadCalendar(calendarFile, config, { keepWritten: paths.keepWritten ?? false });
   // Planning works on the loaded posts: the Document goes, and each post is parsed again alone
   // only where it is reported or edited (docs/performance.md, "Memory").
   releaseDocument(calendar.source);

@@ -19,13 +19,18 @@ export const DEFAULT_CALENDAR_PATH = "calendar.yaml";
 /** More posts than this is refused: it is far past an agency's year, and bounds memory. */
 export const MAX_POSTS = 250_000;
 
-export async function loadCalendar(file: string, config: Config): Promise<Calendar> {
+export interface LoadOptions {
+  /** Keep the posts as written (`Calendar.written`), for a command that shows them so. */
+  keepWritten?: boolean;
+}
+
+export async function loadCalendar(file: string, config: Config, options: LoadOptions = {}): Promise<Calendar> {
   const { text, bytes } = await readTextFile(file);
-  return parseCalendar(file, text, config, bytes);
+  return parseCalendar(file, text, config, bytes, options);
 }
 
 /** Parses and checks calendar text; throws InputError with every problem found. */
-export function parseCalendar(file: string, text: string, config: Config, bytes: Uint8Array = Buffer.from(text, "utf8")): Calendar {
+export function parseCalendar(file: string, text: string, config: Config, bytes: Uint8Array = Buffer.from(text, "utf8"), options: LoadOptions = {}): Calendar {
   const parsed = parseYaml(file, text);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.value === undefined) throw new InputError(diagnostics);
@@ -73,6 +78,8 @@ export function parseCalendar(file: string, text: string, config: Config, bytes:
     sha256: createHash("sha256").update(bytes).digest("hex"),
     source,
     warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === "warning")),
+    // The plain data the posts were checked from: kept, not built again from the text.
+    ...(options.keepWritten ? { written: top.data.posts as ReadonlyArray<Record<string, unknown> | null> } : {}),
   };
 }
 

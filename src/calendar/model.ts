@@ -55,4 +55,9 @@ export interface Calendar {
   source: YamlSource;
   /** Problems that do not stop the run (a local time in a DST gap, say). */
   warnings: Diagnostic[];
+  /**
+   * The posts exactly as written (no defaults filled in), by index: kept only when asked for
+   * (`keepWritten`), by `export --format csv`, which writes them so.
+   */
+  written?: ReadonlyArray<Record<string, unknown> | null>;
 }

@@ -100,8 +100,12 @@ function ownCsv(calendar: Calendar, posts: readonly Post[], options: ExportOptio
   return writeCsv([columns, ...rows.map((r) => columns.map((c) => r[c] ?? ""))], options);
 }
 
-/** The posts exactly as written in the file (defaults not filled in), by index. */
-function rawPosts(calendar: Calendar): Array<Record<string, unknown>> {
+/**
+ * The posts exactly as written in the file (defaults not filled in), by index: kept from loading
+ * when the calendar was loaded with `keepWritten`, else read again from the whole Document.
+ */
+function rawPosts(calendar: Calendar): ReadonlyArray<Record<string, unknown> | null> {
+  if (calendar.written) return calendar.written;
   const data = calendar.source.doc.toJS({ maxAliasCount: -1 }) as { posts?: Array<Record<string, unknown>> } | null;
   return data?.posts ?? [];
 }

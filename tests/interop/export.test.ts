@@ -10,6 +10,7 @@ import { exportCalendar, type ExportOptions } from "../../src/interop/export.js"
 import { importCsv } from "../../src/interop/import.js";
 import { writeIcs } from "../../src/interop/ics.js";
 import { Document } from "yaml";
+import { releaseDocument } from "../../src/yaml/source.js";
 
 const config = parseConfig(
   "config/failover.yaml",
@@ -93,6 +94,19 @@ describe("export --format csv, then import", () => {
     const again = reimport(csv);
     expect(again.timezone).toBe("America/New_York");
     expect(meaning(again)).toEqual(meaning(calendar));
+  });
+
+  it("writes the same file from the posts kept as written at loading (the CLI's way) as from the whole Document", async () => {
+    // A key with no column of its own (lang) gets one too; a released calendar keeps no Document.
+    const text = CALENDAR.replace("    title: Launch\n", "    title: Launch\n    lang: de\n");
+    const kept = parseCalendar("launch.yaml", text, config, undefined, { keepWritten: true });
+    expect(releaseDocument(kept.source)).toBe(true);
+    expect(kept.written).toHaveLength(5);
+    const fromDocument = parseCalendar("launch.yaml", text, config);
+    const csv = (c: Calendar) => exportCalendar(c, config, { now: NOW, format: "csv" });
+    expect((await csv(kept)).text).toMatch(/lang/);
+    expect((await csv(kept)).text).toBe((await csv(fromDocument)).text);
+    expect(parseCalendar("launch.yaml", text, config).written).toBeUndefined();
   });
 
   it("still does after a spreadsheet saved it again: `;`, a BOM, day-first dotted dates, CRLF", async () => {

@@ -15,6 +15,8 @@ export async function run(ctx: CliContext, _args: string[], options: InteropFlag
     ...(ctx.calendarPath ? { calendar: ctx.calendarPath } : {}),
     ...(ctx.configPath ? { config: ctx.configPath } : {}),
     env: ctx.env,
+    // failover's CSV writes each post as written: kept from loading, not parsed a second time.
+    keepWritten: ctx.formatName === "table" || ctx.formatName === "csv",
   });
   ctx.out.addSecrets(config.secrets);
   if (options.out !== undefined) await refuseManagedOutputs(ctx, { out: options.out }, calendar.file, config.file);
