@@ -65,3 +65,18 @@ describe("link in bio", () => {
     expect(removeLinkInBio("A bio of our founder")).toEqual({ text: "A bio of our founder", removed: false });
   });
 });
+
+describe("entities asked twice about the same text", () => {
+  it("gives the same entities each time, as copies a caller may change", () => {
+    const text = "See https://acme.example/a @acme #launch";
+    const first = entities(text);
+    first[0]!.start = 99;
+    first.pop();
+    const second = entities(text);
+    expect(second).toEqual(entities(`${text} `.trimEnd()));
+    expect(second.map((e) => e.kind)).toEqual(["url", "mention", "hashtag"]);
+    expect(second[0]!.start).toBe(4);
+    expect(entities("no links here")).toEqual([]);
+    expect(entities(text)).toEqual(second);
+  });
+});
