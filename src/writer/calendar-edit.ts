@@ -109,6 +109,9 @@ function postList(source: YamlSource): PostList {
   };
 }
 
+/** How many edited posts are read back in one parse (see verifyEachPost). */
+const READ_BACK_POSTS = 16;
+
 class Editor {
   private readonly edits: TextEdit[] = [];
   private readonly posts: PostList;
@@ -174,11 +177,8 @@ class Editor {
       const index = op.op === "append" ? last : op.postIndex;
       (opsByPost.get(index) ?? opsByPost.set(index, []).get(index)!).push(op.op === "append" ? op : { ...op, postIndex: 0 });
     }
-    // Every edited post's new lines, one after the other, read as one list in a single parse:
-    // they are items of the same list at the same indentation, so together they still are.
-    // Pieces joined once at the end: growing one string and asking how it ends flattens it each time.
-    const pieces: string[] = [];
-    const expected: unknown[] = [];
+    // Every edited post's new lines, and the post(s) they must now read as.
+    const pieces: Array<{ text: string; expected: unknown[] }> = [];
     for (const index of [...editsByPost.keys()].sort((a, b) => a - b)) {
       const map = this.posts.item(index);
       if (!isMap(map) || !map.range) return false;
@@ -193,13 +193,21 @@ class Editor {
         cursor = e.end;
       }
       post += this.source.text.slice(cursor, end);
-      pieces.push(post !== "" && !post.endsWith("\n") ? post + this.eol : post);
       const own = { posts: [map.toJS(this.posts.docOf(index), { maxAliasCount: -1 }) as Record<string, unknown>] };
       applyToData(own, opsByPost.get(index) ?? []);
-      expected.push(...own.posts);
+      pieces.push({ text: post !== "" && !post.endsWith("\n") ? post + this.eol : post, expected: own.posts });
     }
-    const read = readBack(`posts:${this.eol}${pieces.join("")}`) as { posts: unknown[] | null } | null | undefined;
-    return read !== undefined && isDeepStrictEqual(read?.posts ?? [], expected);
+    // Read back a few posts' lines at a time, as one list: they are items of the same list at
+    // the same indentation, so together they still are. Not all at once: a Document of
+    // thousands of posts outlives V8's young generation and is collected the slow way (measured
+    // in docs/performance.md, "Throughput"). Each group's text is joined once: growing one
+    // string and asking how it ends flattens it each time.
+    for (let k = 0; k < pieces.length; k += READ_BACK_POSTS) {
+      const group = pieces.slice(k, k + READ_BACK_POSTS);
+      const read = readBack(`posts:${this.eol}${group.map((p) => p.text).join("")}`) as { posts: unknown[] | null } | null | undefined;
+      if (read === undefined || !isDeepStrictEqual(read?.posts ?? [], group.flatMap((p) => p.expected))) return false;
+    }
+    return true;
   }
 
   private edit(start: number, end: number, text: string): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { editCalendarText, renderScalar, type CalendarOp } from "../../src/writer/calendar-edit.js";
-import { parseYaml } from "../../src/yaml/source.js";
+import { applyToData, editCalendarText, renderScalar, type CalendarOp } from "../../src/writer/calendar-edit.js";
+import { parseYaml, releaseDocument } from "../../src/yaml/source.js";
 
 const edit = (text: string, ops: CalendarOp[]) => editCalendarText(parseYaml("calendar.yaml", text).source, ops);
 
@@ -142,6 +142,23 @@ describe("editing the calendar text", () => {
     const after = editCalendarText(parseYaml("calendar.yaml", aliased).source, [{ op: "set", postIndex: 0, key: "status", value: "skipped" }], check);
     expect(check.wholeFile).toBe(true);
     expect(parse(after).posts[0]).toEqual({ id: "a", channel: "x", at: "2026-07-14T10:00", text: "Hello", status: "skipped" });
+  });
+
+  it("reads back the edited posts of a released calendar a few at a time, many posts and groups over", () => {
+    const posts = Array.from({ length: 60 }, (_, i) => `  - id: p${i}\n    channel: x\n    at: 2026-07-14T10:${String(i).padStart(2, "0")}\n    text: "post ${i} ✨"\n`);
+    const text = `version: 1\nposts:\n${posts.join("")}`;
+    const ops: CalendarOp[] = [];
+    for (let i = 0; i < 60; i += 2) ops.push({ op: "set", postIndex: i, key: "status", value: "rerouted" }, { op: "insertAfter", postIndex: i, post: { id: `p${i}-b`, channel: "bluesky", at: "2026-07-14T11:00", text: `stand-in: ${i}` } });
+    ops.push({ op: "remove", postIndex: 7 }, { op: "delete", postIndex: 41, key: "text" });
+    const source = parseYaml("calendar.yaml", text).source;
+    expect(releaseDocument(source)).toBe(true);
+    const check = { wholeFile: true };
+    const after = editCalendarText(source, ops, check);
+    expect(check.wholeFile).toBe(false);
+    const expected = parse(text) as { posts: Array<Record<string, unknown>> };
+    applyToData(expected, ops);
+    expect(parse(after)).toEqual(expected);
+    expect(after).toBe(editCalendarText(parseYaml("calendar.yaml", text).source, ops));
   });
 
   it("will not change a value other posts repeat through an anchor", () => {
