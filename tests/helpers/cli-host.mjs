@@ -8,6 +8,8 @@
 // time zones or process exits start a real one (`spawnCli`); tests/cli/cli-host.test.ts checks that
 // both ways print and exit the same. One request at a time: the folder and environment are the
 // process's own.
+import { appendFileSync } from "node:fs";
+import { clearLine, cursorTo, moveCursor } from "node:readline";
 import { pathToFileURL } from "node:url";
 
 const [, , bin, bundle] = process.argv;
@@ -35,17 +37,30 @@ function useEnvironment(env) {
 }
 
 /**
- * A terminal `columns` wide, as the CLI sees one (stdout.isTTY and .columns; stdin stays no
- * terminal, so nothing asks): for tests of how output fits. Returns the undo.
+ * A terminal `columns` wide, as the CLI sees one: stdout and stderr say isTTY, give their size and
+ * move the cursor with the escape sequences a tty.WriteStream writes (what ora uses to redraw a
+ * spinner); stdin stays no terminal, so nothing asks. Returns the undo.
  */
 function pretendTerminal(columns) {
   const streams = [process.stdout, process.stderr];
-  const saved = streams.map((stream) => ({ isTTY: Object.getOwnPropertyDescriptor(stream, "isTTY"), columns: Object.getOwnPropertyDescriptor(stream, "columns") }));
-  for (const stream of streams) Object.defineProperties(stream, { isTTY: { value: true, configurable: true, writable: true }, columns: { value: columns, configurable: true, writable: true } });
+  const pretend = (stream) => ({
+    isTTY: true,
+    columns,
+    rows: 50,
+    cursorTo: (x, y, done) => cursorTo(stream, x, y, done),
+    moveCursor: (dx, dy, done) => moveCursor(stream, dx, dy, done),
+    clearLine: (dir, done) => clearLine(stream, dir, done),
+    getColorDepth: () => 8,
+    hasColors: (count = 16) => count <= 256,
+  });
+  const saved = streams.map((stream) => Object.fromEntries(Object.keys(pretend(stream)).map((key) => [key, Object.getOwnPropertyDescriptor(stream, key)])));
+  for (const stream of streams) {
+    for (const [key, value] of Object.entries(pretend(stream))) Object.defineProperty(stream, key, { value, configurable: true, writable: true });
+  }
   return () =>
     streams.forEach((stream, i) => {
-      for (const key of ["isTTY", "columns"]) {
-        if (saved[i][key]) Object.defineProperty(stream, key, saved[i][key]);
+      for (const [key, descriptor] of Object.entries(saved[i])) {
+        if (descriptor) Object.defineProperty(stream, key, descriptor);
         else delete stream[key];
       }
     });
@@ -77,6 +92,16 @@ async function runOnce({ id, args, cwd, env, columns }) {
 process.on("message", (request) => {
   runOnce(request).catch((error) => process.send({ id: request.id, error: String(error?.stack ?? error) }));
 });
-// The test worker went away: so does its host.
-process.on("disconnect", () => process.exit(0));
+// The test worker went away: so does its host. Its CPU time is logged where FAILOVER_TEST_CPU_LOG
+// says: a host outlives its worker, so `time npm test` does not count it (README "Keeping npm test fast").
+process.on("disconnect", () => {
+  const log = process.env.FAILOVER_TEST_CPU_LOG;
+  if (log) {
+    const { user, system } = process.cpuUsage();
+    appendFileSync(log, `${(user + system) / 1e6}\n`);
+  }
+  // Not process.exit: exit hooks a run left behind (ora's cursor restore after a pretend terminal)
+  // would write to the test runner's stderr. The host holds nothing that needs flushing.
+  process.kill(process.pid, "SIGKILL");
+});
 process.send({ ready: true });
