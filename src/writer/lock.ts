@@ -13,7 +13,7 @@
 import { hostname } from "node:os";
 import { stat, unlink } from "node:fs/promises";
 import { readRegularFile } from "../yaml/read-file.js";
-import { linkSync, unlinkSync } from "node:fs";
+import { linkSync, lstatSync, unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { FileError } from "../errors.js";
 import { asFileError, isProcessRunning, pendingTempFiles, tempFileFor, writeTempSync } from "../util/atomic-write.js";
@@ -72,6 +72,9 @@ export async function acquireLock(file: string, options: { waitMs?: number } = {
       retryAtOnce = false; // released between our attempt and our look: try again now
       continue;
     }
+    // failover makes its lock by hard-linking a regular file: a symbolic link there (a dangling one
+    // reads as "gone" forever) is someone else's and never frees itself, so waiting is pointless.
+    if (holder === "gone" && isSymbolicLink(lockFile)) throw lockedError(file, lockFile, holder);
     if (holder !== "gone" && (holder === "unreadable" || isStale(holder)) && (await breakStaleLock(lockFile, holder))) {
       retryAtOnce = true;
       continue;
@@ -79,6 +82,14 @@ export async function acquireLock(file: string, options: { waitMs?: number } = {
     if (performance.now() >= deadline) throw lockedError(file, lockFile, holder);
     retryAtOnce = true;
     await sleep(POLL_MS);
+  }
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -44,6 +44,15 @@ async function onTerminal(args: string[], env: Record<string, string | undefined
   return { code, screen };
 }
 
+/**
+ * The same on the CLI host's pretend terminal (stdout and stderr a TTY 100 columns wide; stdin
+ * none), merged as on a screen: for the variants of what a real terminal (above) shows once.
+ */
+async function onPretendTerminal(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<{ code: number | null; screen: string }> {
+  const r = await runCli(args, { cwd, columns: 100, env: { TERM: "xterm-256color", CI: undefined, NO_COLOR: undefined, ...env } });
+  return { code: r.code, screen: r.stdout + r.stderr };
+}
+
 describe("colours", () => {
   it("are decided by --no-color, NO_COLOR, FORCE_COLOR, TERM=dumb and the TTY, in that order", () => {
     const tty = { isTTY: true };
@@ -76,8 +85,9 @@ describe("colours", () => {
 
   it.skipIf(!hasScript)("on a terminal: on by default, off with TERM=dumb or NO_COLOR", async () => {
     expect((await onTerminal(["platforms"], {}, ROOT)).screen).toMatch(ANSI);
-    expect((await onTerminal(["platforms"], { TERM: "dumb" }, ROOT)).screen).not.toMatch(ANSI);
-    expect((await onTerminal(["platforms"], { NO_COLOR: "1" }, ROOT)).screen).not.toMatch(ANSI);
+    expect((await onPretendTerminal(["platforms"], {}, ROOT)).screen).toMatch(ANSI);
+    expect((await onPretendTerminal(["platforms"], { TERM: "dumb" }, ROOT)).screen).not.toMatch(ANSI);
+    expect((await onPretendTerminal(["platforms"], { NO_COLOR: "1" }, ROOT)).screen).not.toMatch(ANSI);
   });
 });
 
@@ -89,14 +99,17 @@ describe("spinners", () => {
     const spinning = await onTerminal(["status"], {}, dir);
     expect(spinning.code).toBe(0);
     expect(spinning.screen).toMatch(/checking 1 channel…/);
-    for (const [args, env] of [
+    const quiet = [
       [["status", "--json"], {}],
       [["status", "--format", "json"], {}],
       [["status", "-q"], {}],
       [["status"], { CI: "true" }],
       [["status"], { TERM: "dumb" }],
-    ] as const) {
-      const r = await onTerminal([...args], env, dir);
+    ] as const;
+    // The pretend terminal spins as the real one does (so it can show when one must not).
+    expect((await onPretendTerminal(["status"], {}, dir)).screen).toMatch(/checking 1 channel…/);
+    for (const [args, env] of quiet) {
+      const r = await onPretendTerminal([...args], env, dir);
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.screen, `${args.join(" ")} ${JSON.stringify(env)}`).not.toMatch(/checking/);
     }
@@ -189,13 +202,13 @@ describe("Ctrl-C", () => {
 });
 
 describe("guidance on a terminal", () => {
-  it.skipIf(!hasScript)("a blocked post's fixes, and a YAML mistake shown once with its caret", async () => {
-    const check = await onTerminal(["check", ...NOW, "--no-state", "--no-color"], {}, DEMO);
+  it("a blocked post's fixes, and a YAML mistake shown once with its caret", async () => {
+    const check = await onPretendTerminal(["check", ...NOW, "--no-state", "--no-color"], {}, DEMO);
     expect(check.code).toBe(4);
     const screen = check.screen.replace(/\r\n/g, "\n");
     expect(screen).toMatch(/✖ blocked {2}giveaway-reminder {2}instagram {2}Tue 14 Jul 20:30 {2}no backup in time\n\s+instagram is down \(major outage\)\n[^\n]*\n\s+fix: bluesky and x are healthy and free at Tue 14 Jul 20:30: add them to backups\n\s+fix: raise maxDelay to 11h30m/);
     const dir = tempProject({ "calendar.yaml": "version: 1\ntimezone: UTC\nposts:\n  - id: a\n    channel: x\n   at: 2026-07-14T10:00\n    text: hi\n" });
-    const bad = await onTerminal(["validate", "--no-color"], {}, dir);
+    const bad = await onPretendTerminal(["validate", "--no-color"], {}, dir);
     expect(bad.code).toBe(2);
     // The folder has no config on purpose; its warning is tested in config-lookup.test.ts.
     const lines = bad.screen.replace(/\r\n/g, "\n").trimEnd().split("\n").filter((l) => !l.startsWith("warning: no config found"));

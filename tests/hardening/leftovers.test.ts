@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BENCH_CONFIG, generateCalendar } from "../../bench/generate.js";
 import { BIN, ROOT, runCli, tempProject } from "../helpers/cli.js";
+import { soakCases } from "../helpers/soak.js";
 
 const NOW = ["--now", "2026-07-14T08:30:00-04:00"];
 
@@ -62,7 +63,10 @@ describe("leftovers", () => {
           resolve(code);
         });
       });
-    for (const [whenTempAppears, afterMs] of [[true, 0], [true, 0], [true, 0], [false, 300], [false, 900], [false, 1500]] as const) {
+    // Ctrl-C the moment a temp file appears (three times: the moment varies), and at fixed times;
+    // `npm test` sends one of each (tests/helpers/soak.ts).
+    const KILLS = [[true, 0], [true, 0], [true, 0], [false, 300], [false, 900], [false, 1500]] as const;
+    for (const [whenTempAppears, afterMs] of soakCases(KILLS, (kill) => kill === KILLS[0] || kill === KILLS[4])) {
       // 130: stopped by our handler; null: the signal came before it was set up or after the run
       // had finished (the default action); 0: the run ended first.
       const code = await interrupt(whenTempAppears, afterMs);
