@@ -6,15 +6,16 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli, tempProject } from "../helpers/cli.js";
+import { ROOT, spawnCli, tempProject } from "../helpers/cli.js";
 
 const DEMO = join(ROOT, "fixtures", "demo");
 const NOW = "2026-07-14T08:30:00-04:00";
 const hasNodeCompileCache = "enableCompileCache" in (await import("node:module")).default;
 const manifest = JSON.parse(readFileSync(join(ROOT, "dist", "cli-commands.json"), "utf8")) as Record<string, { file: string; encoding: string }>;
 
+// Real processes (spawnCli): the launcher's choice of bundle is what is tested, and the tests' CLI host runs the ES module bundle.
 function validateIn(cacheDir: string, env: Record<string, string> = {}) {
-  return runCli(["validate", "--now", NOW], { cwd: DEMO, env: { FAILOVER_CODE_CACHE_DIR: cacheDir, ...env } });
+  return spawnCli(["validate", "--now", NOW], { cwd: DEMO, env: { FAILOVER_CODE_CACHE_DIR: cacheDir, ...env } });
 }
 
 describe.skipIf(hasNodeCompileCache)("V8 code cache of the per-command bundles (Node 20)", () => {
@@ -69,11 +70,37 @@ describe.skipIf(hasNodeCompileCache)("V8 code cache of the per-command bundles (
     expect(r.stdout).toMatch(/10 posts on 4 channels/);
   });
 
+  it("each bundled command prints and exits as the ES module bundle does, on good input and bad", async () => {
+    const dir = tempProject();
+    const broken = tempProject({ "calendar.yaml": "posts:\n  - id: a\n    channel: nowhere\n    at: not a time\n" });
+    const runs: Array<[string[], string]> = [
+      [["validate", "--now", NOW], DEMO],
+      [["validate", "--now", NOW, "--json"], broken],
+      [["check", "--now", NOW, "--no-state", "--assume", "instagram=major_outage"], DEMO],
+      [["check", "--now", NOW, "--no-state", "--assume", "instagram=major_outage", "--format", "markdown"], DEMO],
+      [["status", "--now", NOW, "--no-state", "--assume", "instagram=major_outage", "--json"], DEMO],
+      [["__complete", "channels"], DEMO],
+      [["__complete", "chanels"], DEMO],
+      [["check", "--bogus"], DEMO],
+    ];
+    // How long a source took to answer differs from run to run; everything else must not.
+    const steady = (text: string) => text.replace(/\b\d+ ?ms\b/g, "N ms").replace(/("\w*(?:Ms|ms)"):\s*\d+/g, "$1: N");
+    for (const [args, cwd] of runs) {
+      const plain = await spawnCli(args, { cwd, env: { FAILOVER_NO_CODE_CACHE: "1" } });
+      // The first run compiles and keeps the cache, the second uses it.
+      for (let i = 0; i < 2; i++) {
+        const r = await spawnCli(args, { cwd, env: { FAILOVER_CODE_CACHE_DIR: dir } });
+        expect({ args, code: r.code, stdout: steady(r.stdout), stderr: steady(r.stderr) }).toEqual({ args, code: plain.code, stdout: steady(plain.stdout), stderr: steady(plain.stderr) });
+      }
+    }
+    expect(readdirSync(dir).length).toBe(4);
+  }, 120_000);
+
   it("commands without a bundle, and a global option first, run the ES module bundle as before", async () => {
     const dir = tempProject();
-    const list = await runCli(["list", "--now", NOW], { cwd: DEMO, env: { FAILOVER_CODE_CACHE_DIR: dir } });
+    const list = await spawnCli(["list", "--now", NOW], { cwd: DEMO, env: { FAILOVER_CODE_CACHE_DIR: dir } });
     expect(list.code).toBe(0);
-    const optionFirst = await runCli(["--no-color", "validate", "--now", NOW], { cwd: DEMO, env: { FAILOVER_CODE_CACHE_DIR: dir } });
+    const optionFirst = await spawnCli(["--no-color", "validate", "--now", NOW], { cwd: DEMO, env: { FAILOVER_CODE_CACHE_DIR: dir } });
     expect(optionFirst.code).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
   });
