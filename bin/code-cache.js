@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import { crc32 } from "node:zlib";
 
@@ -61,8 +62,8 @@ function writeCache(file, data) {
   const folder = dirname(file);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   // The same command's caches of other builds or other Node versions would only pile up.
-  const command = /^(cli-command-[\w-]+?-)[0-9a-f]{16}\.cjs/.exec(basename(file))?.[1];
-  for (const old of command ? readdirSync(folder) : []) if (old.startsWith(command) && old !== basename(file)) rmSync(join(folder, old), { force: true });
+  const prefix = /^(cli-command-[\w-]+?-)[0-9a-f]{16}\.cjs/.exec(basename(file))?.[1];
+  if (prefix) for (const old of readdirSync(folder)) if (old.startsWith(prefix) && old !== basename(file)) rmSync(join(folder, old), { force: true });
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, Buffer.concat([header, data]), { mode: 0o600 });
   renameSync(temp, file);
@@ -88,7 +89,7 @@ export function cachedMain(argv, env) {
   }
   const name = entry?.file;
   if (typeof name !== "string" || !/^cli-command-[\w-]+\.cjs$/.test(name)) return undefined;
-  const file = new URL(name, DIST).pathname;
+  const file = fileURLToPath(new URL(name, DIST));
   let text;
   let size;
   try {
