@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/text/display-width.js";
-import { ROOT, runCli, spawnCli, tempProject, type CliResult } from "../helpers/cli.js";
+import { ROOT, runCli, runInHostOf, spawnCli, tempProject, type CliResult } from "../helpers/cli.js";
 
 const DEMO = join(ROOT, "fixtures", "demo");
 const NOW = ["--now", "2026-07-14T08:30:00-04:00", "--no-state"];
@@ -50,5 +50,11 @@ describe("the CLI host", () => {
     const piped = await runCli(["platforms"], { cwd: DEMO });
     expect(Math.max(...narrow.stdout.split("\n").map(displayWidth))).toBeLessThanOrEqual(60);
     expect(piped).toEqual(await spawnCli(["platforms"], { cwd: DEMO }));
+  });
+
+  it("fails a run that leaves something keeping the process alive, and waits for what lets go in time", async () => {
+    const bundle = join(ROOT, "tests", "fakes", "lingering-main.mjs");
+    await expect(runInHostOf(bundle, ["timer"], ROOT)).rejects.toThrow(/failover timer: still kept alive by Timeout 2 s after it finished/);
+    expect(await runInHostOf(bundle, ["brief"], ROOT)).toEqual({ code: 0, signal: null, stdout: "ran brief\n", stderr: "" });
   });
 });

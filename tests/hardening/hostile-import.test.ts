@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, openSync, closeSync, ftruncateSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempProject } from "../helpers/cli.js";
+import { runCli, tempProject, type CliResult } from "../helpers/cli.js";
 import { expectHonestExit } from "../helpers/plan-fuzz.js";
 
 const HEADER = "id,channel,date,time,text,thread,variants\n";
@@ -39,7 +39,7 @@ describe("import of hostile files", () => {
       else writeFileSync(path, contents);
     }
     // One after another: each run is CPU work, not waiting, so running them at once gains nothing on two cores.
-    const runs = [];
+    const runs: CliResult[] = [];
     for (const name of Object.keys(REFUSED)) runs.push(await runCli(["import", name, "--timezone", "UTC", "-o", `out-${name}.yaml`], { cwd: dir, timeoutMs: 120_000 }));
     Object.keys(REFUSED).forEach((name, i) => {
       const r = runs[i]!;

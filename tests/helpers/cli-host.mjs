@@ -13,6 +13,9 @@ import { clearLine, cursorTo, moveCursor } from "node:readline";
 import { pathToFileURL } from "node:url";
 
 const [, , bin, bundle] = process.argv;
+// Made now, not in the first run: a stream made during a run would count as left behind by it (lingering).
+void process.stdout;
+void process.stderr;
 const { main } = await import(pathToFileURL(bundle).href);
 
 /** Captures what is written to a stream while a run lasts (console.log and commander write through it too). */
@@ -69,11 +72,37 @@ function pretendTerminal(columns) {
 /** What is still queued to run when main returns (a write after the last await) belongs to this run. */
 const settle = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
+/** What keeps the event loop alive now and was not there before the run (a timer, a socket): `after` minus `before`. */
+function added(before, after) {
+  const left = [...before];
+  return after.filter((kind) => {
+    const i = left.indexOf(kind);
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}
+
+/**
+ * A process of its own exits when main has returned and nothing keeps its event loop alive. A run
+ * that leaves a timer or a socket behind would keep it waiting: given 2 s to let go, after that it
+ * is reported (the test fails, where a process of its own would have lingered or hung).
+ */
+async function lingering(before) {
+  const until = performance.now() + 2_000;
+  for (;;) {
+    const extra = added(before, process.getActiveResourcesInfo());
+    if (extra.length === 0 || performance.now() >= until) return extra;
+    await new Promise((resolve) => setTimeout(resolve, 20).unref());
+  }
+}
+
 async function runOnce({ id, args, cwd, env, columns }) {
   process.chdir(cwd);
   useEnvironment(env);
   process.exitCode = undefined;
   const leaveTerminal = columns ? pretendTerminal(columns) : () => undefined;
+  const resources = process.getActiveResourcesInfo();
   const stdout = capture(process.stdout);
   const stderr = capture(process.stderr);
   let code;
@@ -85,8 +114,9 @@ async function runOnce({ id, args, cwd, env, columns }) {
     code = 1;
   }
   await settle();
+  const left = await lingering(resources);
   leaveTerminal();
-  process.send({ id, code, stdout: stdout(), stderr: stderr() });
+  process.send({ id, code, stdout: stdout(), stderr: stderr(), lingering: left });
 }
 
 process.on("message", (request) => {

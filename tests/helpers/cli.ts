@@ -89,6 +89,8 @@ interface HostReply {
   stdout?: string;
   stderr?: string;
   error?: string;
+  /** What still kept the host's event loop alive 2 s after the run (cli-host.mjs). */
+  lingering?: string[];
 }
 
 /** One CLI host process: runs one request at a time. */
@@ -98,8 +100,8 @@ class CliHost {
   private pending: { id: number; settle: (reply: HostReply | null) => void } | undefined;
   alive = true;
 
-  constructor() {
-    this.child = fork(HOST, [BIN, join(ROOT, "dist", "cli.js")], { stdio: ["ignore", "ignore", "inherit", "ipc"], env: process.env });
+  constructor(bundle = join(ROOT, "dist", "cli.js")) {
+    this.child = fork(HOST, [BIN, bundle], { stdio: ["ignore", "ignore", "inherit", "ipc"], env: process.env });
     this.ready = new Promise((resolve, reject) => {
       this.child.once("message", (m: HostReply) => (m.ready ? resolve() : reject(new Error(`CLI host: ${JSON.stringify(m)}`))));
       this.child.once("exit", (code) => reject(new Error(`CLI host exited (${code}) before it was ready`)));
@@ -150,6 +152,9 @@ class CliHost {
       if (reply === "timeout") return { code: null, signal: "SIGKILL", stdout: "", stderr: "" };
       if (reply === null) return null;
       if (reply.error !== undefined) throw new Error(`CLI host: ${reply.error}`);
+      if (reply.lingering?.length) {
+        throw new Error(`failover ${request.args.join(" ")}: still kept alive by ${reply.lingering.join(", ")} 2 s after it finished (a process of its own would not exit)\n${reply.stderr ?? ""}`);
+      }
       return { code: reply.code ?? null, signal: null, stdout: reply.stdout ?? "", stderr: reply.stderr ?? "" };
     } finally {
       this.idle();
@@ -158,6 +163,11 @@ class CliHost {
 }
 
 const HOST = join(ROOT, "tests", "helpers", "cli-host.mjs");
+
+/** One run in a host of its own whose `main` comes from `bundle`: for testing the host itself. */
+export async function runInHostOf(bundle: string, args: string[], cwd: string): Promise<CliResult | null> {
+  return new CliHost(bundle).run(0, { args, cwd, env: cliEnv({}) }, BACKSTOP_MS);
+}
 const idleHosts: CliHost[] = [];
 let nextId = 0;
 
