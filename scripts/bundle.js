@@ -29,7 +29,7 @@ const englishOnlyZod = {
   },
 };
 
-/** What both builds share: the CLI's entry, zod in English, minified whitespace and syntax. */
+/** What both builds share: the CLI's entry, minified whitespace and syntax. @type {import("esbuild").BuildOptions} */
 const common = {
   entryPoints: { cli: new URL("../dist/cli/main.js", import.meta.url).pathname },
   bundle: true,
