@@ -14,7 +14,7 @@ import type { Calendar, Post } from "./model.js";
 import { calendarSchema, calendarShell, postSchema, type CalendarShell, type RawPost } from "./schema.js";
 import { timeZone } from "../time/fields.js";
 
-export const DEFAULT_CALENDAR_PATH = "calendar.yaml";
+export { DEFAULT_CALENDAR_PATH } from "../project-defaults.js";
 
 /** More posts than this is refused: it is far past an agency's year, and bounds memory. */
 export const MAX_POSTS = 250_000;

@@ -34,6 +34,8 @@ interface CommandSpec<Opts extends OptionValues> {
   hidden?: boolean;
   /** The --format values it takes (default: table, json, github, junit). */
   formats?: readonly string[];
+  /** False for a command that checks no file against a schema: zod is then not even loaded (start-up, see main.ts). */
+  schemas?: boolean;
   /** Arguments and options, added to a fresh command; the result's type is what `run` receives. */
   define: (command: Command) => Command<unknown[], Opts>;
   load: () => Promise<{ run: CommandRun<Opts> }>;
@@ -49,6 +51,8 @@ export interface CommandEntry {
   hidden: boolean;
   /** The --format values it takes. */
   formats: readonly string[];
+  /** Whether it checks files against zod schemas (most do). */
+  schemas: boolean;
   make(action?: (run: (ctx: CliContext, program: Command<[], OptionValues>) => Promise<number>, command: Command<unknown[], OptionValues>) => Promise<void>): Command<unknown[], OptionValues>;
 }
 
@@ -61,6 +65,7 @@ function entry<Opts extends OptionValues>(spec: CommandSpec<Opts>): CommandEntry
     doc: spec.doc,
     hidden: spec.hidden ?? false,
     formats: spec.formats ?? ["table", "json", "github", "junit"],
+    schemas: spec.schemas ?? true,
     make(action) {
       const command = spec.define(new Command(spec.name).description(spec.description));
       if (action) {
@@ -338,6 +343,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     examples: ["failover __complete channels", "failover __complete channels --config config/failover.yaml"],
     doc: "cli.md",
     hidden: true,
+    // Run at every tab: the config's channel names are read as YAML only (config/channel-names.ts).
+    schemas: false,
     define: (c) => c.addArgument(valueArgument("<what>", "channels", "choice", ["channels"])),
     load: () => import("./commands/complete.js"),
   }),

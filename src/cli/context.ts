@@ -1,7 +1,7 @@
 /** The options every command takes, parsed and checked once into a context. */
 import { UsageError } from "../errors.js";
 import { ALL_STATUSES, parseStatusWord, STATUS_ALIASES, type HealthStatus } from "../health/status.js";
-import { declaredTimeZone } from "../project.js";
+import { declaredTimeZone } from "../project-defaults.js";
 import { parseDateTime, parseIsoParts } from "../time/datetime.js";
 import { formatInZone } from "../time/zone.js";
 import { didYouMean } from "../util/did-you-mean.js";

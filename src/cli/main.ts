@@ -29,10 +29,12 @@ function stdoutGone(error: NodeJS.ErrnoException): void {
 
 /**
  * What every command needs before it runs: the context's parsers (which read the project's files,
- * hence yaml) and zod's setting. Imported when a command runs, not at start-up: `--version`,
- * `--help` and completion load neither zod nor yaml (see docs/performance.md).
+ * hence yaml) and, for a command that checks files against schemas, zod's setting. Imported when a
+ * command runs, not at start-up: `--version`, `--help` and completion scripts load neither zod nor
+ * yaml, and `__complete` no zod (see docs/performance.md).
  */
-async function commandSetup(): Promise<typeof import("./context.js")> {
+async function commandSetup(schemas: boolean): Promise<typeof import("./context.js")> {
+  if (!schemas) return import("./context.js");
   const [{ z }, context] = await Promise.all([import("zod"), import("./context.js")]);
   // zod compiles a fast path for each object schema on its first parse; a CLI parses each schema a
   // handful of times per run, so the compilation costs more than it saves (measured in bench/).
@@ -46,7 +48,7 @@ export async function main(argv: string[] = process.argv, env: NodeJS.ProcessEnv
   // Before the context exists (bad flags), errors print through a plain output.
   let out = new Output({ format: "table", color: !argv.includes("--no-color"), quiet: false, verbose: argv.includes("-v") || argv.includes("--verbose"), env });
   const program = buildProgram(async (run, flags, entry) => {
-    const { makeContext } = await commandSetup();
+    const { makeContext } = await commandSetup(entry.schemas);
     const ctx = makeContext(flags, env);
     out = ctx.out;
     if (!entry.formats.includes(ctx.formatName)) throw new UsageError(`${entry.name} prints ${entry.formats.join(", ")}; not ${ctx.formatName}`, "--format");

@@ -16,7 +16,7 @@ import { configSchema, type RawChannel, type RawConfig } from "./schema.js";
 import { PUBLISH_SETTINGS } from "./publish-settings.js";
 import { z } from "zod";
 
-export const DEFAULT_CONFIG_PATH = "config/failover.yaml";
+export { DEFAULT_CONFIG_PATH } from "../project-defaults.js";
 
 export const BUILTIN_HEALTH_SETTINGS: HealthSettings = { timeoutMs: 5_000, deadlineMs: 20_000, concurrency: 16, retries: 2, mirrors: {} };
 const BUILTIN_DEFAULTS: Defaults = {

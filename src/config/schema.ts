@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { DURATION_LIMITS } from "../time/duration.js";
 import { PLATFORMS } from "../platforms.js";
-import { healthSource, sourceUrl } from "../health/source-schema.js";
-import { knownHealthStatus } from "../health/status.js";
+import { healthSource, knownHealthStatus, sourceUrl } from "../health/source-schema.js";
 import { parseWindow } from "../schedule/windows.js";
 import { duration, timeZone } from "../time/fields.js";
 import { policy } from "./policy.js";

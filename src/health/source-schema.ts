@@ -6,7 +6,12 @@ import { z } from "zod";
 import { DURATION_LIMITS } from "../time/duration.js";
 import { duration } from "../time/fields.js";
 import { expandWithPlaceholders } from "../util/env.js";
-import { knownHealthStatus } from "./status.js";
+import { ALL_STATUSES, HEALTH_STATUSES } from "./status.js";
+
+// Here, with the other schemas, not in status.ts: the CLI's context reads statuses before every
+// command, and `__complete` must not load zod for it (docs/performance.md).
+export const healthStatus = z.enum(ALL_STATUSES);
+export const knownHealthStatus = z.enum(HEALTH_STATUSES);
 
 /** http(s) or file: URL; `${ENV}` references are allowed anywhere in it. */
 export const sourceUrl = z

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** The contract's normalized health statuses, best to worst, and `unknown` beside them. */
 export const HEALTH_STATUSES = ["operational", "degraded", "maintenance", "partial_outage", "major_outage"] as const;
 export type KnownStatus = (typeof HEALTH_STATUSES)[number];
@@ -29,9 +27,6 @@ export function combineStatuses(statuses: readonly HealthStatus[]): HealthStatus
 export function isHealthStatus(value: string): value is HealthStatus {
   return (ALL_STATUSES as readonly string[]).includes(value);
 }
-
-export const healthStatus = z.enum(ALL_STATUSES);
-export const knownHealthStatus = z.enum(HEALTH_STATUSES);
 
 /** A status as it reads in a table: "major outage". */
 export function statusLabel(status: HealthStatus): string {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { InputError, sortDiagnostics, type Diagnostic } from "../errors.js";
-import { healthStatus } from "../health/status.js";
+import { healthStatus } from "../health/source-schema.js";
 import { readTextFile } from "../yaml/read-file.js";
 import { locate, parseYaml, type DataPath, type YamlSource } from "../yaml/source.js";
 import { zodIssuesToDiagnostics } from "../yaml/zod-diagnostics.js";

@@ -62,7 +62,7 @@ export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s) out = out.split(s).join("***");
   if (!out.includes("…")) return out;
-  return out.replace(/([^…]*?)…/g, (whole, before: string) => `${hidePartialEnd(before, secrets)}…`);
+  return out.replace(/([^\u2026]*?)\u2026/g, (whole, before: string) => `${hidePartialEnd(before, secrets)}…`);
 }
 
 function hidePartialEnd(text: string, secrets: readonly string[]): string {

@@ -2,8 +2,10 @@
  * `failover __complete channels`: what the completion scripts call for channel names, so they are
  * the config's as it is at completion time. Quiet by design: a config that does not load offers
  * the platform names and says nothing (a warning would land in the middle of the user's line).
+ * Nothing here needs the config checked, only its channel names: see config/channel-names.ts.
  */
-import { knownChannelNames, loadConfig } from "../../config/load.js";
+import { declaredChannelNames } from "../../config/channel-names.js";
+import { findConfig } from "../../config/find.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { PLATFORMS } from "../../platforms.js";
 import { didYouMean } from "../../util/did-you-mean.js";
@@ -14,12 +16,11 @@ const TOPICS = ["channels"] as const;
 /** Names a shell can take as one word; anything else is left out rather than break the line. */
 const SAFE_WORD = /^[A-Za-z0-9_.@+-]+$/;
 
+/** The config's channels (read as YAML only: no schema, see config/channel-names.ts) and the platform names. */
 async function channelNames(ctx: CliContext): Promise<string[]> {
-  try {
-    return knownChannelNames(await loadConfig({ ...(ctx.configPath ? { file: ctx.configPath } : {}), env: ctx.env }));
-  } catch {
-    return [...PLATFORMS];
-  }
+  const { file } = findConfig(ctx.configPath ? { flag: ctx.configPath } : {});
+  const declared = file ? await declaredChannelNames(file) : [];
+  return [...(declared ?? []), ...PLATFORMS];
 }
 
 export async function run(ctx: CliContext, args: string[]): Promise<number> {
