@@ -6,7 +6,7 @@
 // everything failover adds: loading, health, rendering, the fsynced journal, the write-back.
 // Run alone (`node bench/publish.js`, after `npm run build`) or from bench/run.js.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -66,6 +66,7 @@ export async function benchPublish({ runs = 3 } = {}) {
     }
   } finally {
     fake.kill("SIGTERM");
+    rmSync(work, { recursive: true, force: true });
   }
   const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
   return { failoverMs: median(failover), directMs: median(direct), posts: PER_CHANNEL * 4, latencyMs: LATENCY_MS, concurrency: CONCURRENCY, runs };

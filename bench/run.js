@@ -3,7 +3,7 @@
 // shared machines; absolute times do not). Writes bench/results/latest.{json,md}.
 import { spawnSync, spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -249,5 +249,7 @@ const md = [
   ...results.map((r) => `| ${r.name} | ${r.value} ${r.unit}${r.detail ? ` (${r.detail})` : ""} | ${r.target} | ${r.holds ? "yes" : "**no**"} | ${r.load} |`),
 ].join("\n");
 writeFileSync(join(ROOT, "bench", "results", "latest.md"), md + "\n");
+// The generated calendars (hundreds of MB at 215k posts) are not left in the temp folder.
+rmSync(work, { recursive: true, force: true });
 process.stdout.write(`\nwrote bench/results/latest.json and latest.md\n`);
 process.exitCode = results.every((r) => r.holds) ? 0 : 1;

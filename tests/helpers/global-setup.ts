@@ -1,7 +1,7 @@
 /**
  * Once around the whole run: every temp folder the tests and the CLIs they start make goes into
- * one private folder (TMPDIR, TMP and TEMP point at it; workers and child processes inherit
- * them), removed at the end, so a run leaves nothing in the machine's temp folder. And the
+ * one private folder (TMPDIR, TMP and TEMP point at it, and the CLI's code cache,
+ * FAILOVER_CODE_CACHE_DIR; workers and child processes inherit them), removed at the end, so a run leaves nothing in the machine's temp folder. And the
  * repository must be as the run found it. The run fails, naming the paths, when a test
  * - wrote a file into the repository (a `.failover` state folder, a `.bak`, a stray temp file),
  * - changed a file under fixtures/ (every fixture calendar is a project to the CLI), or
@@ -53,11 +53,13 @@ function ourTempEntries(dir: string): Set<string> {
 }
 
 export default function setup(): () => void {
-  const saved = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
+  const saved = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP, FAILOVER_CODE_CACHE_DIR: process.env.FAILOVER_CODE_CACHE_DIR };
   const machineTemp = tmpdir();
   const root = mkdtempSync(join(machineTemp, "failover-tests-"));
   const before = { state: stateFolders(), repo: repositoryChanges(), temp: ourTempEntries(machineTemp) };
   process.env.TMPDIR = process.env.TMP = process.env.TEMP = root;
+  // The CLI's compiled-code cache (bin/code-cache.js) goes there too, not into the user's ~/.cache.
+  process.env.FAILOVER_CODE_CACHE_DIR = join(root, "code-cache");
   return () => {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
