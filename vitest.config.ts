@@ -24,7 +24,7 @@ export const SLOW_TESTS = [
  * once in `npm test` and in full in `npm run test:slow`, which sets FAILOVER_TEST_SOAK (see
  * tests/helpers/soak.ts). Listed here so the slow suite includes them.
  */
-export const SOAK_TESTS = ["tests/cli/deadlines.test.ts", "tests/health/transport.test.ts", "tests/publish/crash.test.ts", "tests/publish/part-two.test.ts", "tests/hardening/leftovers.test.ts"];
+export const SOAK_TESTS = ["tests/cli/deadlines.test.ts", "tests/health/transport.test.ts", "tests/publish/crash.test.ts", "tests/publish/part-two.test.ts", "tests/hardening/leftovers.test.ts", "tests/cli/code-cache.test.ts"];
 
 export const shared = {
   // The suite spawns the real CLI and starts loopback servers: generous, not tight, limits (a

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, spawnCli, tempProject } from "../helpers/cli.js";
+import { ROOT, runCli, spawnCli, tempProject } from "../helpers/cli.js";
+import { soakCases, soakRuns } from "../helpers/soak.js";
 
 const DEMO = join(ROOT, "fixtures", "demo");
 const NOW = "2026-07-14T08:30:00-04:00";
@@ -50,7 +51,9 @@ describe.skipIf(hasNodeCompileCache)("V8 code cache of the per-command bundles (
     const bytes = readFileSync(file);
     const altered = Buffer.from(bytes);
     for (let i = 64; i < altered.length; i += 997) altered[i] = altered[i]! ^ 0xff;
-    for (const broken of [altered, bytes.subarray(0, bytes.length >> 1), Buffer.from("not a cache"), Buffer.alloc(0)]) {
+    // Every kind of damage in `npm run test:slow`; an altered one in `npm test` (tests/helpers/soak.ts).
+    const damaged = [altered, bytes.subarray(0, bytes.length >> 1), Buffer.from("not a cache"), Buffer.alloc(0)];
+    for (const broken of soakCases(damaged, (d) => d === altered)) {
       writeFileSync(file, broken);
       const r = await validateIn(dir);
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: good.code, stdout: good.stdout, stderr: good.stderr });
@@ -86,15 +89,16 @@ describe.skipIf(hasNodeCompileCache)("V8 code cache of the per-command bundles (
     // How long a source took to answer (and so its column's width) differs from run to run; nothing else may.
     const steady = (text: string) => text.replace(/\b\d+ ?ms\b */g, "N ms ").replace(/("\w*(?:Ms|ms)"):\s*\d+/g, "$1: N");
     for (const [args, cwd] of runs) {
-      const plain = await spawnCli(args, { cwd, env: { FAILOVER_NO_CODE_CACHE: "1" } });
-      // The first run compiles and keeps the cache, the second uses it.
-      for (let i = 0; i < 2; i++) {
+      // The ES module bundle, as the CLI host runs it (tests/cli/cli-host.test.ts: as a process of its own would).
+      const plain = await runCli(args, { cwd });
+      // The first run compiles and keeps the cache, the second (in `npm run test:slow`) uses it.
+      for (let i = 0; i < soakRuns(2); i++) {
         const r = await spawnCli(args, { cwd, env: { FAILOVER_CODE_CACHE_DIR: dir } });
         expect({ args, code: r.code, stdout: steady(r.stdout), stderr: steady(r.stderr) }).toEqual({ args, code: plain.code, stdout: steady(plain.stdout), stderr: steady(plain.stderr) });
       }
     }
     expect(readdirSync(dir).length).toBe(4);
-  }, 120_000);
+  }, 240_000);
 
   it("commands without a bundle, and a global option first, run the ES module bundle as before", async () => {
     const dir = tempProject();
