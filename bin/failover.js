@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is bundled into dist/cli.js by `npm run build` (run by `npm ci` too).
+// Thin launcher: the CLI is bundled into dist/cli.js by `npm run build` (by `npm pack` through
+// prepack, and by the test and demo commands when dist/ is missing or older than src/).
 // Ctrl-C is handled inside main (exit 130), where the spinner and the files being written are known.
 import module from "node:module";
 

@@ -1,8 +1,9 @@
 /**
  * CLI tests spawn the built CLI (dist/), as a user runs it. Before any test runs, this rebuilds
  * dist/ once when anything it is built from is newer than it, so `npx vitest` right after an
- * edit of src/ tests the edit, never yesterday's build. (`npm test` builds first anyway: then
- * dist/ is fresh and this only looks at the times.)
+ * edit of src/ tests the edit, never yesterday's build. This is how `npm test` and `npm run
+ * test:slow` build (no pretest script): a fresh checkout is built once, and a run after no change
+ * skips the build's 10 s.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -11,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** What dist/ is made from: the sources, the build scripts and configs, the package's files. */
-const INPUTS = ["src", "scripts/bundle.js", "scripts/write-schemas.js", "tsconfig.json", "tsconfig.build.json", "package.json"];
+const INPUTS = ["src", "scripts/bundle.js", "scripts/write-schemas.js", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"];
 /** The build's last output (scripts/bundle.js writes it last). */
 const OUTPUT = join(ROOT, "dist", "cli.js");
 
