@@ -36,23 +36,28 @@ function utc(ms: number): string {
  * Lines longer than 75 octets folded onto continuation lines that start with a space
  * (RFC 5545 3.1), never inside a character: a fold in the middle of an emoji would break it.
  */
-function fold(line: string): string {
+export function fold(line: string): string {
   if (line.length <= 75 && Buffer.byteLength(line) <= 75) return line;
+  // Sizes counted per code point as UTF-8 encodes it (a lone surrogate as U+FFFD, 3 octets, as
+  // Buffer writes it) and the line cut by slicing: building each part a character at a time made
+  // the .ics export of 20k posts spend a fifth of its time collecting garbage.
   const parts: string[] = [];
-  let current = "";
+  let start = 0;
   let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    // The first line holds 75 octets; continuation lines 74 after their leading space.
-    if (octets + size > (parts.length === 0 ? 75 : 74)) {
-      parts.push(current);
-      current = "";
+  let limit = 75; // the first line; continuation lines hold 74 after their leading space
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (octets + size > limit) {
+      parts.push(line.slice(start, i));
+      start = i;
       octets = 0;
+      limit = 74;
     }
-    current += ch;
     octets += size;
+    i += cp > 0xffff ? 2 : 1;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return parts.join("\r\n ");
 }
 
