@@ -5,7 +5,7 @@
 // compiling (docs/performance.md, "Start-up, round three"). The cache is an optimisation only:
 // anything unusable (no bundle for the command, no cache folder, a file that does not check
 // out, V8 refusing it) falls back to compiling, and nothing here ever fails the CLI.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -31,12 +31,24 @@ function cacheFolder(env) {
   return join(base, "failover", "v8");
 }
 
-/** @param {string} file */
+/** Larger than any command's compiled code (about 1 MB): anything bigger is not ours. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A cache file's bytes, or undefined. Opened without blocking and read only when it is a regular
+ * file of a sane size: a FIFO or a device where the cache goes would otherwise hang or flood every run.
+ * @param {string} file
+ */
 function readIfThere(file) {
+  let fd;
   try {
-    return readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    return stat.isFile() && stat.size <= MAX_CACHE_BYTES ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

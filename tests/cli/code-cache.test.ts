@@ -3,7 +3,8 @@
  * with V8's code cache in a per-user folder. The cache may only ever change how fast a run is:
  * same output, and a cache that is torn, altered or cannot be written never fails a run.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, spawnCli, tempProject } from "../helpers/cli.js";
@@ -63,6 +64,20 @@ describe.skipIf(hasNodeCompileCache)("V8 code cache of the per-command bundles (
       await validateIn(dir);
       expect(readFileSync(file).equals(rewritten)).toBe(true);
     }
+  });
+
+  it("a FIFO or a folder where the cache file goes never hangs or fails a run; a FIFO is replaced by a good cache", async () => {
+    const dir = tempProject();
+    const good = await validateIn(dir);
+    const [name] = readdirSync(dir);
+    for (const plant of [(path: string) => execFileSync("mkfifo", [path]), (path: string) => mkdirSync(path)]) {
+      rmSync(join(dir, name!), { recursive: true, force: true });
+      plant(join(dir, name!));
+      const r = await spawnCli(["validate", "--now", NOW], { cwd: DEMO, env: { FAILOVER_CODE_CACHE_DIR: dir }, timeoutMs: 20_000 });
+      expect({ signal: r.signal, code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ signal: null, code: good.code, stdout: good.stdout, stderr: good.stderr });
+    }
+    // The folder could not be replaced (rename does not take a folder's place); the FIFO was.
+    expect(statSync(join(dir, name!)).isDirectory()).toBe(true);
   });
 
   it("a cache folder that cannot be made does not stop a run", async () => {
