@@ -60,8 +60,8 @@ export async function acquireLock(file: string, options: { waitMs?: number } = {
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString("hex") };
   const deadline = performance.now() + waitMs;
-  // Each pass either takes the lock or waits a little: a lock that is "gone" again and again (a
-  // dangling symlink) or that cannot be broken must not turn this into a busy loop.
+  // Each pass either takes the lock or waits a little: a lock that is "gone" again and again or
+  // that cannot be broken must not turn this into a busy loop.
   let retryAtOnce = true;
   for (;;) {
     if (await tryCreate(lockFile, info, heldLocks)) {
@@ -72,9 +72,8 @@ export async function acquireLock(file: string, options: { waitMs?: number } = {
       retryAtOnce = false; // released between our attempt and our look: try again now
       continue;
     }
-    // failover makes its lock by hard-linking a regular file: a symbolic link there (a dangling one
-    // reads as "gone" forever) is someone else's and never frees itself, so waiting is pointless.
-    if (holder === "gone" && isSymbolicLink(lockFile)) throw lockedError(file, lockFile, holder);
+    // Someone else's (see readLock): it never frees itself, so waiting is pointless, and it is never ours to remove.
+    if (holder === "foreign") throw lockedError(file, lockFile, holder);
     if (holder !== "gone" && (holder === "unreadable" || isStale(holder)) && (await breakStaleLock(lockFile, holder))) {
       retryAtOnce = true;
       continue;
@@ -85,16 +84,8 @@ export async function acquireLock(file: string, options: { waitMs?: number } = {
   }
 }
 
-function isSymbolicLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-function lockedError(file: string, lockFile: string, holder: LockInfo | "gone" | "unreadable"): LockedError {
-  if (holder === "gone" || holder === "unreadable") {
+function lockedError(file: string, lockFile: string, holder: LockHolder): LockedError {
+  if (typeof holder === "string") {
     return new LockedError(file, `is locked by ${lockFile}, which is not a lock failover can read or take over; remove it if no failover run is going on`);
   }
   return new LockedError(
@@ -127,7 +118,24 @@ async function tryCreate(lockFile: string, info: LockInfo, held: Map<string, str
   }
 }
 
-async function readLock(lockFile: string): Promise<LockInfo | "gone" | "unreadable"> {
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Who holds a lock: a run's info; "gone" (no lock now); "unreadable" (not a lock we can read: a
+ * torn write, a run killed mid-write, garbage, which may be broken when stale); or "foreign": a
+ * symbolic link. failover makes its lock by hard-linking a regular file, so a link is never one of
+ * ours, whatever it points at (a dangling one would read as "gone" for ever).
+ */
+type LockHolder = LockInfo | "gone" | "unreadable" | "foreign";
+
+async function readLock(lockFile: string): Promise<LockHolder> {
+  if (isSymbolicLink(lockFile)) return "foreign";
   let text: string;
   try {
     text = (await readRegularFile(lockFile, 64 * 1024)).toString("utf8");
@@ -168,7 +176,7 @@ async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): 
   }
   try {
     const now = await readLock(lockFile);
-    const same = seen === "unreadable" ? now === "unreadable" : now !== "gone" && now !== "unreadable" && now.token === seen.token;
+    const same = seen === "unreadable" ? now === "unreadable" : typeof now !== "string" && now.token === seen.token;
     if (!same) return true; // taken over by another run meanwhile: look again
     await unlink(lockFile);
     return true;
@@ -186,7 +194,7 @@ async function breakStaleLock(lockFile: string, seen: LockInfo | "unreadable"): 
 async function releaseLock(lockFile: string, token: string): Promise<void> {
   heldLocks.delete(lockFile);
   const holder = await readLock(lockFile);
-  if (holder !== "gone" && holder !== "unreadable" && holder.token === token) await unlink(lockFile).catch(() => undefined);
+  if (typeof holder !== "string" && holder.token === token) await unlink(lockFile).catch(() => undefined);
 }
 
 /** For the interrupt handler: drop this process's locks synchronously before exiting. */

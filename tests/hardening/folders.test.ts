@@ -2,7 +2,7 @@
  * The calendar's folder as it is found: a lock that is not a lock, a folder failover may not
  * write in. Each ends with exit 2 and a sentence naming the path, never a spin or a raw errno.
  */
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,6 +34,20 @@ describe("the calendar's folder", () => {
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is locked by \S*calendar\.yaml\.lock, which is not a lock failover can read or take over/);
+    expect(lstatSync(join(dir, "calendar.yaml.lock")).isSymbolicLink()).toBe(true);
+  });
+
+  it("a lock that is a symlink to a file is someone else's: exit 2, the link and the file left as they were", async () => {
+    const dir = demo();
+    writeFileSync(join(dir, "notes.txt"), "not a lock\n");
+    symlinkSync(join(dir, "notes.txt"), join(dir, "calendar.yaml.lock"));
+    const before = readFileSync(join(dir, "calendar.yaml"), "utf8");
+    const r = await runCli(["reroute", "--yes", "-q", ...NOW], { cwd: dir, timeoutMs: 25_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/which is not a lock failover can read or take over/);
+    expect(lstatSync(join(dir, "calendar.yaml.lock")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("not a lock\n");
+    expect(readFileSync(join(dir, "calendar.yaml"), "utf8")).toBe(before);
   });
 
   // As root, permissions do not stop a write: the run is made as `nobody` instead.
